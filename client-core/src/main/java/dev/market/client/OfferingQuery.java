@@ -1,0 +1,94 @@
+package dev.market.client;
+
+import java.math.BigDecimal;
+
+/**
+ * Filters for {@code GET /offerings} (protocol section 4). Build with {@link #builder()}; {@code
+ * null} fields are not sent.
+ *
+ * @param q a search expression when it contains {@code :}, else a substring
+ */
+public record OfferingQuery(
+    String productType,
+    String country,
+    Boolean inStockOnly,
+    BigDecimal minPriceMonthly,
+    BigDecimal maxPriceMonthly,
+    String q,
+    Integer limit,
+    Integer offset) {
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A copy at another page offset. */
+  public OfferingQuery withOffset(int newOffset) {
+    return new OfferingQuery(
+        productType, country, inStockOnly, minPriceMonthly, maxPriceMonthly, q, limit, newOffset);
+  }
+
+  /** A copy with another page size. */
+  public OfferingQuery withLimit(int newLimit) {
+    return new OfferingQuery(
+        productType, country, inStockOnly, minPriceMonthly, maxPriceMonthly, q, newLimit, offset);
+  }
+
+  /** Builder for {@link OfferingQuery}. */
+  public static final class Builder {
+    private String productType;
+    private String country;
+    private Boolean inStockOnly;
+    private BigDecimal minPriceMonthly;
+    private BigDecimal maxPriceMonthly;
+    private String q;
+    private Integer limit;
+    private Integer offset;
+
+    public Builder productType(String v) {
+      this.productType = v;
+      return this;
+    }
+
+    public Builder country(String v) {
+      this.country = v;
+      return this;
+    }
+
+    public Builder inStockOnly(boolean v) {
+      this.inStockOnly = v;
+      return this;
+    }
+
+    public Builder minPriceMonthly(BigDecimal v) {
+      this.minPriceMonthly = v;
+      return this;
+    }
+
+    public Builder maxPriceMonthly(BigDecimal v) {
+      this.maxPriceMonthly = v;
+      return this;
+    }
+
+    /** A search expression ({@code type:gpu price:<=500}) or a plain substring. */
+    public Builder query(String v) {
+      this.q = v;
+      return this;
+    }
+
+    public Builder limit(int v) {
+      this.limit = v;
+      return this;
+    }
+
+    public Builder offset(int v) {
+      this.offset = v;
+      return this;
+    }
+
+    public OfferingQuery build() {
+      return new OfferingQuery(
+          productType, country, inStockOnly, minPriceMonthly, maxPriceMonthly, q, limit, offset);
+    }
+  }
+}
