@@ -8,6 +8,12 @@ public final class Hex {
 
   private Hex() {}
 
+  /**
+   * Encodes bytes as hex.
+   *
+   * @param bytes the bytes
+   * @return lower-case hex, two characters per byte
+   */
   public static String encode(byte[] bytes) {
     return FORMAT.formatHex(bytes);
   }
@@ -15,13 +21,21 @@ public final class Hex {
   /**
    * Decodes hex of either case.
    *
+   * @param hex an even number of hex digits
+   * @return the bytes
    * @throws IllegalArgumentException on odd length or a non-hex character
    */
   public static byte[] decode(String hex) {
     return FORMAT.parseHex(hex);
   }
 
-  /** Whether {@code s} is exactly {@code bytes} bytes of hex. */
+  /**
+   * Whether {@code s} is exactly {@code bytes} bytes of hex.
+   *
+   * @param s the text, may be null
+   * @param bytes the expected length in bytes
+   * @return true when {@code s} has {@code 2 * bytes} hex digits of either case and nothing else
+   */
   public static boolean isHex(String s, int bytes) {
     if (s == null || s.length() != bytes * 2) {
       return false;

@@ -33,21 +33,31 @@ public final class Identity {
     this.publicKeyHex = Hex.encode(publicKey);
   }
 
-  /** An identity from a raw 32-byte Ed25519 secret (no derivation step). */
+  /**
+   * An identity from a raw 32-byte Ed25519 secret (no derivation step).
+   *
+   * @param secret32 the Ed25519 secret key; copied, so the caller may wipe it afterwards
+   * @return the identity
+   * @throws IllegalArgumentException when {@code secret32} is not 32 bytes
+   */
   public static Identity fromSecret(byte[] secret32) {
     return new Identity(secret32);
   }
 
   /**
    * An identity from a BIP39 phrase, exactly as protocol section 1: PBKDF2 seed with an empty
-   * passphrase, then HMAC-SHA512 keyed {@code ed25519 seed}, first 32 bytes. The phrase's words and
-   * checksum are validated first.
+   * passphrase, then HMAC-SHA512 keyed {@code ed25519 seed}, first 32 bytes. The phrase is brought
+   * to its canonical form ({@link Bip39#normalize(String)}: single spaces, lower case) and its
+   * words and checksum are validated first.
    *
+   * @param mnemonic a BIP39 English phrase of 12 to 24 words
+   * @return the identity
    * @throws InvalidMnemonicException when the phrase is not a valid BIP39 English mnemonic
    */
   public static Identity fromMnemonic(String mnemonic) {
-    Bip39.validate(mnemonic);
-    byte[] seed = Bip39.toSeed(mnemonic, "");
+    String canonical = Bip39.normalize(mnemonic);
+    Bip39.validate(canonical);
+    byte[] seed = Bip39.toSeed(canonical, "");
     byte[] material = keyMaterial(seed);
     try {
       return new Identity(Arrays.copyOf(material, 32));
@@ -83,17 +93,31 @@ public final class Identity {
     }
   }
 
-  /** The 32-byte public key. */
+  /**
+   * The 32-byte public key.
+   *
+   * @return a copy of the key
+   */
   public byte[] publicKey() {
     return publicKey.clone();
   }
 
-  /** The public key as 64 lower-case hex characters, as sent in {@code X-Public-Key}. */
+  /**
+   * The public key as sent in {@code X-Public-Key}.
+   *
+   * @return 64 lower-case hex characters
+   */
   public String publicKeyHex() {
     return publicKeyHex;
   }
 
-  /** Ed25519ph signature (context {@code decent-cloud}) of {@code message}: 64 bytes. */
+  /**
+   * Signs with Ed25519ph and the context {@code decent-cloud}. Deterministic: the same message
+   * always gives the same signature.
+   *
+   * @param message the bytes to sign, e.g. {@link RequestSigning#message}
+   * @return the 64-byte signature
+   */
   public byte[] sign(byte[] message) {
     Ed25519phSigner signer = new Ed25519phSigner(CONTEXT);
     signer.init(true, secret);
@@ -104,11 +128,14 @@ public final class Identity {
   /**
    * A copy of the 32-byte secret, for saving to a key file or decrypting credentials. Callers wipe
    * it when done.
+   *
+   * @return a fresh copy of the Ed25519 secret key
    */
   public byte[] secretKey() {
     return secret.getEncoded();
   }
 
+  /** Two identities are equal when their public keys are. */
   @Override
   public boolean equals(Object o) {
     return o instanceof Identity other && Arrays.equals(publicKey, other.publicKey);
@@ -119,6 +146,7 @@ public final class Identity {
     return Arrays.hashCode(publicKey);
   }
 
+  /** {@code Identity[<public key hex>]}: never the secret. */
   @Override
   public String toString() {
     return "Identity[" + publicKeyHex + "]";

@@ -7,9 +7,16 @@ import org.bouncycastle.crypto.signers.Ed25519phSigner;
 
 /** The signed message of protocol section 2 and Ed25519ph verification. */
 public final class RequestSigning {
+  /** The signer's public key, 64 hex characters. */
   public static final String HEADER_PUBLIC_KEY = "X-Public-Key";
+
+  /** Unix time in nanoseconds, decimal. */
   public static final String HEADER_TIMESTAMP = "X-Timestamp";
+
+  /** A fresh UUID v4 per request attempt. */
   public static final String HEADER_NONCE = "X-Nonce";
+
+  /** Hex of the 64-byte Ed25519ph signature. */
   public static final String HEADER_SIGNATURE = "X-Signature";
 
   private RequestSigning() {}
@@ -17,6 +24,13 @@ public final class RequestSigning {
   /**
    * timestamp ‖ nonce ‖ METHOD ‖ path ‖ body, no separators. {@code path} includes {@code /api/v1}
    * and excludes the query string.
+   *
+   * @param timestamp the {@code X-Timestamp} value as sent
+   * @param nonce the {@code X-Nonce} value as sent
+   * @param method the HTTP method; upper-cased here
+   * @param path the request path as sent, without the query string
+   * @param body the exact body bytes; {@code null} or empty for none
+   * @return the bytes to sign or verify
    */
   public static byte[] message(
       String timestamp, String nonce, String method, String path, byte[] body) {
@@ -31,12 +45,27 @@ public final class RequestSigning {
     return out.toByteArray();
   }
 
-  /** Verifies an Ed25519ph signature with the {@code decent-cloud} context. Never throws. */
+  /**
+   * Verifies an Ed25519ph signature with the {@code decent-cloud} context. Never throws.
+   *
+   * @param publicKey the 32-byte Ed25519 public key
+   * @param message the signed bytes
+   * @param signature the 64-byte signature
+   * @return true only for a valid signature by that key over that message
+   */
   public static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
     return verify(publicKey, message, signature, Identity.CONTEXT);
   }
 
-  /** Verifies an Ed25519ph signature with the given context. Never throws. */
+  /**
+   * Verifies an Ed25519ph signature with the given context. Never throws.
+   *
+   * @param publicKey the 32-byte Ed25519 public key
+   * @param message the signed bytes
+   * @param signature the 64-byte signature
+   * @param context the Ed25519ph context (at most 255 bytes)
+   * @return true only for a valid signature by that key over that message and context
+   */
   public static boolean verify(byte[] publicKey, byte[] message, byte[] signature, byte[] context) {
     if (publicKey == null
         || publicKey.length != 32
