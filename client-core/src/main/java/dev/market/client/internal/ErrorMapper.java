@@ -1,0 +1,255 @@
+package dev.market.client.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.market.client.error.ConflictException;
+import dev.market.client.error.ForbiddenException;
+import dev.market.client.error.InvalidRequestException;
+import dev.market.client.error.MarketException;
+import dev.market.client.error.NotFoundException;
+import dev.market.client.error.RateLimitedException;
+import dev.market.client.error.UnauthorizedException;
+import dev.market.client.error.UnavailableException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The one place where an HTTP answer becomes either the envelope's content or a typed {@link
+ * MarketException} (protocol section 3). Three dialects arrive here:
+ *
+ * <ul>
+ *   <li>our server: a real status plus the envelope with a stable {@code code};
+ *   <li>Decent Cloud: business errors as HTTP 200 with {@code success:false} and only a message, so
+ *       the type is guessed from the message's words;
+ *   <li>Decent Cloud and proxies: 4xx/5xx with a {@code text/plain} (or HTML) body.
+ * </ul>
+ *
+ * A 2xx that is not the envelope is a protocol problem, reported as {@link UnavailableException}:
+ * something between us and the marketplace (a captive portal, a wrong base URL) answered instead.
+ */
+public final class ErrorMapper {
+  private static final int MAX_MESSAGE = 300;
+
+  /**
+   * An HTTP answer as read off the wire.
+   *
+   * @param contentType the {@code Content-Type} header, or {@code null}
+   * @param retryAfter the parsed {@code Retry-After}, or {@code null}
+   * @param location the {@code Location} header of a redirect, or {@code null}
+   */
+  public record Answer(
+      int status, String contentType, byte[] body, Duration retryAfter, String location) {}
+
+  private ErrorMapper() {}
+
+  /**
+   * The envelope of a successful answer.
+   *
+   * @throws MarketException the typed failure for anything else
+   */
+  public static ObjectNode envelope(String operation, Answer answer) {
+    int status = answer.status();
+    ObjectNode envelope = parseEnvelope(answer.body());
+    if (status >= 200 && status < 300) {
+      if (envelope == null || !envelope.path("success").isBoolean()) {
+        throw new UnavailableException(
+            operation,
+            status,
+            null,
+            "unreadable answer (HTTP "
+                + status
+                + describeType(answer.contentType())
+                + "): not the marketplace's JSON envelope"
+                + snippet(answer.body()),
+            null);
+      }
+      if (envelope.get("success").booleanValue()) {
+        return envelope;
+      }
+      String message = envelopeMessage(envelope, "the marketplace refused without saying why");
+      String code = textOrNull(envelope.get("code"));
+      MarketException byCode = code == null ? null : fromCode(operation, status, code, message);
+      return throwIt(byCode != null ? byCode : fromDecentCloudMessage(operation, status, message));
+    }
+    if (status >= 300 && status < 400) {
+      throw new UnavailableException(
+          operation,
+          status,
+          null,
+          "unexpected redirect (HTTP "
+              + status
+              + (answer.location() == null ? "" : " to " + sanitize(answer.location()))
+              + "): check the marketplace URL",
+          null);
+    }
+    String code = envelope == null ? null : textOrNull(envelope.get("code"));
+    String message =
+        envelope != null && envelope.hasNonNull("error")
+            ? envelopeMessage(envelope, null)
+            : plainMessage(status, answer.body());
+    throw fromStatus(operation, status, code, message, answer.retryAfter());
+  }
+
+  /** The exception for a non-2xx status. Status first, our {@code code} for statuses we lack. */
+  static MarketException fromStatus(
+      String operation, int status, String code, String message, Duration retryAfter) {
+    switch (status) {
+      case 400:
+      case 413:
+      case 415:
+      case 422:
+        return new InvalidRequestException(operation, status, code, message, null);
+      case 401:
+        return new UnauthorizedException(operation, status, code, message, null);
+      case 403:
+        return new ForbiddenException(operation, status, code, message, null);
+      case 404:
+        return new NotFoundException(operation, status, code, message, null);
+      case 409:
+        return new ConflictException(operation, status, code, message, null);
+      case 429:
+        return new RateLimitedException(operation, code, message, retryAfter, null);
+      default:
+        if (status >= 500) {
+          return new UnavailableException(operation, status, code, message, null);
+        }
+        MarketException byCode = code == null ? null : fromCode(operation, status, code, message);
+        return byCode != null
+            ? byCode
+            : new InvalidRequestException(operation, status, code, message, null);
+    }
+  }
+
+  /** Our server's stable codes (section 3); {@code null} for a code this client does not know. */
+  static MarketException fromCode(String operation, int status, String code, String message) {
+    switch (code) {
+      case "bad_request":
+      case "invalid":
+      case "too_large":
+      case "unsupported_media_type":
+        return new InvalidRequestException(operation, status, code, message, null);
+      case "unauthorized":
+        return new UnauthorizedException(operation, status, code, message, null);
+      case "forbidden":
+        return new ForbiddenException(operation, status, code, message, null);
+      case "not_found":
+        return new NotFoundException(operation, status, code, message, null);
+      case "invalid_transition":
+      case "conflict":
+        return new ConflictException(operation, status, code, message, null);
+      case "rate_limited":
+        return new RateLimitedException(operation, code, message, null, null);
+      case "unavailable":
+        return new UnavailableException(operation, status, code, message, null);
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * Decent Cloud's {@code 200 + success:false} carries only a sentence; its words decide the type.
+   * Order matters: "contract not found" is a not-found even though it might also say "cannot".
+   */
+  static MarketException fromDecentCloudMessage(String operation, int status, String message) {
+    String m = message.toLowerCase(Locale.ROOT);
+    if (m.contains("not found") || m.contains("does not exist") || m.contains("no such")) {
+      return new NotFoundException(operation, status, null, message, null);
+    }
+    if (m.contains("unauthorized")
+        || m.contains("not authorized")
+        || m.contains("forbidden")
+        || m.contains("permission")
+        || m.contains("not the provider")
+        || m.contains("not the requester")
+        || m.contains("not the renter")
+        || m.contains("not the owner")
+        || m.contains("only the")) {
+      return new ForbiddenException(operation, status, null, message, null);
+    }
+    if (m.contains("invalid transition")
+        || m.contains("invalid status transition")
+        || m.contains("cannot")
+        || m.contains("can't")
+        || m.contains("already")) {
+      return new ConflictException(operation, status, null, message, null);
+    }
+    return new InvalidRequestException(operation, status, null, message, null);
+  }
+
+  private static ObjectNode throwIt(MarketException e) {
+    throw e;
+  }
+
+  private static ObjectNode parseEnvelope(byte[] body) {
+    if (body.length == 0) {
+      return null;
+    }
+    try {
+      JsonNode node = Json.mapper().readTree(body);
+      return node instanceof ObjectNode ? (ObjectNode) node : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static String envelopeMessage(ObjectNode envelope, String fallback) {
+    JsonNode error = envelope.get("error");
+    String text =
+        error == null || error.isNull()
+            ? null
+            : error.isTextual() ? error.asText() : error.toString();
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    return truncate(sanitize(text.strip()));
+  }
+
+  /** A text/plain (or anything non-envelope) error body, or the bare status when it is empty. */
+  private static String plainMessage(int status, byte[] body) {
+    String text = sanitize(new String(body, StandardCharsets.UTF_8).strip());
+    if (text.isEmpty() || text.startsWith("<")) {
+      // an HTML error page says nothing a user can act on
+      return "HTTP " + status + (status >= 500 ? ": the marketplace is unavailable" : "");
+    }
+    return truncate(text);
+  }
+
+  private static String snippet(byte[] body) {
+    if (body.length == 0) {
+      return " (empty body)";
+    }
+    String text = sanitize(new String(body, StandardCharsets.UTF_8).strip());
+    return text.isEmpty()
+        ? ""
+        : ": " + truncate(text.length() > 80 ? text.substring(0, 80) + "…" : text);
+  }
+
+  private static String describeType(String contentType) {
+    return contentType == null ? "" : ", " + sanitize(contentType);
+  }
+
+  private static String textOrNull(JsonNode node) {
+    return node != null && node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
+  }
+
+  /** Control characters (including newlines) would let a server forge lines in our output. */
+  static String sanitize(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    s.codePoints()
+        .forEach(
+            cp -> {
+              if (Character.isISOControl(cp)) {
+                out.append(' ');
+              } else {
+                out.appendCodePoint(cp);
+              }
+            });
+    return out.toString();
+  }
+
+  private static String truncate(String s) {
+    return s.length() > MAX_MESSAGE ? s.substring(0, MAX_MESSAGE) + "…" : s;
+  }
+}

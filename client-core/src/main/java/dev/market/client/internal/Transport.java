@@ -1,0 +1,308 @@
+package dev.market.client.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.market.client.DryRunException;
+import dev.market.client.PreparedRequest;
+import dev.market.client.auth.Identity;
+import dev.market.client.error.ConflictException;
+import dev.market.client.error.MarketException;
+import dev.market.client.error.RateLimitedException;
+import dev.market.client.error.UnauthorizedException;
+import dev.market.client.error.UnavailableException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSource;
+
+/**
+ * Sends {@link ApiRequest}s: builds the OkHttp request for each attempt, lets {@link RequestSigner}
+ * sign it on the way out, applies the {@link RetryPolicy}, and hands the answer to {@link
+ * ErrorMapper}. One instance (and one {@link OkHttpClient}) per {@code MarketClient}.
+ */
+public final class Transport implements AutoCloseable {
+  private static final MediaType JSON = MediaType.get("application/json");
+
+  /** A page of 500 offerings is well under 1 MiB; anything this big is not a marketplace answer. */
+  private static final long MAX_ANSWER_BYTES = 32L * 1024 * 1024;
+
+  /**
+   * Everything the transport needs.
+   *
+   * @param apiBase the server root with {@code /api/v1} appended
+   * @param identity the signer, or {@code null} for anonymous use
+   * @param dryRun a sink for prepared requests instead of sending them, or {@code null}
+   */
+  public record Config(
+      HttpUrl apiBase,
+      Identity identity,
+      Clock clock,
+      Duration connectTimeout,
+      Duration readTimeout,
+      RetryPolicy retryPolicy,
+      Sleeper sleeper,
+      String userAgent,
+      Consumer<PreparedRequest> dryRun) {}
+
+  private final Config config;
+  private final RequestSigner signer;
+  private final OkHttpClient http;
+
+  public Transport(Config config) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.signer =
+        config.identity() == null ? null : new RequestSigner(config.identity(), config.clock());
+    OkHttpClient.Builder b =
+        new OkHttpClient.Builder()
+            .connectTimeout(config.connectTimeout())
+            .readTimeout(config.readTimeout())
+            .writeTimeout(config.readTimeout())
+            // RetryPolicy is the only retry loop: OkHttp's own would repeat POSTs it cannot judge
+            .retryOnConnectionFailure(false)
+            // a redirect would be followed with a signature over the old path; report it instead
+            .followRedirects(false)
+            .followSslRedirects(false);
+    if (signer != null) {
+      // network position: runs per attempt on the wire, so each gets its own nonce
+      b.addNetworkInterceptor(signer);
+    }
+    this.http = b.build();
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  /**
+   * Sends {@code call} (retrying as the policy allows) and returns the successful envelope.
+   *
+   * @throws MarketException for every failure
+   * @throws DryRunException in dry-run mode, after handing the signed request to the sink
+   */
+  public ObjectNode send(ApiRequest call) {
+    if (call.signed() && signer == null) {
+      throw new UnauthorizedException(
+          call.operation(),
+          0,
+          "no_identity",
+          "this call is signed and no identity is configured: load or create one first",
+          null);
+    }
+    if (config.dryRun() != null) {
+      Request request = build(call);
+      if (call.signed()) {
+        request = signer.sign(request);
+      }
+      PreparedRequest prepared = prepared(request);
+      config.dryRun().accept(prepared);
+      throw new DryRunException(prepared);
+    }
+    RetryPolicy policy = config.retryPolicy();
+    boolean earlierOutcomeUnknown = false;
+    for (int attempt = 1; ; attempt++) {
+      Request request = build(call);
+      ErrorMapper.Answer answer;
+      try (Response response = http.newCall(request).execute()) {
+        answer = read(response);
+      } catch (IOException e) {
+        RetryPolicy.Failure failure = classify(e);
+        if (failure == null) {
+          Thread.currentThread().interrupt();
+          throw new UnavailableException(call.operation(), 0, null, "interrupted", e);
+        }
+        RetryPolicy.Decision decision = policy.onFailure(call.kind(), failure, attempt);
+        if (decision.retry()) {
+          earlierOutcomeUnknown |= failure != RetryPolicy.Failure.CONNECT_FAILED;
+          pause(call, decision.delay());
+          continue;
+        }
+        throw new UnavailableException(
+            call.operation(), 0, null, describe(failure, e) + attempts(attempt), e);
+      }
+      RetryPolicy.Decision decision =
+          policy.onStatus(call.kind(), answer.status(), answer.retryAfter(), attempt);
+      if (decision.retry()) {
+        pause(call, decision.delay());
+        continue;
+      }
+      try {
+        return ErrorMapper.envelope(call.operation(), answer);
+      } catch (ConflictException e) {
+        if (!earlierOutcomeUnknown) {
+          throw e;
+        }
+        // a PUT that timed out may have been applied; its repeat then conflicts with itself
+        throw new ConflictException(
+            e.operation(),
+            e.status(),
+            e.code(),
+            e.serverMessage() + " (an earlier attempt got no answer and may have succeeded)",
+            null);
+      } catch (UnavailableException e) {
+        if (attempt > 1) {
+          throw withAttempts(e, attempt);
+        }
+        throw e;
+      }
+    }
+  }
+
+  private static MarketException withAttempts(UnavailableException e, int attempt) {
+    String message = e.serverMessage() + attempts(attempt);
+    if (e instanceof RateLimitedException r) {
+      return new RateLimitedException(e.operation(), e.code(), message, r.retryAfter(), null);
+    }
+    return new UnavailableException(e.operation(), e.status(), e.code(), message, null);
+  }
+
+  private static String attempts(int attempt) {
+    return attempt > 1 ? " (after " + attempt + " attempts)" : "";
+  }
+
+  private void pause(ApiRequest call, Duration delay) {
+    try {
+      config.sleeper().sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UnavailableException(call.operation(), 0, null, "interrupted", e);
+    }
+  }
+
+  /** A fresh request for one attempt; the signer adds the signing headers when it goes out. */
+  Request build(ApiRequest call) {
+    HttpUrl.Builder url = config.apiBase().newBuilder();
+    for (String segment : call.pathSegments()) {
+      url.addPathSegment(segment);
+    }
+    for (Map.Entry<String, String> q : call.query()) {
+      if (q.getValue() != null) {
+        url.addQueryParameter(q.getKey(), q.getValue());
+      }
+    }
+    RequestBody body =
+        call.body() == null ? null : RequestBody.create(call.body(), JSON, 0, call.body().length);
+    Request.Builder b =
+        new Request.Builder()
+            .url(url.build())
+            .method(call.method(), body)
+            .header("User-Agent", config.userAgent())
+            .header("Accept", "application/json");
+    if (call.idempotencyKey() != null) {
+      b.header("Idempotency-Key", call.idempotencyKey());
+    }
+    if (call.signed()) {
+      b.tag(RequestSigner.Signed.class, RequestSigner.Signed.YES);
+    }
+    return b.build();
+  }
+
+  private ErrorMapper.Answer read(Response response) throws IOException {
+    BufferedSource source = response.body().source();
+    if (source.request(MAX_ANSWER_BYTES + 1)) {
+      throw new IOException("answer larger than " + MAX_ANSWER_BYTES / (1024 * 1024) + " MiB");
+    }
+    byte[] bytes = source.readByteArray();
+    return new ErrorMapper.Answer(
+        response.code(),
+        response.header("Content-Type"),
+        bytes,
+        retryAfter(response.header("Retry-After")),
+        response.header("Location"));
+  }
+
+  /** {@code Retry-After} as delta-seconds or an HTTP-date (RFC 9110 §10.2.3); null if neither. */
+  Duration retryAfter(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.strip();
+    if (v.chars().allMatch(Character::isDigit)) {
+      try {
+        return Duration.ofSeconds(Long.parseLong(v));
+      } catch (NumberFormatException e) {
+        return config.retryPolicy().maxDelay(); // more digits than a long: "a very long time"
+      }
+    }
+    try {
+      ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+      Duration d = Duration.between(config.clock().instant(), at.toInstant());
+      return d.isNegative() ? Duration.ZERO : d;
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** The failure kind, or {@code null} when the thread was interrupted. */
+  private static RetryPolicy.Failure classify(IOException e) {
+    if (e instanceof ConnectException
+        || e instanceof NoRouteToHostException
+        || e instanceof UnknownHostException) {
+      return RetryPolicy.Failure.CONNECT_FAILED;
+    }
+    if (e instanceof SocketTimeoutException) {
+      return RetryPolicy.Failure.TIMEOUT;
+    }
+    if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
+      return null;
+    }
+    return RetryPolicy.Failure.CONNECTION_BROKEN;
+  }
+
+  private String describe(RetryPolicy.Failure failure, IOException e) {
+    String where = config.apiBase().toString();
+    switch (failure) {
+      case CONNECT_FAILED:
+        return "cannot reach the marketplace at " + where + " (" + detail(e) + ")";
+      case TIMEOUT:
+        return "no answer from the marketplace at "
+            + where
+            + " in time (read timeout "
+            + config.readTimeout().toMillis()
+            + " ms)";
+      default:
+        return "the connection to " + where + " broke (" + detail(e) + ")";
+    }
+  }
+
+  private static String detail(IOException e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : ErrorMapper.sanitize(m);
+  }
+
+  private static PreparedRequest prepared(Request request) {
+    List<Map.Entry<String, String>> headers = new ArrayList<>();
+    for (int i = 0; i < request.headers().size(); i++) {
+      headers.add(Map.entry(request.headers().name(i), request.headers().value(i)));
+    }
+    byte[] body = RequestSigner.bodyBytes(request.body());
+    if (request.body() != null && request.body().contentType() != null) {
+      headers.add(Map.entry("Content-Type", request.body().contentType().toString()));
+    }
+    return new PreparedRequest(
+        request.method(), request.url().toString(), List.copyOf(headers), body);
+  }
+
+  @Override
+  public void close() {
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+}

@@ -1,0 +1,110 @@
+package dev.market.client;
+
+import dev.market.client.auth.Identity;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+/** Shared fixtures for the client tests: identities, a settable clock, a recording sleeper. */
+final class TestSupport {
+  static final String ABANDON =
+      "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
+  static final Identity RENTER = Identity.fromMnemonic(ABANDON);
+  static final String CONTRACT_ID =
+      "3f1c2a9b00112233445566778899aabbccddeeff00112233445566778899aabb";
+  static final Instant T0 = Instant.ofEpochSecond(1_700_000_000L, 123_456_789L);
+
+  private TestSupport() {}
+
+  /** A clock tests move by hand; the recording sleeper moves it by the time slept. */
+  static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant start) {
+      this.now = start;
+    }
+
+    synchronized void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public synchronized Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+
+  /** Records every wait instead of sleeping, and advances the clock by it. */
+  static final class RecordingSleeper implements dev.market.client.internal.Sleeper {
+    final List<Duration> slept = new ArrayList<>();
+    private final MutableClock clock;
+
+    RecordingSleeper(MutableClock clock) {
+      this.clock = clock;
+    }
+
+    @Override
+    public synchronized void sleep(Duration d) {
+      slept.add(d);
+      clock.advance(d);
+    }
+  }
+
+  /** A client for {@code server}: fixed clock, recorded sleeps, jitter fixed at one half. */
+  static MarketClient.Builder client(
+      MockWebServer server, MutableClock clock, RecordingSleeper sleeper) {
+    String root = server.url("/").toString();
+    return MarketClient.builder()
+        .baseUrl(root)
+        .identity(RENTER)
+        .clock(clock)
+        .sleeper(sleeper)
+        .jitter(() -> 0.5)
+        .retryBaseDelay(Duration.ofMillis(200))
+        .maxRetryDelay(Duration.ofSeconds(5))
+        .readTimeout(Duration.ofSeconds(5));
+  }
+
+  static MockResponse json(int code, String body) {
+    return new MockResponse.Builder()
+        .code(code)
+        .setHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
+  }
+
+  static MockResponse ok(String dataJson) {
+    return json(200, "{\"success\":true,\"data\":" + dataJson + "}");
+  }
+
+  static String contractJson(String status) {
+    return "{\"contract_id\":\""
+        + CONTRACT_ID
+        + "\",\"requester_pubkey\":\""
+        + RENTER.publicKeyHex()
+        + "\",\"offering_id\":\"gpu-1\",\"status\":\""
+        + status
+        + "\",\"created_at_ns\":1700000000000000000,\"some_future_field\":{\"x\":1}}";
+  }
+
+  static byte[] body(RecordedRequest r) {
+    return r.getBody() == null ? new byte[0] : r.getBody().toByteArray();
+  }
+}
