@@ -1,0 +1,288 @@
+package dev.market.cli;
+
+import dev.market.cli.config.CliConfig;
+import dev.market.cli.config.MarketPaths;
+import dev.market.cli.io.SystemTerminal;
+import dev.market.cli.io.Terminal;
+import dev.market.cli.output.DryRunPrinter;
+import dev.market.cli.output.OutputFormat;
+import dev.market.cli.output.Printer;
+import dev.market.cli.output.Style;
+import dev.market.client.MarketClient;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * Everything a command may use, handed to it at construction: streams, environment, terminal,
+ * clock, config, and the marketplace client. Nothing here is static, so tests run the whole CLI
+ * in-process with captured streams, a scripted terminal and a temporary home. Expensive or
+ * key-bearing things (the client, the config file, the terminal device) are created on first use
+ * only: {@code --help}, {@code --version} and usage errors load none of them.
+ */
+public final class CliContext implements AutoCloseable {
+  public static final String DEFAULT_API_URL = "http://127.0.0.1:8787";
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final InputStream in;
+  private final Map<String, String> env;
+  private final Terminal terminal;
+  private final Clock clock;
+  private final UnaryOperator<MarketClient.Builder> clientCustomizer;
+  private final ProcessRunner processRunner;
+  private final MarketPaths paths;
+  private final Flags flags = new Flags();
+
+  private CliConfig config;
+  private MarketClient publicClient;
+  private Printer printer;
+
+  /** The global options as given on the command line ({@code null}/false when absent). */
+  public static final class Flags {
+    String apiUrl;
+    String identity;
+    String output;
+    boolean debug;
+    boolean noColor;
+    boolean dryRun;
+  }
+
+  /** Runs an external program (ssh) attached to the user's terminal; returns its exit code. */
+  @FunctionalInterface
+  public interface ProcessRunner {
+    int run(java.util.List<String> command) throws java.io.IOException, InterruptedException;
+  }
+
+  private CliContext(Builder b) {
+    this.out = Objects.requireNonNull(b.out, "out");
+    this.err = Objects.requireNonNull(b.err, "err");
+    this.in = Objects.requireNonNull(b.in, "in");
+    this.env = Map.copyOf(Objects.requireNonNull(b.env, "env"));
+    this.terminal = Objects.requireNonNull(b.terminal, "terminal");
+    this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
+    this.clientCustomizer =
+        b.clientCustomizer == null ? UnaryOperator.identity() : b.clientCustomizer;
+    this.processRunner =
+        b.processRunner == null
+            ? command -> new ProcessBuilder(command).inheritIO().start().waitFor()
+            : b.processRunner;
+    this.paths = MarketPaths.fromEnv(this.env);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The real process: System streams and environment, the JLine terminal. */
+  public static CliContext system() {
+    return builder()
+        .out(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
+        .err(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true))
+        .in(System.in)
+        .env(System.getenv())
+        .terminal(new SystemTerminal())
+        .build();
+  }
+
+  // ---- streams and environment ----
+
+  /** stdout: results only. */
+  public PrintWriter out() {
+    return out;
+  }
+
+  /** stderr: diagnostics, progress, warnings. */
+  public PrintWriter err() {
+    return err;
+  }
+
+  /** stdin as bytes (for {@code -} arguments and piped secrets). */
+  public InputStream in() {
+    return in;
+  }
+
+  public Map<String, String> env() {
+    return env;
+  }
+
+  public String env(String name) {
+    String v = env.get(name);
+    return v == null || v.isEmpty() ? null : v;
+  }
+
+  public Terminal terminal() {
+    return terminal;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public ProcessRunner processRunner() {
+    return processRunner;
+  }
+
+  public MarketPaths paths() {
+    return paths;
+  }
+
+  Flags flags() {
+    return flags;
+  }
+
+  // ---- resolved global settings: flag > environment > config > default ----
+
+  public synchronized CliConfig config() {
+    if (config == null) {
+      config = new CliConfig(paths.configFile());
+    }
+    return config;
+  }
+
+  public String apiUrl() {
+    if (flags.apiUrl != null) {
+      return flags.apiUrl;
+    }
+    String fromEnv = env("MARKET_API_URL");
+    if (fromEnv != null) {
+      return fromEnv;
+    }
+    return config().get(CliConfig.API_URL).orElse(DEFAULT_API_URL);
+  }
+
+  /** The identity name chosen by flag, environment or config; {@code null} when none is. */
+  public String identityName() {
+    if (flags.identity != null) {
+      return flags.identity;
+    }
+    String fromEnv = env("MARKET_IDENTITY");
+    if (fromEnv != null) {
+      return fromEnv;
+    }
+    return config().get(CliConfig.IDENTITY).orElse(null);
+  }
+
+  public OutputFormat outputFormat() {
+    if (flags.output != null) {
+      return OutputFormat.parse(flags.output);
+    }
+    return config().get(CliConfig.OUTPUT).map(OutputFormat::parse).orElse(OutputFormat.TABLE);
+  }
+
+  public boolean debug() {
+    return flags.debug;
+  }
+
+  public boolean dryRun() {
+    return flags.dryRun;
+  }
+
+  /** Colour only on a terminal, and never with {@code --no-color} or a non-empty NO_COLOR. */
+  public boolean color() {
+    return !flags.noColor && env("NO_COLOR") == null && terminal.stdoutIsTerminal();
+  }
+
+  /** Prints results in the chosen format; tables fit the terminal. */
+  public synchronized Printer printer() {
+    if (printer == null) {
+      printer = new Printer(out, outputFormat(), terminal.width(), new Style(color()));
+    }
+    return printer;
+  }
+
+  // ---- the marketplace client, built only when a command needs the network ----
+
+  /** An anonymous client for the public endpoints (offerings, health). */
+  public synchronized MarketClient publicClient() {
+    if (publicClient == null) {
+      publicClient = clientBuilder().build();
+    }
+    return publicClient;
+  }
+
+  /** A builder with the resolved URL, clock and dry-run sink; the customizer (tests) last. */
+  MarketClient.Builder clientBuilder() {
+    MarketClient.Builder b =
+        MarketClient.builder()
+            .baseUrl(apiUrl())
+            .clock(clock)
+            .userAgent("market-cli/" + VersionProvider.version());
+    if (dryRun()) {
+      DryRunPrinter dry = new DryRunPrinter(out, outputFormat() == OutputFormat.JSON);
+      b.dryRun(dry::print);
+    }
+    return clientCustomizer.apply(b);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (publicClient != null) {
+      publicClient.close();
+    }
+    out.flush();
+    err.flush();
+  }
+
+  /** Builds a {@link CliContext}; every stream, the environment and the terminal are required. */
+  public static final class Builder {
+    private PrintWriter out;
+    private PrintWriter err;
+    private InputStream in;
+    private Map<String, String> env;
+    private Terminal terminal;
+    private Clock clock;
+    private UnaryOperator<MarketClient.Builder> clientCustomizer;
+    private ProcessRunner processRunner;
+
+    public Builder out(PrintWriter out) {
+      this.out = out;
+      return this;
+    }
+
+    public Builder err(PrintWriter err) {
+      this.err = err;
+      return this;
+    }
+
+    public Builder in(InputStream in) {
+      this.in = in;
+      return this;
+    }
+
+    public Builder env(Map<String, String> env) {
+      this.env = env;
+      return this;
+    }
+
+    public Builder terminal(Terminal terminal) {
+      this.terminal = terminal;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** Adjusts every client this context builds (tests: fewer retries, shorter timeouts). */
+    public Builder clientCustomizer(UnaryOperator<MarketClient.Builder> customizer) {
+      this.clientCustomizer = customizer;
+      return this;
+    }
+
+    public Builder processRunner(ProcessRunner runner) {
+      this.processRunner = runner;
+      return this;
+    }
+
+    public CliContext build() {
+      return new CliContext(this);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.market.cli.commands;
+
+import dev.market.cli.CliContext;
+import dev.market.cli.GlobalOptions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every command has: the context (its only way to the outside world) and the global options. A
+ * command returns its exit code; failures are thrown and turned into output by the one error
+ * handler.
+ */
+public abstract class BaseCommand implements Callable<Integer> {
+  protected final CliContext ctx;
+
+  // a group only to get its own help section; every option in it is optional and independent
+  @ArgGroup(validate = false, heading = "%nGlobal options:%n", order = 1000)
+  private GlobalOptions globals;
+
+  @Spec protected CommandSpec spec;
+
+  protected BaseCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** The command's words after {@code market}, e.g. {@code identity new}. */
+  protected String commandName() {
+    return spec.qualifiedName().replaceFirst("^market ", "");
+  }
+}

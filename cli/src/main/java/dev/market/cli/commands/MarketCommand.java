@@ -1,0 +1,34 @@
+package dev.market.cli.commands;
+
+import dev.market.cli.CliContext;
+import dev.market.cli.VersionProvider;
+import dev.market.cli.commands.config.ConfigCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code market}: the root of the command tree. New nouns are registered here. */
+@Command(
+    name = "market",
+    versionProvider = VersionProvider.class,
+    synopsisSubcommandLabel = "COMMAND",
+    description = "Rent compute on an open marketplace, or offer yours.",
+    commandListHeading = "%nCommands:%n",
+    footerHeading = "%n",
+    footer = {
+      "Environment: MARKET_API_URL, MARKET_IDENTITY, MARKET_HOME (relocates config and identities),",
+      "MARKET_PASSPHRASE (unlocks an encrypted identity in scripts), NO_COLOR.",
+      "Run 'market COMMAND --help' for a command's options and output."
+    },
+    subcommands = {ConfigCommand.class})
+public final class MarketCommand extends GroupCommand {
+
+  @Option(
+      names = {"-V", "--version"},
+      versionHelp = true,
+      description = "Print the version and exit.")
+  boolean version;
+
+  public MarketCommand(CliContext ctx) {
+    super(ctx);
+  }
+}

@@ -1,0 +1,158 @@
+package dev.market.cli.config;
+
+import dev.market.cli.CliException;
+import dev.market.cli.output.OutputFormat;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The config file ({@code config.properties} under the market home). Only known keys are accepted,
+ * each validated, so a typo fails at {@code config set} rather than silently later. Loaded on first
+ * use; written atomically.
+ */
+public final class CliConfig {
+  public static final String API_URL = "api-url";
+  public static final String IDENTITY = "identity";
+  public static final String OUTPUT = "output";
+
+  /** Every key with what it means, in display order. */
+  public static final Map<String, String> KEYS;
+
+  static {
+    Map<String, String> keys = new LinkedHashMap<>();
+    keys.put(API_URL, "marketplace API root, e.g. http://127.0.0.1:8787");
+    keys.put(IDENTITY, "identity used when --identity and MARKET_IDENTITY are absent");
+    keys.put(OUTPUT, "default output format: table, json or ids");
+    KEYS = Collections.unmodifiableMap(keys);
+  }
+
+  private final Path file;
+  private Properties props;
+
+  public CliConfig(Path file) {
+    this.file = file;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public Optional<String> get(String key) {
+    String v = load().getProperty(key);
+    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+  }
+
+  /** All set keys, sorted. */
+  public Map<String, String> list() {
+    Map<String, String> out = new TreeMap<>();
+    load().stringPropertyNames().forEach(k -> out.put(k, load().getProperty(k)));
+    return out;
+  }
+
+  /**
+   * Validates and stores a value.
+   *
+   * @throws CliException (exit 2) for an unknown key or a bad value
+   */
+  public void set(String key, String value) {
+    checkKey(key);
+    validate(key, value);
+    load().setProperty(key, value.trim());
+    save();
+  }
+
+  /** Removes a key; returns whether it was set. */
+  public boolean unset(String key) {
+    checkKey(key);
+    boolean had = load().remove(key) != null;
+    if (had) {
+      save();
+    }
+    return had;
+  }
+
+  public static void checkKey(String key) {
+    if (!KEYS.containsKey(key)) {
+      throw CliException.usage(
+          "config: unknown key '" + key + "' (known: " + String.join(", ", KEYS.keySet()) + ")",
+          "market config list");
+    }
+  }
+
+  private static void validate(String key, String value) {
+    String v = value == null ? "" : value.trim();
+    switch (key) {
+      case API_URL -> {
+        try {
+          URI uri = new URI(v);
+          if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+              || uri.getHost() == null) {
+            throw new URISyntaxException(v, "not an http(s) URL with a host");
+          }
+        } catch (URISyntaxException e) {
+          throw CliException.usage(
+              "config set api-url: '" + v + "' is not an http(s) URL",
+              "market config set api-url http://127.0.0.1:8787");
+        }
+      }
+      case OUTPUT -> OutputFormat.parse(v);
+      case IDENTITY -> {
+        if (v.isEmpty()) {
+          throw CliException.usage(
+              "config set identity: the name is empty", "market config unset identity");
+        }
+      }
+      default -> throw new IllegalStateException("unvalidated key " + key);
+    }
+  }
+
+  private Properties load() {
+    if (props == null) {
+      Properties p = new Properties();
+      if (Files.exists(file)) {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+          p.load(r);
+        } catch (IOException e) {
+          throw new CliException(
+              1, "read config " + file + ": " + e.getMessage(), "check the file's permissions", e);
+        }
+      }
+      props = p;
+    }
+    return props;
+  }
+
+  private void save() {
+    try {
+      Files.createDirectories(file.getParent());
+      Path tmp = Files.createTempFile(file.getParent(), ".config", ".tmp");
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        // sorted, no timestamp comment: the file diffs cleanly
+        for (Map.Entry<String, String> e : list().entrySet()) {
+          w.write(e.getKey() + "=" + escape(e.getValue()) + "\n");
+        }
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("write config " + file, e);
+    }
+  }
+
+  private static String escape(String v) {
+    return v.replace("\\", "\\\\").replace("\n", "\\n");
+  }
+}

@@ -1,0 +1,33 @@
+package dev.market.cli.output;
+
+import dev.market.cli.CliException;
+import java.util.Locale;
+
+/** {@code -o/--output}: how results are printed on stdout. */
+public enum OutputFormat {
+  /** Human-readable table or detail view; fits the terminal. */
+  TABLE,
+  /** The protocol's objects as JSON (snake_case as on the wire), and nothing else. */
+  JSON,
+  /** One id per line, for pipes. */
+  IDS;
+
+  /**
+   * @throws CliException (exit 2) naming the accepted values
+   */
+  public static OutputFormat parse(String raw) {
+    String v = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
+    for (OutputFormat f : values()) {
+      if (f.name().toLowerCase(Locale.ROOT).equals(v)) {
+        return f;
+      }
+    }
+    throw CliException.usage(
+        "--output: '" + raw + "' is not one of table, json, ids", "market --help");
+  }
+
+  @Override
+  public String toString() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

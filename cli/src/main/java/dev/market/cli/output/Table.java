@@ -1,0 +1,160 @@
+package dev.market.cli.output;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A plain-text table: columns separated by two spaces, headers in capitals. With a width limit
+ * (stdout is a terminal) the widest shrinkable columns are cut down and truncated with {@code …};
+ * without one (a pipe) nothing is cut. Styling (colour) is applied after padding so escape codes
+ * never disturb the alignment.
+ */
+public final class Table {
+  private static final String GAP = "  ";
+  private static final int MIN_WIDTH = 6;
+
+  private final List<String> headers = new ArrayList<>();
+  private final List<Boolean> shrinkable = new ArrayList<>();
+  private final List<UnaryOperator<String>> styles = new ArrayList<>();
+  private final List<String[]> rows = new ArrayList<>();
+
+  /** A column that is never truncated (ids, prices, statuses). */
+  public Table column(String header) {
+    return add(header, false, UnaryOperator.identity());
+  }
+
+  /** A column that may be truncated to fit (names, descriptions). */
+  public Table shrinkableColumn(String header) {
+    return add(header, true, UnaryOperator.identity());
+  }
+
+  /** A fixed column whose padded cells pass through {@code style} (e.g. a coloured badge). */
+  public Table styledColumn(String header, UnaryOperator<String> style) {
+    return add(header, false, style);
+  }
+
+  private Table add(String header, boolean canShrink, UnaryOperator<String> style) {
+    headers.add(header);
+    shrinkable.add(canShrink);
+    styles.add(style);
+    return this;
+  }
+
+  public Table row(Object... cells) {
+    if (cells.length != headers.size()) {
+      throw new IllegalArgumentException(
+          "row has " + cells.length + " cells, table has " + headers.size() + " columns");
+    }
+    String[] r = new String[cells.length];
+    for (int i = 0; i < cells.length; i++) {
+      r[i] = cells[i] == null ? "" : clean(cells[i].toString());
+    }
+    rows.add(r);
+    return this;
+  }
+
+  public boolean isEmpty() {
+    return rows.isEmpty();
+  }
+
+  /** Control characters from the server must not reach the terminal or break a row. */
+  private static String clean(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      b.append(Character.isISOControl(c) ? ' ' : c);
+    }
+    return b.toString();
+  }
+
+  /**
+   * Renders the table.
+   *
+   * @param maxWidth the terminal's columns, or 0 for no limit
+   * @param styled whether to apply column styles (colour)
+   */
+  public String render(int maxWidth, boolean styled) {
+    int n = headers.size();
+    int[] widths = new int[n];
+    for (int i = 0; i < n; i++) {
+      widths[i] = headers.get(i).length();
+      for (String[] r : rows) {
+        widths[i] = Math.max(widths[i], r[i].codePointCount(0, r[i].length()));
+      }
+    }
+    if (maxWidth > 0) {
+      fit(widths, maxWidth);
+    }
+    StringBuilder out = new StringBuilder();
+    appendRow(out, headers.toArray(new String[0]), widths, false);
+    for (String[] r : rows) {
+      appendRow(out, r, widths, styled);
+    }
+    return out.toString();
+  }
+
+  private void fit(int[] widths, int maxWidth) {
+    int total = Arrays.stream(widths).sum() + GAP.length() * (widths.length - 1);
+    while (total > maxWidth) {
+      int widest = -1;
+      for (int i = 0; i < widths.length; i++) {
+        if (shrinkable.get(i)
+            && widths[i] > Math.max(MIN_WIDTH, headers.get(i).length())
+            && (widest < 0 || widths[i] > widths[widest])) {
+          widest = i;
+        }
+      }
+      if (widest < 0) {
+        return; // nothing left to shrink: let the terminal wrap
+      }
+      widths[widest]--;
+      total--;
+    }
+  }
+
+  private void appendRow(StringBuilder out, String[] cells, int[] widths, boolean styled) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < cells.length; i++) {
+      String cell = truncate(cells[i], widths[i]);
+      boolean last = i == cells.length - 1;
+      String padded = last ? cell : pad(cell, widths[i]);
+      if (styled && !cell.isEmpty()) {
+        // style only the text, keep the padding plain
+        String text = cell;
+        padded = styles.get(i).apply(text) + padded.substring(text.length());
+      }
+      line.append(padded);
+      if (!last) {
+        line.append(GAP);
+      }
+    }
+    out.append(stripTrailing(line)).append('\n');
+  }
+
+  private static String stripTrailing(StringBuilder s) {
+    int end = s.length();
+    while (end > 0 && s.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return s.substring(0, end);
+  }
+
+  static String truncate(String s, int width) {
+    int len = s.codePointCount(0, s.length());
+    if (len <= width) {
+      return s;
+    }
+    if (width <= 1) {
+      return "…";
+    }
+    int cut = s.offsetByCodePoints(0, width - 1);
+    return s.substring(0, cut) + "…";
+  }
+
+  private static String pad(String s, int width) {
+    int len = s.codePointCount(0, s.length());
+    return len >= width ? s : s + " ".repeat(width - len);
+  }
+}

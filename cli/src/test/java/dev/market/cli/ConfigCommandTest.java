@@ -1,0 +1,104 @@
+package dev.market.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.market.cli.support.CliRunner;
+import dev.market.cli.support.CliRunner.Result;
+import dev.market.client.internal.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigCommandTest {
+  @TempDir Path dir;
+  CliRunner cli;
+
+  @BeforeEach
+  void setUp() {
+    cli = new CliRunner(dir);
+  }
+
+  @Test
+  void set_then_get_prints_the_value_and_writes_the_file_under_market_home() throws Exception {
+    Result set = cli.run("config", "set", "api-url", "http://market.example:9000");
+    assertThat(set.exitCode()).isZero();
+    assertThat(set.out()).isEmpty();
+    assertThat(Files.readString(dir.resolve("market-home/config.properties")))
+        .isEqualTo("api-url=http://market.example:9000\n");
+
+    Result get = cli.run("config", "get", "api-url");
+    assertThat(get.exitCode()).isZero();
+    assertThat(get.out()).isEqualTo("http://market.example:9000\n");
+    assertThat(get.err()).isEmpty();
+  }
+
+  @Test
+  void get_of_an_unset_key_prints_nothing_on_stdout_and_says_so_on_stderr() {
+    Result r = cli.run("config", "get", "identity");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).startsWith("config: identity is not set in ");
+  }
+
+  @Test
+  void list_shows_every_key_with_its_meaning() {
+    cli.run("config", "set", "output", "json");
+    Result r = cli.run("config", "list", "-o", "table");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out())
+        .isEqualTo(
+            "KEY       VALUE  MEANING\n"
+                + "api-url          marketplace API root, e.g. http://127.0.0.1:8787\n"
+                + "identity         identity used when --identity and MARKET_IDENTITY are absent\n"
+                + "output    json   default output format: table, json or ids\n");
+  }
+
+  @Test
+  void configured_output_json_applies_and_parses() throws Exception {
+    cli.run("config", "set", "output", "json");
+    cli.run("config", "set", "identity", "alice");
+    Result r = cli.run("config", "list");
+    JsonNode json = Json.mapper().readTree(r.out());
+    assertThat(json.get("output").asText()).isEqualTo("json");
+    assertThat(json.get("identity").asText()).isEqualTo("alice");
+    assertThat(json.size()).isEqualTo(2);
+  }
+
+  @Test
+  void unknown_key_exits_2_and_writes_nothing() {
+    Result r = cli.run("config", "set", "colour", "blue");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "error: config: unknown key 'colour' (known: api-url, identity, output)\n"
+                + "hint: market config list\n");
+    assertThat(Files.exists(dir.resolve("market-home/config.properties"))).isFalse();
+  }
+
+  @Test
+  void a_url_that_is_not_http_exits_2() {
+    Result r = cli.run("config", "set", "api-url", "ftp://x");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "error: config set api-url: 'ftp://x' is not an http(s) URL\n"
+                + "hint: market config set api-url http://127.0.0.1:8787\n");
+  }
+
+  @Test
+  void unset_removes_the_key() {
+    cli.run("config", "set", "output", "ids");
+    assertThat(cli.run("config", "unset", "output").exitCode()).isZero();
+    assertThat(cli.run("config", "get", "output").out()).isEmpty();
+  }
+
+  @Test
+  void xdg_config_home_is_used_when_market_home_is_absent() {
+    cli.env("MARKET_HOME", null).env("XDG_CONFIG_HOME", dir.resolve("xdg").toString());
+    cli.run("config", "set", "output", "ids");
+    assertThat(Files.exists(dir.resolve("xdg/market/config.properties"))).isTrue();
+  }
+}

@@ -1,0 +1,54 @@
+package dev.market.cli.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TableTest {
+  private Table sample() {
+    return new Table()
+        .column("ID")
+        .shrinkableColumn("NAME")
+        .styledColumn("STATUS", s -> "<" + s + ">")
+        .row(1, "A rather long offering name", "active")
+        .row(22, "short", "pending");
+  }
+
+  @Test
+  void without_a_width_limit_nothing_is_cut() {
+    assertThat(sample().render(0, false))
+        .isEqualTo(
+            "ID  NAME                         STATUS\n"
+                + "1   A rather long offering name  active\n"
+                + "22  short                        pending\n");
+  }
+
+  @Test
+  void on_a_narrow_terminal_the_shrinkable_column_is_truncated_with_an_ellipsis() {
+    String out = sample().render(30, false);
+    assertThat(out)
+        .isEqualTo(
+            "ID  NAME               STATUS\n"
+                + "1   A rather long of…  active\n"
+                + "22  short              pending\n");
+    assertThat(out.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(30));
+  }
+
+  @Test
+  void styles_apply_to_the_text_only_and_keep_alignment() {
+    String out =
+        new Table()
+            .styledColumn("S", s -> "[" + s + "]")
+            .column("X")
+            .row("ab", "1")
+            .row("abcd", "2")
+            .render(0, true);
+    assertThat(out).isEqualTo("S     X\n[ab]    1\n[abcd]  2\n");
+  }
+
+  @Test
+  void control_characters_from_the_server_are_neutralised() {
+    String out = new Table().column("A").row("x\u001b[31my\nz").render(0, false);
+    assertThat(out).isEqualTo("A\nx [31my z\n");
+  }
+}

@@ -1,0 +1,107 @@
+package dev.market.cli.support;
+
+import dev.market.cli.io.Terminal;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * A terminal for tests: says whether each stream is a terminal, answers prompts from a script and
+ * records everything a person would have seen on the device (prompts and {@link #show} text) in
+ * {@link #transcript()}, which is separate from the captured stdout and stderr.
+ */
+public final class ScriptedTerminal implements Terminal {
+  private final boolean stdin;
+  private final boolean stdout;
+  private final boolean stderr;
+  private final int width;
+  private final Deque<String> answers = new ArrayDeque<>();
+  private final StringBuilder transcript = new StringBuilder();
+  private int prompts;
+
+  private ScriptedTerminal(boolean stdin, boolean stdout, boolean stderr, int width) {
+    this.stdin = stdin;
+    this.stdout = stdout;
+    this.stderr = stderr;
+    this.width = width;
+  }
+
+  /** Nothing is a terminal: a script or CI job. Any prompt fails the test. */
+  public static ScriptedTerminal none() {
+    return new ScriptedTerminal(false, false, false, 0);
+  }
+
+  /** A person at an 80-column (or given) terminal answering {@code answers} in order. */
+  public static ScriptedTerminal interactive(int width, String... answers) {
+    ScriptedTerminal t = new ScriptedTerminal(true, true, true, width);
+    t.answers.addAll(List.of(answers));
+    return t;
+  }
+
+  /** stdin is a terminal but stdout is piped ({@code market ... | jq}). */
+  public static ScriptedTerminal stdoutPiped(String... answers) {
+    ScriptedTerminal t = new ScriptedTerminal(true, false, true, 0);
+    t.answers.addAll(List.of(answers));
+    return t;
+  }
+
+  @Override
+  public boolean stdinIsTerminal() {
+    return stdin;
+  }
+
+  @Override
+  public boolean stdoutIsTerminal() {
+    return stdout;
+  }
+
+  @Override
+  public boolean stderrIsTerminal() {
+    return stderr;
+  }
+
+  @Override
+  public int width() {
+    return stdout ? width : 0;
+  }
+
+  @Override
+  public synchronized String readLine(String prompt) {
+    return answer(prompt, true);
+  }
+
+  @Override
+  public synchronized char[] readSecret(String prompt) {
+    String a = answer(prompt, false);
+    return a == null ? null : a.toCharArray();
+  }
+
+  private String answer(String prompt, boolean echo) {
+    if (!stdin) {
+      throw new AssertionError("prompted without a terminal: " + prompt);
+    }
+    prompts++;
+    transcript.append(prompt);
+    String a = answers.poll();
+    transcript.append(echo && a != null ? a : "").append('\n');
+    return a;
+  }
+
+  @Override
+  public synchronized void show(String text) {
+    transcript.append(text);
+  }
+
+  /** What appeared on the terminal device. */
+  public synchronized String transcript() {
+    return transcript.toString();
+  }
+
+  public synchronized int promptCount() {
+    return prompts;
+  }
+
+  public synchronized int unusedAnswers() {
+    return answers.size();
+  }
+}
