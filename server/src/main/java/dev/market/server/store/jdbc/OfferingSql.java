@@ -1,0 +1,282 @@
+package dev.market.server.store.jdbc;
+
+import dev.market.server.domain.search.OfferingFilter;
+import dev.market.server.domain.search.SearchExpression;
+import dev.market.server.domain.search.SearchField;
+import dev.market.server.domain.search.SearchSyntaxException;
+import dev.market.server.domain.search.Term;
+import dev.market.server.domain.validation.ValidationException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+
+/**
+ * Turns listing filters and search expressions into a WHERE condition over the {@code offerings}
+ * table that runs unchanged on SQLite and PostgreSQL: {@code ?} parameters only, case-insensitive
+ * text through {@code LOWER(col)}, money as exact integer e9s.
+ */
+public final class OfferingSql {
+
+  /** The listing order of protocol section 4: stable across pages. */
+  public static final String ORDER_BY = "monthly_price_e9s ASC, id ASC";
+
+  private static final String NOTHING = "1 = 0";
+  private static final String EVERYTHING = "1 = 1";
+  private static final BigDecimal MAX_PRICE = new BigDecimal("1000000000");
+  private static final int PRICE_SCALE = 9;
+  private static final int MAX_Q_LENGTH = SearchExpression.MAX_LENGTH;
+
+  private OfferingSql() {}
+
+  /**
+   * The condition for a filter, to be placed after {@code WHERE} (or after {@code AND}); it is
+   * {@code 1 = 1} when the filter keeps everything. Visibility and drafts are the caller's concern.
+   *
+   * @throws SearchSyntaxException when {@code q} is an expression that does not parse
+   * @throws ValidationException when a price bound is negative, too large or finer than 10^-9
+   */
+  public static SqlFragment where(OfferingFilter filter) {
+    Builder b = new Builder();
+    if (present(filter.productType())) {
+      b.and("LOWER(product_type) = ?", lower(filter.productType().strip()));
+    }
+    if (present(filter.country())) {
+      b.and("LOWER(datacenter_country) = ?", lower(filter.country().strip()));
+    }
+    if (Boolean.TRUE.equals(filter.inStockOnly())) {
+      b.and("LOWER(stock_status) = ?", "in_stock");
+    }
+    if (filter.minPriceMonthly() != null) {
+      b.and("monthly_price_e9s >= ?", priceE9s("min_price_monthly", filter.minPriceMonthly()));
+    }
+    if (filter.maxPriceMonthly() != null) {
+      b.and("monthly_price_e9s <= ?", priceE9s("max_price_monthly", filter.maxPriceMonthly()));
+    }
+    String q = filter.q();
+    if (present(q)) {
+      if (q.indexOf(':') >= 0) {
+        for (Term term : SearchExpression.parse(q).terms()) {
+          b.term(term);
+        }
+      } else {
+        if (q.length() > MAX_Q_LENGTH) {
+          throw new ValidationException("q", "at most " + MAX_Q_LENGTH + " characters");
+        }
+        b.term(new Term.FreeText(q.strip(), false));
+      }
+    }
+    return b.build();
+  }
+
+  /** The SQL column a search field compares. */
+  static String column(SearchField field) {
+    switch (field) {
+      case NAME:
+        return "offer_name";
+      case DESC:
+        return "description";
+      case TYPE:
+        return "product_type";
+      case STOCK:
+        return "stock_status";
+      case PRICE:
+        return "monthly_price_e9s";
+      case CURRENCY:
+        return "currency";
+      case CORES:
+        return "processor_cores";
+      case MEMORY:
+        return "memory_gb";
+      case SSD:
+        return "ssd_gb";
+      case HDD:
+        return "hdd_gb";
+      case COUNTRY:
+        return "datacenter_country";
+      case CITY:
+        return "datacenter_city";
+      case GPU:
+        return "gpu_name";
+      case GPU_COUNT:
+        return "gpu_count";
+      case GPU_MEMORY:
+        return "gpu_memory_gb";
+      case MIN_HOURS:
+        return "min_contract_hours";
+      case MAX_HOURS:
+        return "max_contract_hours";
+      case OS:
+        return "operating_systems";
+      case TRUST:
+        return "trust_score";
+      default:
+        throw new IllegalStateException("no column for " + field);
+    }
+  }
+
+  private static long priceE9s(String param, BigDecimal price) {
+    if (price.signum() < 0) {
+      throw new ValidationException(param, "must not be negative, got " + price.toPlainString());
+    }
+    if (price.compareTo(MAX_PRICE) > 0) {
+      throw new ValidationException(
+          param, "at most " + MAX_PRICE.toPlainString() + ", got " + price.toPlainString());
+    }
+    if (price.stripTrailingZeros().scale() > PRICE_SCALE) {
+      throw new ValidationException(
+          param, "at most " + PRICE_SCALE + " decimal places, got " + price.toPlainString());
+    }
+    return price.movePointRight(PRICE_SCALE).setScale(0, RoundingMode.UNNECESSARY).longValueExact();
+  }
+
+  private static boolean present(String s) {
+    return s != null && !s.isBlank();
+  }
+
+  private static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+
+  /** %, _ and \ in user text match themselves, not any character. */
+  static String likeContains(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 8).append('%');
+    for (char c : lower(text).toCharArray()) {
+      if (c == '%' || c == '_' || c == '\\') {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.append('%').toString();
+  }
+
+  private static final class Builder {
+    private final List<String> conditions = new ArrayList<>();
+    private final List<Object> params = new ArrayList<>();
+
+    void and(String sql, Object param) {
+      conditions.add(sql);
+      params.add(param);
+    }
+
+    SqlFragment build() {
+      if (conditions.isEmpty()) {
+        return new SqlFragment(EVERYTHING, List.of());
+      }
+      return new SqlFragment(String.join(" AND ", conditions), params);
+    }
+
+    void term(Term term) {
+      String condition;
+      String column = null;
+      if (term instanceof Term.FreeText) {
+        condition = freeText(((Term.FreeText) term).text());
+      } else if (term instanceof Term.TextMatch) {
+        Term.TextMatch t = (Term.TextMatch) term;
+        column = column(t.field());
+        condition = textMatch(t.field(), column, t.values());
+      } else if (term instanceof Term.NumberMatch) {
+        Term.NumberMatch t = (Term.NumberMatch) term;
+        column = column(t.field());
+        condition = numberMatch(t.field(), column, t.values());
+      } else if (term instanceof Term.Range) {
+        Term.Range t = (Term.Range) term;
+        column = column(t.field());
+        condition = range(t.field(), column, t.min(), t.max());
+      } else if (term instanceof Term.Comparison) {
+        Term.Comparison t = (Term.Comparison) term;
+        column = column(t.field());
+        condition = comparison(t.field(), column, t.op(), t.value());
+      } else {
+        throw new IllegalStateException("unknown term " + term);
+      }
+      if (!term.negated()) {
+        conditions.add(condition);
+      } else if (column == null) {
+        // free text COALESCEs its columns, so NOT never meets a NULL
+        conditions.add("NOT (" + condition + ")");
+      } else {
+        // SQL's NOT of a comparison with NULL is NULL (row dropped); "not out of stock" must
+        // keep rows that say nothing about stock
+        conditions.add("(" + column + " IS NULL OR NOT (" + condition + "))");
+      }
+    }
+
+    private String freeText(String text) {
+      String pattern = likeContains(text);
+      StringJoiner any = new StringJoiner(" OR ", "(", ")");
+      for (String col : List.of("offer_name", "description", "product_type")) {
+        any.add("LOWER(COALESCE(" + col + ", '')) LIKE ? ESCAPE '\\'");
+        params.add(pattern);
+      }
+      return any.toString();
+    }
+
+    private String textMatch(SearchField field, String column, List<String> values) {
+      if (field.kind() == SearchField.Kind.TEXT_EXACT) {
+        StringJoiner in = new StringJoiner(", ", "LOWER(" + column + ") IN (", ")");
+        for (String v : values) {
+          in.add("?");
+          params.add(lower(v));
+        }
+        return values.size() == 1 ? "LOWER(" + column + ") = ?" : in.toString();
+      }
+      StringJoiner any = new StringJoiner(" OR ", "(", ")");
+      for (String v : values) {
+        any.add("LOWER(" + column + ") LIKE ? ESCAPE '\\'");
+        params.add(likeContains(v));
+      }
+      return any.toString();
+    }
+
+    private String numberMatch(SearchField field, String column, List<BigDecimal> values) {
+      List<Long> whole = new ArrayList<>();
+      for (BigDecimal v : values) {
+        BigDecimal scaled = scaled(field, v);
+        if (scaled.stripTrailingZeros().scale() <= 0) {
+          whole.add(scaled.longValueExact());
+        }
+      }
+      if (whole.isEmpty()) {
+        return NOTHING; // an integer column never equals 0.5
+      }
+      StringJoiner in = new StringJoiner(", ", column + " IN (", ")");
+      for (Long v : whole) {
+        in.add("?");
+        params.add(v);
+      }
+      return whole.size() == 1 ? column + " = ?" : in.toString();
+    }
+
+    private String range(SearchField field, String column, BigDecimal min, BigDecimal max) {
+      List<String> parts = new ArrayList<>();
+      if (min != null) {
+        parts.add(column + " >= ?");
+        params.add(scaled(field, min).setScale(0, RoundingMode.CEILING).longValueExact());
+      }
+      if (max != null) {
+        parts.add(column + " <= ?");
+        params.add(scaled(field, max).setScale(0, RoundingMode.FLOOR).longValueExact());
+      }
+      if (parts.isEmpty()) {
+        return column + " IS NOT NULL"; // [* TO *]: any value at all
+      }
+      return "(" + String.join(" AND ", parts) + ")";
+    }
+
+    private String comparison(SearchField field, String column, Term.Op op, BigDecimal value) {
+      BigDecimal scaled = scaled(field, value);
+      // the columns hold whole numbers, so round the bound the way that keeps the meaning exact
+      RoundingMode rounding =
+          (op == Term.Op.GE || op == Term.Op.LT) ? RoundingMode.CEILING : RoundingMode.FLOOR;
+      params.add(scaled.setScale(0, rounding).longValueExact());
+      return column + " " + op.symbol() + " ?";
+    }
+
+    private static BigDecimal scaled(SearchField field, BigDecimal value) {
+      return field == SearchField.PRICE ? value.movePointRight(PRICE_SCALE) : value;
+    }
+  }
+}
