@@ -1,6 +1,10 @@
 package dev.market.client;
 
 import dev.market.client.auth.Identity;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ServerSocketFactory;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -20,6 +25,41 @@ final class TestSupport {
   static final String CONTRACT_ID =
       "3f1c2a9b00112233445566778899aabbccddeeff00112233445566778899aabb";
   static final Instant T0 = Instant.ofEpochSecond(1_700_000_000L, 123_456_789L);
+
+  /**
+   * MockWebServer writes a response in several small packets; with Nagle's algorithm on, each
+   * request then waits ~40 ms for a delayed ACK. The paging test makes a thousand requests.
+   */
+  static final ServerSocketFactory NO_DELAY =
+      new ServerSocketFactory() {
+        @Override
+        public ServerSocket createServerSocket() throws IOException {
+          return new ServerSocket() {
+            @Override
+            public Socket accept() throws IOException {
+              Socket s = super.accept();
+              s.setTcpNoDelay(true);
+              return s;
+            }
+          };
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port) throws IOException {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port, int backlog, InetAddress address)
+            throws IOException {
+          throw new UnsupportedOperationException();
+        }
+      };
 
   private TestSupport() {}
 

@@ -1,0 +1,47 @@
+package dev.market.client;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** client-core is a library: no CLI framework, no web server, no JDBC, no console printing. */
+class ArchitectureTest {
+  private static final JavaClasses CLIENT =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.market.client");
+
+  @Test
+  void client_core_depends_on_neither_picocli_nor_javalin_nor_jdbc() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "picocli..", "io.javalin..", "java.sql..", "dev.market.cli..", "dev.market.server..")
+        .check(CLIENT);
+  }
+
+  @Test
+  void client_core_never_prints_to_the_console() {
+    noClasses()
+        .should()
+        .accessField(System.class, "out")
+        .orShould()
+        .accessField(System.class, "err")
+        .check(CLIENT);
+  }
+
+  @Test
+  void only_the_client_package_itself_uses_the_internal_transport() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.market.client.model..", "dev.market.client.error..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.market.client.internal..")
+        .check(CLIENT);
+  }
+}
