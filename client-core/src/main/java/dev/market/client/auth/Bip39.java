@@ -142,7 +142,10 @@ public final class Bip39 {
         Integer index = Wordlist.INDEX.get(words.get(w));
         if (index == null) {
           throw new InvalidMnemonicException(
-              "unknown word '" + printable(words.get(w)) + "' at position " + (w + 1));
+              "unknown word '"
+                  + Printable.of(words.get(w), MAX_ECHOED_WORD)
+                  + "' at position "
+                  + (w + 1));
         }
         for (int b = 0; b < 11; b++) {
           if ((index >> (10 - b) & 1) != 0) {
@@ -204,24 +207,6 @@ public final class Bip39 {
       return List.of();
     }
     return Arrays.asList(trimmed.toLowerCase(Locale.ROOT).split(" "));
-  }
-
-  /** An unknown word made safe to print: control characters escaped, length capped. */
-  private static String printable(String word) {
-    StringBuilder out = new StringBuilder();
-    int count = 0;
-    for (int i = 0; i < word.length(); i = word.offsetByCodePoints(i, 1)) {
-      if (count++ == MAX_ECHOED_WORD) {
-        return out.append('…').toString();
-      }
-      int cp = word.codePointAt(i);
-      if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
-        out.append(String.format(Locale.ROOT, "\\u%04x", cp));
-      } else {
-        out.appendCodePoint(cp);
-      }
-    }
-    return out.toString();
   }
 
   private static int bitAt(byte[] bytes, int bit) {
