@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.market.client.auth.Credentials;
+import dev.market.client.auth.CredentialsException;
 import dev.market.client.auth.Hex;
 import dev.market.client.auth.Identity;
 import dev.market.client.error.InvalidRequestException;
@@ -350,18 +352,24 @@ public final class MarketClient implements AutoCloseable {
   }
 
   /**
-   * Fetches and decrypts the credentials with this client's identity: the root password. The result
-   * is a secret: do not log it.
+   * Fetches the credentials and decrypts them with this client's identity: the root password. The
+   * result is a secret: do not log it. The decryption also checks the credentials were encrypted
+   * for this very contract, so a server cannot hand out one contract's password as another's.
+   *
+   * @throws UnavailableException with code {@code undecryptable_credentials} when the answer cannot
+   *     be decrypted (altered, for another key or another contract); the message says which and
+   *     holds no key material
    */
   public String credentials(String contractId) {
     String op = "get credentials of contract " + shortId(contractId);
     me(op);
-    return decrypt(encryptedCredentials(contractId));
-  }
-
-  private String decrypt(String encryptedJson) {
-    // Credentials.decrypt(identity, encryptedJson) lands with the core-auth work
-    throw new UnsupportedOperationException("credential decryption not available yet");
+    String encrypted = encryptedCredentials(contractId);
+    byte[] expected = contractId.length() == 64 ? Hex.decode(contractId) : null;
+    try {
+      return Credentials.decrypt(identity, expected, encrypted);
+    } catch (CredentialsException e) {
+      throw new UnavailableException(op, 200, "undecryptable_credentials", e.getMessage(), e);
+    }
   }
 
   /** {@code GET /contracts/{id}/events}: the contract's history, oldest first. */

@@ -9,8 +9,11 @@ import static dev.market.client.TestSupport.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.market.client.auth.Credentials;
+import dev.market.client.auth.Hex;
 import dev.market.client.error.InvalidRequestException;
 import dev.market.client.error.UnavailableException;
+import dev.market.client.internal.Json;
 import dev.market.client.model.Contract;
 import dev.market.client.model.ContractEvent;
 import dev.market.client.model.ContractStatus;
@@ -257,6 +260,35 @@ class EndpointsTest {
 
     assertThat(client.encryptedCredentials(CONTRACT_ID)).isEqualTo("{\"version\":2}");
     taken("GET", "/api/v1/contracts/" + CONTRACT_ID + "/credentials");
+  }
+
+  @Test
+  void credentials_are_fetched_and_decrypted_for_this_contract() throws Exception {
+    String encrypted =
+        Credentials.encrypt(RENTER.publicKeyHex(), Hex.decode(CONTRACT_ID), "hunter2-secret");
+    server.enqueue(ok(Json.mapper().writeValueAsString(encrypted)));
+
+    assertThat(client.credentials(CONTRACT_ID)).isEqualTo("hunter2-secret");
+    taken("GET", "/api/v1/contracts/" + CONTRACT_ID + "/credentials");
+  }
+
+  @Test
+  void credentials_of_another_contract_are_refused_without_leaking_anything() throws Exception {
+    String other = "cd".repeat(32);
+    String encrypted =
+        Credentials.encrypt(RENTER.publicKeyHex(), Hex.decode(other), "hunter2-secret");
+    server.enqueue(ok(Json.mapper().writeValueAsString(encrypted)));
+
+    assertThatThrownBy(() -> client.credentials(CONTRACT_ID))
+        .isInstanceOfSatisfying(
+            UnavailableException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("undecryptable_credentials");
+              assertThat(e.getMessage())
+                  .startsWith("get credentials of contract 3f1c2a9b…: ")
+                  .contains("another contract")
+                  .doesNotContain("hunter2");
+            });
   }
 
   @Test
