@@ -28,7 +28,10 @@ public final class IdentityStoreException extends RuntimeException {
     IO
   }
 
+  /** What went wrong. */
   private final Kind kind;
+
+  /** The file involved; not serialized ({@link Path} is not serializable). */
   private final transient Path file;
 
   /**
