@@ -30,7 +30,7 @@ mkdir -p "$work/hello"
 printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' > "$work/hello/Hello.java"
 javac -d "$work/hello" "$work/hello/Hello.java"
 
-bin/market-server --port 0 --db "$work/market.db" --demo --no-rate-limit > "$work/server.out" 2> "$work/server.err" &
+bin/market-server --port 0 --db "$work/market.db" --demo --no-rate-limits > "$work/server.out" 2> "$work/server.err" &
 server_pid=$!
 for _ in $(seq 1 300); do grep -q '^listening on ' "$work/server.out" 2>/dev/null && break; sleep 0.1; done
 url=$(sed -n 's/^listening on //p' "$work/server.out")
