@@ -1,0 +1,142 @@
+package dev.market.server;
+
+import dev.market.client.model.Offering;
+import dev.market.server.domain.AccountService;
+import dev.market.server.domain.ContractService;
+import dev.market.server.domain.CredentialSealer;
+import dev.market.server.domain.DomainException;
+import dev.market.server.domain.MarketStore;
+import dev.market.server.domain.OfferingService;
+import dev.market.server.http.Routes;
+import dev.market.server.store.jdbc.JdbcStore;
+import io.javalin.Javalin;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The marketplace server: {@link #create} opens and migrates the database, {@link #start} binds the
+ * port (0 = any free port) and starts the completion sweeper, {@link #stop} lets in-flight requests
+ * finish and closes everything.
+ */
+public final class MarketServer {
+  private static final Logger LOG = LoggerFactory.getLogger(MarketServer.class);
+  private static final long NONCE_KEEP_NS = 15L * 60 * 1_000_000_000L;
+  private static final long IDEMPOTENCY_KEEP_NS = 24L * 3600 * 1_000_000_000L;
+  private static final long BUCKET_KEEP_NS = 3600L * 1_000_000_000L;
+
+  private final ServerConfig config;
+  private final JdbcStore store;
+  private final OfferingService offerings;
+  private final ContractService contracts;
+  private final Routes routes;
+  private final Javalin app;
+  private ScheduledExecutorService sweeper;
+
+  private MarketServer(ServerConfig config, JdbcStore store, CredentialSealer sealer) {
+    this.config = config;
+    this.store = store;
+    this.offerings = new OfferingService(store, config.clock());
+    this.contracts = new ContractService(store, config.clock(), sealer);
+    AccountService accounts = new AccountService(store, config.clock());
+    this.routes = new Routes(config, store, offerings, contracts, accounts);
+    this.app =
+        Javalin.create(
+            cfg -> {
+              cfg.startup.showJavalinBanner = false;
+              cfg.startup.showOldJavalinVersionWarning = false;
+              cfg.jetty.modifyServer(
+                  server -> {
+                    // in-flight requests finish on stop (SIGTERM), new ones are refused
+                    server.setHandler(new GracefulHandler());
+                    server.setStopTimeout(10_000);
+                  });
+              routes.install(cfg);
+            });
+  }
+
+  /**
+   * Opens the database of {@code config} and migrates it; nothing listens yet.
+   *
+   * @throws dev.market.server.store.jdbc.StoreException when the database is unreachable or a
+   *     migration fails
+   */
+  public static MarketServer create(ServerConfig config) {
+    return new MarketServer(config, JdbcStore.open(config.db()), placeholderSealer());
+  }
+
+  /** PLACEHOLDER until core-auth's Credentials.encrypt lands on main. */
+  private static CredentialSealer placeholderSealer() {
+    return (pub, id, plaintext) -> {
+      throw DomainException.unavailable("credential encryption is not available yet");
+    };
+  }
+
+  /** Loads the demo offerings when requested and the database has none, then listens. */
+  public int start() {
+    if (config.demo() && offerings.count() == 0) {
+      List<Offering> demo = DemoData.offerings();
+      int n = offerings.importAll(DemoData.providerPubkey(), demo);
+      LOG.info("loaded {} demo offerings", n);
+    }
+    app.start(config.host(), config.port());
+    sweeper =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "market-sweeper");
+              t.setDaemon(true);
+              return t;
+            });
+    long every = Math.max(1, config.sweepInterval().toMillis());
+    sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+    return app.port();
+  }
+
+  /** Completes expired rentals and forgets nonces, idempotency keys and buckets past their use. */
+  public void sweep() {
+    try {
+      int completed = contracts.completeExpired();
+      if (completed > 0) {
+        LOG.info("completed {} rentals that reached their end", completed);
+      }
+      Instant now = config.clock().instant();
+      long ns = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+      store.write(
+          tx -> {
+            tx.pruneNonces(ns - NONCE_KEEP_NS);
+            tx.pruneIdempotencyKeys(ns - IDEMPOTENCY_KEEP_NS);
+            tx.pruneRateBuckets(ns - BUCKET_KEEP_NS);
+            return null;
+          });
+      routes.housekeeping();
+    } catch (RuntimeException e) {
+      // the next round retries; a sweeper that dies silently would stop completing rentals
+      LOG.warn("sweep failed: {}", e.toString());
+    }
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** The store, for tests and tools that inspect what the server wrote. */
+  public MarketStore store() {
+    return store;
+  }
+
+  public void stop() {
+    if (sweeper != null) {
+      sweeper.shutdownNow();
+    }
+    try {
+      app.stop();
+    } finally {
+      store.close();
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package dev.market.server;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything a server needs to start. Immutable; build with {@link #builder()}.
+ *
+ * @param db a SQLite file path or a {@code jdbc:postgresql://} URL
+ * @param clock the server's clock: signatures' timestamps and every stored time come from it
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    String db,
+    Clock clock,
+    boolean demo,
+    boolean rateLimitsEnabled,
+    int signerRentsPerMinute,
+    int signerRentBurst,
+    int addressRequestsPerMinute,
+    int addressRequestBurst,
+    int maxBodyBytes,
+    Duration sweepInterval,
+    Duration signatureWindow) {
+
+  public ServerConfig {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(db, "db");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(sweepInterval, "sweepInterval");
+    Objects.requireNonNull(signatureWindow, "signatureWindow");
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be 0..65535, not " + port);
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The SQLite file used when no {@code --db} is given: under $XDG_DATA_HOME or ~/.local/share. */
+  public static String defaultDb() {
+    String xdg = System.getenv("XDG_DATA_HOME");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".local", "share");
+    return base.resolve("market").resolve("market.db").toString();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .host(host)
+        .port(port)
+        .db(db)
+        .clock(clock)
+        .demo(demo)
+        .rateLimitsEnabled(rateLimitsEnabled)
+        .signerRentsPerMinute(signerRentsPerMinute)
+        .signerRentBurst(signerRentBurst)
+        .addressRequestsPerMinute(addressRequestsPerMinute)
+        .addressRequestBurst(addressRequestBurst)
+        .maxBodyBytes(maxBodyBytes)
+        .sweepInterval(sweepInterval)
+        .signatureWindow(signatureWindow);
+  }
+
+  /** Defaults are the protocol's: port 8787, 64 KiB bodies, ±5 min signatures, rate limits on. */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port = 8787;
+    private String db = defaultDb();
+    private Clock clock = Clock.systemUTC();
+    private boolean demo;
+    private boolean rateLimitsEnabled = true;
+    private int signerRentsPerMinute = 60;
+    private int signerRentBurst = 60;
+    private int addressRequestsPerMinute = 1_200;
+    private int addressRequestBurst = 600;
+    private int maxBodyBytes = 64 * 1024;
+    private Duration sweepInterval = Duration.ofSeconds(2);
+    private Duration signatureWindow = Duration.ofMinutes(5);
+
+    public Builder host(String v) {
+      host = v;
+      return this;
+    }
+
+    public Builder port(int v) {
+      port = v;
+      return this;
+    }
+
+    public Builder db(String v) {
+      db = v;
+      return this;
+    }
+
+    public Builder clock(Clock v) {
+      clock = v;
+      return this;
+    }
+
+    public Builder demo(boolean v) {
+      demo = v;
+      return this;
+    }
+
+    public Builder rateLimitsEnabled(boolean v) {
+      rateLimitsEnabled = v;
+      return this;
+    }
+
+    public Builder signerRentsPerMinute(int v) {
+      signerRentsPerMinute = v;
+      return this;
+    }
+
+    public Builder signerRentBurst(int v) {
+      signerRentBurst = v;
+      return this;
+    }
+
+    public Builder addressRequestsPerMinute(int v) {
+      addressRequestsPerMinute = v;
+      return this;
+    }
+
+    public Builder addressRequestBurst(int v) {
+      addressRequestBurst = v;
+      return this;
+    }
+
+    public Builder maxBodyBytes(int v) {
+      maxBodyBytes = v;
+      return this;
+    }
+
+    public Builder sweepInterval(Duration v) {
+      sweepInterval = v;
+      return this;
+    }
+
+    public Builder signatureWindow(Duration v) {
+      signatureWindow = v;
+      return this;
+    }
+
+    public ServerConfig build() {
+      return new ServerConfig(
+          host,
+          port,
+          db,
+          clock,
+          demo,
+          rateLimitsEnabled,
+          signerRentsPerMinute,
+          signerRentBurst,
+          addressRequestsPerMinute,
+          addressRequestBurst,
+          maxBodyBytes,
+          sweepInterval,
+          signatureWindow);
+    }
+  }
+}

@@ -1,0 +1,507 @@
+package dev.market.server.domain;
+
+import dev.market.client.auth.Hex;
+import dev.market.client.model.Contract;
+import dev.market.client.model.ContractEvent;
+import dev.market.client.model.ContractStatus;
+import dev.market.client.model.Offering;
+import dev.market.client.model.RentalCreated;
+import dev.market.client.model.RentalRequest;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The rental state machine of protocol section 6 and the ownership rules of section 9. Every
+ * transition is one conditional update plus its history row, event and notifications, all in one
+ * transaction.
+ */
+public final class ContractService {
+  private static final Set<String> PAYMENT_METHODS = Set.of("wallet", "stripe", "test");
+  private static final long NANOS_PER_HOUR = 3_600_000_000_000L;
+
+  private final MarketStore store;
+  private final Clock clock;
+  private final CredentialSealer sealer;
+  private final SecureRandom random = new SecureRandom();
+
+  public ContractService(MarketStore store, Clock clock, CredentialSealer sealer) {
+    this.store = store;
+    this.clock = clock;
+    this.sealer = sealer;
+  }
+
+  long nowNs() {
+    Instant now = clock.instant();
+    return Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L), now.getNano());
+  }
+
+  // ---------------------------------------------------------------- create
+
+  /**
+   * Creates a rental: {@code requested}, then {@code pending} once validated, then {@code accepted}
+   * when the provider auto-accepts. With an idempotency key, a retry with the same request hash
+   * returns the first answer, a different hash is refused.
+   */
+  public RentalCreated create(
+      String renter, RentalRequest req, String idempotencyKey, String requestHash) {
+    ValidRental v = validate(req);
+    if (idempotencyKey != null) {
+      if (idempotencyKey.isBlank() || idempotencyKey.length() > Limits.IDEMPOTENCY_KEY_CHARS) {
+        throw DomainException.invalid("Idempotency-Key", "must be 1 to 255 characters");
+      }
+    }
+    return store.write(
+        tx -> {
+          long now = nowNs();
+          if (idempotencyKey != null
+              && !tx.claimIdempotencyKey(renter, idempotencyKey, requestHash, now)) {
+            IdempotentAnswer first =
+                tx.idempotentAnswer(renter, idempotencyKey)
+                    .orElseThrow(() -> DomainException.conflict("idempotency key in flux; retry"));
+            if (!first.requestHash().equals(requestHash)) {
+              throw DomainException.invalid(
+                  "Idempotency-Key", "was already used with a different request body");
+            }
+            return new RentalCreated(first.contractId(), first.responseBody());
+          }
+          RentalCreated created = createIn(tx, renter, v, now);
+          if (idempotencyKey != null) {
+            tx.completeIdempotencyKey(
+                renter, idempotencyKey, created.contractId(), 200, created.message());
+          }
+          return created;
+        });
+  }
+
+  private record ValidRental(
+      long offeringDbId,
+      String ssh,
+      String paymentMethod,
+      Long durationHours,
+      String contact,
+      String memo,
+      String os,
+      String buyer) {}
+
+  private ValidRental validate(RentalRequest req) {
+    if (req.offeringDbId() == null) {
+      throw DomainException.invalid("offering_db_id", "is required");
+    }
+    if (req.sshPubkey() == null) {
+      throw DomainException.invalid("ssh_pubkey", "is required");
+    }
+    String ssh = RentalFieldChecks.sshKey("ssh_pubkey", req.sshPubkey());
+    if (req.paymentMethod() == null) {
+      throw DomainException.invalid("payment_method", "is required (wallet, stripe or test)");
+    }
+    String pay = req.paymentMethod().toLowerCase(Locale.ROOT);
+    if (!PAYMENT_METHODS.contains(pay)) {
+      throw DomainException.invalid("payment_method", "must be wallet, stripe or test");
+    }
+    if (req.durationHours() != null && req.durationHours() < 1) {
+      throw DomainException.invalid("duration_hours", "must be at least 1");
+    }
+    String contact =
+        req.contactMethod() == null || req.contactMethod().isEmpty()
+            ? ""
+            : RentalFieldChecks.contact("contact_method", req.contactMethod());
+    capped("request_memo", req.requestMemo(), Limits.MEMO_CHARS);
+    capped("operating_system", req.operatingSystem(), Limits.SHORT_TEXT_CHARS);
+    capped("buyer_address", req.buyerAddress(), Limits.SHORT_TEXT_CHARS);
+    return new ValidRental(
+        req.offeringDbId(),
+        ssh,
+        pay,
+        req.durationHours(),
+        contact,
+        req.requestMemo(),
+        req.operatingSystem(),
+        req.buyerAddress());
+  }
+
+  static String capped(String field, String value, int maxChars) {
+    if (value != null && value.codePointCount(0, value.length()) > maxChars) {
+      throw DomainException.invalid(field, "is longer than " + maxChars + " characters");
+    }
+    return value;
+  }
+
+  private RentalCreated createIn(Tx tx, String renter, ValidRental v, long now) {
+    StoredOffering stored =
+        tx.offering(v.offeringDbId())
+            .orElseThrow(
+                () -> DomainException.notFound("offering " + v.offeringDbId() + " not found"));
+    Offering o = stored.offering();
+    if (Boolean.TRUE.equals(o.isDraft())) {
+      throw DomainException.notFound("offering " + v.offeringDbId() + " not found");
+    }
+    long hours = v.durationHours() == null ? Limits.DEFAULT_DURATION_HOURS : v.durationHours();
+    if (o.minContractHours() != null && hours < o.minContractHours()) {
+      throw DomainException.invalid(
+          "duration_hours", "must be at least " + o.minContractHours() + " for this offering");
+    }
+    if (o.maxContractHours() != null && hours > o.maxContractHours()) {
+      throw DomainException.invalid(
+          "duration_hours", "must be at most " + o.maxContractHours() + " for this offering");
+    }
+    long price =
+        renter.equals(o.pubkey())
+            ? 0
+            : BigInteger.valueOf(stored.monthlyPriceE9s())
+                .multiply(BigInteger.valueOf(hours))
+                .divide(BigInteger.valueOf(720))
+                .longValueExact();
+    byte[] idBytes = new byte[32];
+    random.nextBytes(idBytes);
+    String id = Hex.encode(idBytes);
+    long end;
+    try {
+      end = Math.addExact(now, Math.multiplyExact(hours, NANOS_PER_HOUR));
+    } catch (ArithmeticException e) {
+      throw DomainException.invalid("duration_hours", "is too large");
+    }
+    tx.insertContract(
+        new NewContract(
+            id,
+            renter,
+            v.ssh(),
+            v.contact(),
+            o.pubkey(),
+            o.id(),
+            o.offeringId(),
+            o.offerName(),
+            price,
+            o.currency(),
+            v.paymentMethod(),
+            "pending",
+            now,
+            end,
+            hours,
+            v.memo(),
+            v.os(),
+            v.buyer(),
+            now,
+            ContractStatus.REQUESTED.wire()));
+    tx.insertHistory(id, null, ContractStatus.REQUESTED.wire(), renter, now, v.memo());
+    tx.insertEvent(
+        id,
+        "status_change",
+        null,
+        ContractStatus.REQUESTED.wire(),
+        Actor.TENANT,
+        "rental requested",
+        now);
+    Contract c = tx.contract(id).orElseThrow();
+    c = move(tx, c, ContractStatus.PENDING, "system", Actor.SYSTEM, null, "request validated");
+    tx.insertNotification(
+        o.pubkey(),
+        "rental_request",
+        "New rental request",
+        "New request for " + o.offerName() + " (" + hours + " h)",
+        id,
+        now / 1_000_000_000L);
+    String message = "Rental request created for " + o.offerName();
+    if (tx.autoAccept(o.pubkey())) {
+      c = move(tx, c, ContractStatus.ACCEPTED, "system", Actor.SYSTEM, null, "auto-accepted");
+      notifyRenter(tx, c, "rental_accepted", "Rental accepted", "was accepted", now);
+      message += "; auto-accepted by the provider";
+    }
+    return new RentalCreated(id, message);
+  }
+
+  // ---------------------------------------------------------------- transitions
+
+  /** The renter cancels (endpoint 8). */
+  public String cancel(String signer, String contractId, String memo) {
+    capped("memo", memo, Limits.MEMO_CHARS);
+    return store.write(
+        tx -> {
+          Contract c = load(tx, signer, contractId);
+          if (!signer.equals(c.requesterPubkey())) {
+            throw DomainException.forbidden(
+                "only the renter of contract " + contractId + " may cancel it this way");
+          }
+          long now = nowNs();
+          move(tx, c, ContractStatus.CANCELLED, signer, Actor.TENANT, memo, "cancelled by renter");
+          tx.insertNotification(
+              c.providerPubkey(),
+              "rental_cancelled",
+              "Rental cancelled",
+              "The renter cancelled " + c.offeringName() + reason(memo),
+              contractId,
+              now / 1_000_000_000L);
+          return "Contract cancelled";
+        });
+  }
+
+  /** The provider accepts or rejects (endpoint 10). */
+  public String respond(String signer, String contractId, boolean accept, String memo) {
+    capped("memo", memo, Limits.MEMO_CHARS);
+    return store.write(
+        tx -> {
+          Contract c = loadAsProvider(tx, signer, contractId);
+          long now = nowNs();
+          if (accept) {
+            ContractStatus from = c.statusValue();
+            if (from != ContractStatus.REQUESTED && from != ContractStatus.PENDING) {
+              throw notAllowed(c, ContractStatus.ACCEPTED);
+            }
+            move(tx, c, ContractStatus.ACCEPTED, signer, Actor.PROVIDER, memo, "accepted");
+            notifyRenter(tx, c, "rental_accepted", "Rental accepted", "was accepted", now);
+            return "Rental request accepted";
+          }
+          move(tx, c, ContractStatus.REJECTED, signer, Actor.PROVIDER, memo, "rejected");
+          notifyRenter(
+              tx, c, "rental_rejected", "Rental rejected", "was rejected" + reason(memo), now);
+          return "Rental request rejected";
+        });
+  }
+
+  /** A provider's provisioning step (endpoint 11). */
+  public String provision(String signer, String contractId, ProvisioningReport report) {
+    ContractStatus to = report.status();
+    String details = report.details();
+    switch (to) {
+      case PROVISIONING:
+      case ACTIVE:
+        break;
+      case PROVISIONED:
+        if (details == null || details.isBlank()) {
+          throw DomainException.invalid("instanceDetails", "is required for provisioned");
+        }
+        break;
+      case PROVISIONING_FAILED:
+      case CANCELLED:
+        break;
+      default:
+        throw DomainException.invalid(
+            "status", "must be provisioning, provisioned, active, provisioningfailed or cancelled");
+    }
+    if (details != null
+        && details.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+            > Limits.INSTANCE_DETAILS_BYTES) {
+      throw DomainException.invalid("instanceDetails", "is longer than 8 KiB");
+    }
+    return store.write(
+        tx -> {
+          Contract c = loadAsProvider(tx, signer, contractId);
+          long now = nowNs();
+          switch (to) {
+            case PROVISIONING:
+              move(tx, c, to, signer, Actor.PROVIDER, null, "provisioning started");
+              return "Provisioning started";
+            case PROVISIONED:
+              move(tx, c, to, signer, Actor.PROVIDER, null, "instance details reported");
+              tx.saveProvisioning(contractId, details, now);
+              if (report.rootPassword() != null) {
+                tx.saveCredentials(
+                    contractId,
+                    sealer.seal(c.requesterPubkey(), Hex.decode(contractId), report.rootPassword()),
+                    now);
+              }
+              tx.insertEvent(
+                  contractId, "provisioned", null, null, Actor.PROVIDER, "details available", now);
+              notifyRenter(
+                  tx, c, "rental_provisioned", "Rental provisioned", "is ready to connect", now);
+              return "Contract provisioned";
+            case ACTIVE:
+              move(tx, c, to, signer, Actor.PROVIDER, null, "activated");
+              notifyRenter(tx, c, "rental_active", "Rental active", "is active", now);
+              return "Contract active";
+            case PROVISIONING_FAILED:
+              move(tx, c, to, signer, Actor.PROVIDER, details, "provisioning failed");
+              notifyRenter(
+                  tx,
+                  c,
+                  "rental_failed",
+                  "Provisioning failed",
+                  "could not be provisioned" + reason(details),
+                  now);
+              return "Provisioning failure recorded";
+            default:
+              move(tx, c, to, signer, Actor.PROVIDER, details, "cancelled by provider");
+              notifyRenter(
+                  tx,
+                  c,
+                  "rental_cancelled",
+                  "Rental cancelled",
+                  "was cancelled by the provider" + reason(details),
+                  now);
+              return "Contract cancelled";
+          }
+        });
+  }
+
+  /**
+   * Moves every active contract past its end to {@code completed}. Each one is its own transaction
+   * so one failure does not hold back the rest; a concurrent cancel simply wins.
+   */
+  public int completeExpired() {
+    long now = nowNs();
+    List<String> ids = store.read(tx -> tx.expiredActiveContracts(now, 500));
+    int done = 0;
+    for (String id : ids) {
+      if (completeIfExpired(id)) {
+        done++;
+      }
+    }
+    return done;
+  }
+
+  private boolean completeIfExpired(String id) {
+    try {
+      return store.write(
+          tx -> {
+            Optional<Contract> c = tx.contract(id);
+            if (c.isEmpty()
+                || c.get().statusValue() != ContractStatus.ACTIVE
+                || c.get().endTimestampNs() > nowNs()) {
+              return false;
+            }
+            move(tx, c.get(), ContractStatus.COMPLETED, "system", Actor.SYSTEM, null, "ended");
+            return true;
+          });
+    } catch (DomainException e) {
+      return false; // changed concurrently: someone else moved it
+    }
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  /** A contract for its renter or provider; completes it first when its end has passed. */
+  public Contract contract(String signer, String contractId) {
+    Contract c = store.read(tx -> load(tx, signer, contractId));
+    if (c.statusValue() == ContractStatus.ACTIVE && c.endTimestampNs() <= nowNs()) {
+      completeIfExpired(contractId);
+      c = store.read(tx -> load(tx, signer, contractId));
+    }
+    return c;
+  }
+
+  public List<Contract> renterContracts(String signer, String pathPubkey) {
+    sameKey(signer, pathPubkey);
+    return store.read(tx -> tx.contractsOfRenter(signer));
+  }
+
+  public List<Contract> providerContracts(String signer, String pathPubkey) {
+    sameKey(signer, pathPubkey);
+    return store.read(tx -> tx.contractsOfProvider(signer, List.of()));
+  }
+
+  public List<Contract> pendingRequests(String signer) {
+    return store.read(
+        tx ->
+            tx.contractsOfProvider(
+                signer, List.of(ContractStatus.REQUESTED, ContractStatus.PENDING)));
+  }
+
+  public List<ContractEvent> events(String signer, String contractId) {
+    return store.read(
+        tx -> {
+          load(tx, signer, contractId);
+          return tx.events(contractId);
+        });
+  }
+
+  public String credentials(String signer, String contractId) {
+    return store.read(
+        tx -> {
+          Contract c = load(tx, signer, contractId);
+          if (!signer.equals(c.requesterPubkey())) {
+            throw DomainException.forbidden(
+                "only the renter of contract " + contractId + " may read its credentials");
+          }
+          return tx.credentials(contractId)
+              .orElseThrow(
+                  () -> DomainException.notFound("contract " + contractId + " has no credentials"));
+        });
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  static void sameKey(String signer, String pathPubkey) {
+    if (!signer.equalsIgnoreCase(pathPubkey)) {
+      throw DomainException.forbidden("the path's public key must be the signer's");
+    }
+  }
+
+  private static String normalizeId(String contractId) {
+    if (contractId == null || !Hex.isHex(contractId, 32)) {
+      throw DomainException.notFound("contract " + contractId + " not found");
+    }
+    return contractId.toLowerCase(Locale.ROOT);
+  }
+
+  /** The contract if the signer is its renter or provider; a stranger learns nothing: 404. */
+  private static Contract load(Tx tx, String signer, String contractId) {
+    String id = normalizeId(contractId);
+    Contract c =
+        tx.contract(id)
+            .orElseThrow(() -> DomainException.notFound("contract " + contractId + " not found"));
+    if (!signer.equals(c.requesterPubkey()) && !signer.equals(c.providerPubkey())) {
+      throw DomainException.notFound("contract " + contractId + " not found");
+    }
+    return c;
+  }
+
+  private static Contract loadAsProvider(Tx tx, String signer, String contractId) {
+    Contract c = load(tx, signer, contractId);
+    if (!signer.equals(c.providerPubkey())) {
+      throw DomainException.forbidden(
+          "only the provider of contract " + contractId + " may do this");
+    }
+    return c;
+  }
+
+  private static DomainException notAllowed(Contract c, ContractStatus to) {
+    return DomainException.invalidTransition(
+        "contract " + c.contractId() + " is " + c.status() + "; it cannot become " + to.wire());
+  }
+
+  /**
+   * Applies one transition: checks the machine, then the conditional update decides races (the
+   * loser finds 0 rows and gets 409), then history and event rows in the same transaction.
+   */
+  private Contract move(
+      Tx tx,
+      Contract c,
+      ContractStatus to,
+      String changedBy,
+      Actor actor,
+      String memo,
+      String details) {
+    ContractStatus from = c.statusValue();
+    if (!from.canMoveTo(to)) {
+      throw notAllowed(c, to);
+    }
+    long now = nowNs();
+    if (!tx.updateStatus(c.contractId(), from, to, now)) {
+      throw DomainException.invalidTransition(
+          "contract " + c.contractId() + " changed concurrently; it is no longer " + from.wire());
+    }
+    tx.insertHistory(c.contractId(), from.wire(), to.wire(), changedBy, now, memo);
+    tx.insertEvent(c.contractId(), "status_change", from.wire(), to.wire(), actor, details, now);
+    return tx.contract(c.contractId()).orElseThrow();
+  }
+
+  private static void notifyRenter(
+      Tx tx, Contract c, String type, String title, String what, long nowNs) {
+    tx.insertNotification(
+        c.requesterPubkey(),
+        type,
+        title,
+        "Your rental of " + c.offeringName() + " " + what,
+        c.contractId(),
+        nowNs / 1_000_000_000L);
+  }
+
+  private static String reason(String memo) {
+    return memo == null || memo.isBlank() ? "" : ": " + memo;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.market.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.market.server.domain.AccountService;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Endpoints 15 to 18: HTTP only, the rules are in {@link AccountService}. */
+final class AccountHandlers {
+  private final AccountService accounts;
+
+  AccountHandlers(AccountService accounts) {
+    this.accounts = accounts;
+  }
+
+  void notifications(Context ctx, String signer) {
+    Envelope.ok(ctx, accounts.notifications(signer, ctx.pathParam("pubkey")));
+  }
+
+  void unreadCount(Context ctx, String signer) {
+    Envelope.ok(ctx, Map.of("unreadCount", accounts.unreadCount(signer, ctx.pathParam("pubkey"))));
+  }
+
+  void markRead(Context ctx, String signer) {
+    ObjectNode body = Bodies.object(Routes.body(ctx));
+    JsonNode ids = body.get("ids");
+    List<Long> list = new ArrayList<>();
+    if (ids != null && !ids.isNull()) {
+      if (!ids.isArray()) {
+        throw ApiError.invalid("ids", "must be an array of notification ids");
+      }
+      for (JsonNode id : ids) {
+        if (!id.canConvertToLong() || !id.isIntegralNumber()) {
+          throw ApiError.invalid("ids", "must be an array of notification ids");
+        }
+        list.add(id.longValue());
+      }
+    }
+    accounts.markRead(signer, ctx.pathParam("pubkey"), list);
+    Envelope.ok(ctx, null);
+  }
+
+  void getAutoAccept(Context ctx, String signer) {
+    Envelope.ok(ctx, Map.of("autoAcceptRentals", accounts.autoAccept(signer)));
+  }
+
+  void setAutoAccept(Context ctx, String signer) {
+    boolean on = Bodies.requiredBoolean(Bodies.object(Routes.body(ctx)), "autoAcceptRentals");
+    Envelope.ok(ctx, Map.of("autoAcceptRentals", accounts.setAutoAccept(signer, on)));
+  }
+}

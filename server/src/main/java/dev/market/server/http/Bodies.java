@@ -1,0 +1,91 @@
+package dev.market.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.market.client.internal.Json;
+import java.io.IOException;
+import java.util.stream.Collectors;
+
+/** Turns request bytes into values, with errors naming the problem or the field. */
+final class Bodies {
+  private Bodies() {}
+
+  /** The body as a JSON object: 400 when it is missing, malformed or not an object. */
+  static ObjectNode object(byte[] body) {
+    if (body.length == 0) {
+      throw ApiError.badRequest("a JSON request body is required");
+    }
+    JsonNode node;
+    try {
+      node = Json.mapper().readTree(body);
+    } catch (JsonProcessingException e) {
+      throw ApiError.badRequest(
+          "malformed JSON: "
+              + e.getOriginalMessage()
+              + (e.getLocation() == null
+                  ? ""
+                  : " (line "
+                      + e.getLocation().getLineNr()
+                      + ", column "
+                      + e.getLocation().getColumnNr()
+                      + ")"));
+    } catch (IOException e) {
+      throw ApiError.badRequest("unreadable request body");
+    }
+    if (node == null || !node.isObject()) {
+      throw ApiError.badRequest("the request body must be a JSON object");
+    }
+    return (ObjectNode) node;
+  }
+
+  /** Binds an object to a model record; a wrong type is 422 naming the field. */
+  static <T> T bind(ObjectNode node, Class<T> type) {
+    try {
+      return Json.mapper().treeToValue(node, type);
+    } catch (DatabindException e) {
+      String field =
+          e instanceof JsonMappingException m
+              ? m.getPath().stream()
+                  .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                  .collect(Collectors.joining("."))
+              : "";
+      throw ApiError.invalid(field.isEmpty() ? "body" : field, "has the wrong type");
+    } catch (JsonProcessingException e) {
+      throw ApiError.badRequest("malformed JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  /** An optional string field: null when absent or null, 422 when it is not a string. */
+  static String optString(ObjectNode node, String field) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw ApiError.invalid(field, "must be a string");
+    }
+    return v.textValue();
+  }
+
+  static String requiredString(ObjectNode node, String field) {
+    String s = optString(node, field);
+    if (s == null) {
+      throw ApiError.invalid(field, "is required");
+    }
+    return s;
+  }
+
+  static boolean requiredBoolean(ObjectNode node, String field) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      throw ApiError.invalid(field, "is required (true or false)");
+    }
+    if (!v.isBoolean()) {
+      throw ApiError.invalid(field, "must be true or false");
+    }
+    return v.booleanValue();
+  }
+}

@@ -1,0 +1,103 @@
+package dev.market.server.http;
+
+import dev.market.client.auth.Hex;
+import dev.market.client.model.Offering;
+import dev.market.server.domain.OfferingSearch;
+import dev.market.server.domain.OfferingService;
+import io.javalin.http.Context;
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/** Endpoints 1 to 4: HTTP only, the rules are in {@link OfferingService}. */
+final class OfferingHandlers {
+  private final OfferingService offerings;
+
+  OfferingHandlers(OfferingService offerings) {
+    this.offerings = offerings;
+  }
+
+  void list(Context ctx) {
+    int limit = intParam(ctx, "limit", OfferingService.DEFAULT_LIMIT);
+    int offset = intParam(ctx, "offset", 0);
+    if (limit < 0) {
+      throw ApiError.invalid("limit", "must not be negative");
+    }
+    if (offset < 0) {
+      throw ApiError.invalid("offset", "must not be negative");
+    }
+    String inStock = ctx.queryParam("in_stock_only");
+    boolean inStockOnly = false;
+    if (inStock != null && !inStock.isEmpty()) {
+      if (!inStock.equalsIgnoreCase("true") && !inStock.equalsIgnoreCase("false")) {
+        throw ApiError.invalid("in_stock_only", "must be true or false");
+      }
+      inStockOnly = Boolean.parseBoolean(inStock.toLowerCase(Locale.ROOT));
+    }
+    OfferingSearch search =
+        new OfferingSearch(
+            blankToNull(ctx.queryParam("product_type")),
+            blankToNull(ctx.queryParam("country")),
+            inStockOnly,
+            decimalParam(ctx, "min_price_monthly"),
+            decimalParam(ctx, "max_price_monthly"),
+            blankToNull(ctx.queryParam("q")),
+            Math.min(limit, OfferingService.MAX_LIMIT),
+            offset);
+    Envelope.ok(ctx, offerings.list(search));
+  }
+
+  void get(Context ctx) {
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw ApiError.badRequest("offering id must be a number, not '" + ctx.pathParam("id") + "'");
+    }
+    Envelope.ok(ctx, offerings.get(id));
+  }
+
+  void ofProvider(Context ctx) {
+    String pubkey = ctx.pathParam("pubkey");
+    if (!Hex.isHex(pubkey, 32)) {
+      throw ApiError.badRequest("provider public key must be 64 hex characters");
+    }
+    Envelope.ok(ctx, offerings.ofProvider(pubkey));
+  }
+
+  void create(Context ctx, String signer) {
+    Offering in = Bodies.bind(Bodies.object(Routes.body(ctx)), Offering.class);
+    Envelope.ok(ctx, offerings.create(signer, ctx.pathParam("pubkey"), in));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  private static int intParam(Context ctx, String name, int dflt) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return dflt;
+    }
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw ApiError.invalid(name, "must be a whole number");
+    }
+  }
+
+  private static BigDecimal decimalParam(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    try {
+      BigDecimal d = new BigDecimal(v.trim());
+      if (d.abs().compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0) {
+        throw ApiError.invalid(name, "is out of range");
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw ApiError.invalid(name, "must be a number");
+    }
+  }
+}

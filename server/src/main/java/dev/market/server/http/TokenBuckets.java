@@ -1,0 +1,50 @@
+package dev.market.server.http;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Per-key token buckets in memory (the per-address limit: an address is this process's concern; the
+ * per-signer rent limit lives in the database so every process shares it).
+ */
+final class TokenBuckets {
+  private final double perSecond;
+  private final double burst;
+  private final Map<String, double[]> buckets = new ConcurrentHashMap<>();
+
+  TokenBuckets(int perMinute, int burst) {
+    this.perSecond = perMinute / 60.0;
+    this.burst = burst;
+  }
+
+  /**
+   * @return 0 when a token was taken, else whole seconds until one is available
+   */
+  long take(String key, long nowNs) {
+    long[] wait = {0};
+    buckets.compute(
+        key,
+        (k, b) -> {
+          // b = {tokens, lastNs}
+          if (b == null) {
+            b = new double[] {burst, nowNs};
+          }
+          double elapsed = Math.max(0, nowNs - b[1]) / 1e9;
+          double tokens = Math.min(burst, b[0] + elapsed * perSecond);
+          b[1] = Math.max(b[1], nowNs);
+          if (tokens >= 1) {
+            b[0] = tokens - 1;
+          } else {
+            b[0] = tokens;
+            wait[0] = (long) Math.max(1, Math.ceil((1 - tokens) / perSecond));
+          }
+          return b;
+        });
+    return wait[0];
+  }
+
+  /** Drops buckets that have refilled completely: they hold no information. */
+  void prune(long nowNs) {
+    buckets.values().removeIf(b -> b[0] + (nowNs - b[1]) / 1e9 * perSecond >= burst);
+  }
+}
