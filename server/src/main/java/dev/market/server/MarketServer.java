@@ -1,10 +1,10 @@
 package dev.market.server;
 
+import dev.market.client.auth.Credentials;
 import dev.market.client.model.Offering;
 import dev.market.server.domain.AccountService;
 import dev.market.server.domain.ContractService;
 import dev.market.server.domain.CredentialSealer;
-import dev.market.server.domain.DomainException;
 import dev.market.server.domain.MarketStore;
 import dev.market.server.domain.OfferingService;
 import dev.market.server.http.Routes;
@@ -67,14 +67,7 @@ public final class MarketServer {
    *     migration fails
    */
   public static MarketServer create(ServerConfig config) {
-    return new MarketServer(config, JdbcStore.open(config.db()), placeholderSealer());
-  }
-
-  /** PLACEHOLDER until core-auth's Credentials.encrypt lands on main. */
-  private static CredentialSealer placeholderSealer() {
-    return (pub, id, plaintext) -> {
-      throw DomainException.unavailable("credential encryption is not available yet");
-    };
+    return new MarketServer(config, JdbcStore.open(config.db()), Credentials::encrypt);
   }
 
   /** Loads the demo offerings when requested and the database has none, then listens. */

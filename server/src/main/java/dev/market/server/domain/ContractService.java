@@ -7,6 +7,8 @@ import dev.market.client.model.ContractStatus;
 import dev.market.client.model.Offering;
 import dev.market.client.model.RentalCreated;
 import dev.market.client.model.RentalRequest;
+import dev.market.server.domain.validation.Contacts;
+import dev.market.server.domain.validation.SshKeys;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -93,10 +95,7 @@ public final class ContractService {
     if (req.offeringDbId() == null) {
       throw DomainException.invalid("offering_db_id", "is required");
     }
-    if (req.sshPubkey() == null) {
-      throw DomainException.invalid("ssh_pubkey", "is required");
-    }
-    String ssh = RentalFieldChecks.sshKey("ssh_pubkey", req.sshPubkey());
+    String ssh = SshKeys.validate(req.sshPubkey());
     if (req.paymentMethod() == null) {
       throw DomainException.invalid("payment_method", "is required (wallet, stripe or test)");
     }
@@ -107,13 +106,19 @@ public final class ContractService {
     if (req.durationHours() != null && req.durationHours() < 1) {
       throw DomainException.invalid("duration_hours", "must be at least 1");
     }
-    String contact =
-        req.contactMethod() == null || req.contactMethod().isEmpty()
-            ? ""
-            : RentalFieldChecks.contact("contact_method", req.contactMethod());
-    capped("request_memo", req.requestMemo(), Limits.MEMO_CHARS);
-    capped("operating_system", req.operatingSystem(), Limits.SHORT_TEXT_CHARS);
-    capped("buyer_address", req.buyerAddress(), Limits.SHORT_TEXT_CHARS);
+    String contact = Contacts.validate(req.contactMethod());
+    capped(
+        "request_memo",
+        req.requestMemo(),
+        dev.market.server.domain.validation.Limits.REQUEST_MEMO_CHARS);
+    capped(
+        "operating_system",
+        req.operatingSystem(),
+        dev.market.server.domain.validation.Limits.OPERATING_SYSTEM_CHARS);
+    capped(
+        "buyer_address",
+        req.buyerAddress(),
+        dev.market.server.domain.validation.Limits.BUYER_ADDRESS_CHARS);
     return new ValidRental(
         req.offeringDbId(),
         ssh,
@@ -126,10 +131,7 @@ public final class ContractService {
   }
 
   static String capped(String field, String value, int maxChars) {
-    if (value != null && value.codePointCount(0, value.length()) > maxChars) {
-      throw DomainException.invalid(field, "is longer than " + maxChars + " characters");
-    }
-    return value;
+    return dev.market.server.domain.validation.Limits.checkChars(field, value, maxChars);
   }
 
   private RentalCreated createIn(Tx tx, String renter, ValidRental v, long now) {
@@ -219,7 +221,7 @@ public final class ContractService {
 
   /** The renter cancels (endpoint 8). */
   public String cancel(String signer, String contractId, String memo) {
-    capped("memo", memo, Limits.MEMO_CHARS);
+    capped("memo", memo, dev.market.server.domain.validation.Limits.REASON_MEMO_CHARS);
     return store.write(
         tx -> {
           Contract c = load(tx, signer, contractId);
@@ -242,7 +244,7 @@ public final class ContractService {
 
   /** The provider accepts or rejects (endpoint 10). */
   public String respond(String signer, String contractId, boolean accept, String memo) {
-    capped("memo", memo, Limits.MEMO_CHARS);
+    capped("memo", memo, dev.market.server.domain.validation.Limits.REASON_MEMO_CHARS);
     return store.write(
         tx -> {
           Contract c = loadAsProvider(tx, signer, contractId);
@@ -285,7 +287,7 @@ public final class ContractService {
     }
     if (details != null
         && details.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-            > Limits.INSTANCE_DETAILS_BYTES) {
+            > dev.market.server.domain.validation.Limits.INSTANCE_DETAILS_BYTES) {
       throw DomainException.invalid("instanceDetails", "is longer than 8 KiB");
     }
     return store.write(

@@ -1,11 +1,14 @@
 package dev.market.server.http;
 
+import dev.market.client.auth.SignatureVerifier;
 import dev.market.server.ServerConfig;
 import dev.market.server.domain.AccountService;
 import dev.market.server.domain.ContractService;
 import dev.market.server.domain.DomainException;
 import dev.market.server.domain.MarketStore;
 import dev.market.server.domain.OfferingService;
+import dev.market.server.domain.search.SearchSyntaxException;
+import dev.market.server.domain.validation.ValidationException;
 import dev.market.server.store.jdbc.StoreException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -40,6 +43,7 @@ public final class Routes {
   private final ServerConfig config;
   private final MarketStore store;
   private final TokenBuckets addressBuckets;
+  private final SignatureVerifier verifier;
   private final OfferingHandlers offerings;
   private final ContractHandlers contracts;
   private final AccountHandlers accounts;
@@ -54,6 +58,7 @@ public final class Routes {
     this.store = store;
     this.addressBuckets =
         new TokenBuckets(config.addressRequestsPerMinute(), config.addressRequestBurst());
+    this.verifier = new SignatureVerifier(config.signatureWindow());
     this.offerings = new OfferingHandlers(offeringService);
     this.contracts = new ContractHandlers(config, store, contractService, this::nowNs);
     this.accounts = new AccountHandlers(accountService);
@@ -166,8 +171,8 @@ public final class Routes {
 
   private Handler signed(SignedHandler h) {
     return ctx -> {
-      String signer =
-          SignatureCheck.verify(
+      SignatureVerifier.Verification v =
+          verifier.verify(
               ctx.header("X-Public-Key"),
               ctx.header("X-Signature"),
               ctx.header("X-Timestamp"),
@@ -175,8 +180,11 @@ public final class Routes {
               ctx.method().name(),
               ctx.req().getRequestURI(),
               body(ctx),
-              nowNs(),
-              config.signatureWindow().toNanos());
+              nowNs());
+      if (!v.ok()) {
+        throw new ApiError(v.httpStatus(), codeFor(v.httpStatus()), v.message());
+      }
+      String signer = v.publicKeyHex();
       // the replay check comes last (section 2) and lives in the database so every server
       // process sharing it refuses the second use
       if (!store.recordNonce(signer, ctx.header("X-Nonce").toLowerCase(Locale.ROOT), nowNs())) {
@@ -200,6 +208,10 @@ public final class Routes {
         ctx.header("Retry-After", Long.toString(a.retryAfterSeconds));
       }
       Envelope.error(ctx, a.status, a.code, a.getMessage());
+    } else if (e instanceof ValidationException v) {
+      Envelope.error(ctx, 422, "invalid", v.getMessage());
+    } else if (e instanceof SearchSyntaxException s) {
+      Envelope.error(ctx, 422, "invalid", "q: " + s.getMessage());
     } else if (e instanceof DomainException d) {
       Envelope.error(ctx, status(d.kind()), code(d.kind()), d.getMessage());
     } else if (e instanceof StoreException s && s.unavailable()) {

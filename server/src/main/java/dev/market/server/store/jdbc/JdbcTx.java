@@ -13,6 +13,7 @@ import dev.market.server.domain.NewContract;
 import dev.market.server.domain.OfferingSearch;
 import dev.market.server.domain.StoredOffering;
 import dev.market.server.domain.Tx;
+import dev.market.server.domain.search.OfferingFilter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -22,7 +23,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** All SQL of the marketplace, bound to one connection (one transaction). */
@@ -198,52 +198,28 @@ final class JdbcTx implements Tx {
 
   @Override
   public List<Offering> offerings(OfferingSearch s) {
-    // PLACEHOLDER filters until the server-search helper's OfferingSql.where lands
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT " + OFFERING_COLUMNS + " FROM offerings WHERE is_draft = ? AND visibility = ?");
+    SqlFragment where =
+        OfferingSql.where(
+            new OfferingFilter(
+                s.productType(),
+                s.country(),
+                s.inStockOnly(),
+                s.minPriceMonthly(),
+                s.maxPriceMonthly(),
+                s.q()));
+    String sql =
+        "SELECT "
+            + OFFERING_COLUMNS
+            + " FROM offerings WHERE is_draft = ? AND visibility = ? AND ("
+            + where.sql()
+            + ") ORDER BY "
+            + OfferingSql.ORDER_BY
+            + " LIMIT ? OFFSET ?";
     List<Object> params = new ArrayList<>(List.of(false, "public"));
-    if (s.productType() != null) {
-      sql.append(" AND LOWER(product_type) = ?");
-      params.add(s.productType().toLowerCase(Locale.ROOT));
-    }
-    if (s.country() != null) {
-      sql.append(" AND LOWER(datacenter_country) = ?");
-      params.add(s.country().toLowerCase(Locale.ROOT));
-    }
-    if (s.inStockOnly()) {
-      sql.append(" AND stock_status = ?");
-      params.add("in_stock");
-    }
-    if (s.minPriceMonthly() != null) {
-      sql.append(" AND monthly_price_e9s >= ?");
-      params.add(
-          s.minPriceMonthly().movePointRight(9).setScale(0, RoundingMode.CEILING).longValue());
-    }
-    if (s.maxPriceMonthly() != null) {
-      sql.append(" AND monthly_price_e9s <= ?");
-      params.add(s.maxPriceMonthly().movePointRight(9).setScale(0, RoundingMode.FLOOR).longValue());
-    }
-    if (s.q() != null && !s.q().isBlank()) {
-      String like =
-          "%"
-              + s.q()
-                  .toLowerCase(Locale.ROOT)
-                  .replace("\\", "\\\\")
-                  .replace("%", "\\%")
-                  .replace("_", "\\_")
-              + "%";
-      sql.append(
-          " AND (LOWER(offer_name) LIKE ? ESCAPE '\\' OR LOWER(description) LIKE ? ESCAPE '\\'"
-              + " OR LOWER(product_type) LIKE ? ESCAPE '\\')");
-      params.add(like);
-      params.add(like);
-      params.add(like);
-    }
-    sql.append(" ORDER BY monthly_price_e9s ASC, id ASC LIMIT ? OFFSET ?");
+    params.addAll(where.params());
     params.add(s.limit());
     params.add(s.offset());
-    return query(sql.toString(), rs -> offeringRow(rs).offering(), params.toArray());
+    return query(sql, rs -> offeringRow(rs).offering(), params.toArray());
   }
 
   @Override
