@@ -8,11 +8,13 @@ package dev.market.client;
 public final class DryRunException extends RuntimeException {
   private final transient PreparedRequest request;
 
+  /** A dry run stopped before sending {@code request}. */
   public DryRunException(PreparedRequest request) {
     super("dry run: " + request.method() + " " + request.url() + " not sent");
     this.request = request;
   }
 
+  /** The request that would have been sent, signed. */
   public PreparedRequest request() {
     return request;
   }

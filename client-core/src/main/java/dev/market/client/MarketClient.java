@@ -14,6 +14,7 @@ import dev.market.client.error.MarketException;
 import dev.market.client.error.UnauthorizedException;
 import dev.market.client.error.UnavailableException;
 import dev.market.client.internal.ApiRequest;
+import dev.market.client.internal.ErrorMapper;
 import dev.market.client.internal.Ids;
 import dev.market.client.internal.Json;
 import dev.market.client.internal.RetryPolicy;
@@ -81,6 +82,7 @@ public final class MarketClient implements AutoCloseable {
   /** awaitStatus backoff: quick at first (a provider with auto-accept answers in milliseconds). */
   static final Duration POLL_FIRST_DELAY = Duration.ofMillis(500);
 
+  /** Polling a contract more often than this only loads the server. */
   static final Duration POLL_MAX_DELAY = Duration.ofSeconds(5);
 
   private static final TypeReference<List<Offering>> OFFERINGS = new TypeReference<>() {};
@@ -92,6 +94,8 @@ public final class MarketClient implements AutoCloseable {
   private final Identity identity;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final Duration pollFirst;
+  private final Duration pollMax;
   private final Transport transport;
 
   private MarketClient(Builder b) {
@@ -101,6 +105,8 @@ public final class MarketClient implements AutoCloseable {
     this.identity = b.identity;
     this.clock = b.clock;
     this.sleeper = b.sleeper;
+    this.pollFirst = b.pollFirst;
+    this.pollMax = b.pollMax;
     RetryPolicy policy =
         new RetryPolicy(b.maxAttempts, b.retryBaseDelay, b.maxRetryDelay, b.jitter);
     this.transport =
@@ -438,13 +444,31 @@ public final class MarketClient implements AutoCloseable {
     ObjectNode body = Json.mapper().createObjectNode();
     body.put("status", status);
     body.put("instanceDetails", instanceDetails);
-    return message(
-        transport.send(
-            ApiRequest.signedPut(
-                op,
-                List.of("provider", "rental-requests", contractId(op, contractId), "provisioning"),
-                json(body))),
-        op);
+    try {
+      return message(
+          transport.send(
+              ApiRequest.signedPut(
+                  op,
+                  List.of(
+                      "provider", "rental-requests", contractId(op, contractId), "provisioning"),
+                  json(body))),
+          op);
+    } catch (MarketException e) {
+      throw ErrorMapper.redact(e, rootPassword(instanceDetails));
+    }
+  }
+
+  /** The secret inside provisioning details, if they are the JSON object of section 7. */
+  private static String rootPassword(String instanceDetails) {
+    if (instanceDetails == null) {
+      return null;
+    }
+    try {
+      JsonNode pw = Json.mapper().readTree(instanceDetails).get("root_password");
+      return pw != null && pw.isTextual() ? pw.asText() : null;
+    } catch (IOException e) {
+      return null; // a failure reason, not details: nothing secret to find
+    }
   }
 
   /** {@code GET /providers/{me}/contracts}: all my contracts as provider, in every state. */
@@ -550,10 +574,10 @@ public final class MarketClient implements AutoCloseable {
 
   /**
    * As {@link #awaitStatus(String, ContractStatus, Duration)}, reporting every state seen to {@code
-   * onPoll}. Polls start 500 ms apart and double up to 5 s, never sleeping past the deadline (taken
-   * from the client's clock). A transient failure ({@link UnavailableException}) while polling is
-   * ridden out until the deadline; if no poll ever succeeded, the last such failure is thrown then.
-   * Refusals and auth failures are thrown at once.
+   * onPoll}. Polls start 500 ms apart and double up to 5 s (see {@link Builder#pollBackoff}), never
+   * sleeping past the deadline (taken from the client's clock). A transient failure ({@link
+   * UnavailableException}) while polling is ridden out until the deadline; if no poll ever
+   * succeeded, the last such failure is thrown then. Refusals and auth failures are thrown at once.
    *
    * @throws IllegalArgumentException for {@code target} {@link ContractStatus#UNKNOWN}
    */
@@ -565,7 +589,7 @@ public final class MarketClient implements AutoCloseable {
       throw new IllegalArgumentException("cannot wait for an unknown status");
     }
     Instant deadline = clock.instant().plus(timeout.isNegative() ? Duration.ZERO : timeout);
-    Duration delay = POLL_FIRST_DELAY;
+    Duration delay = pollFirst;
     Contract last = null;
     UnavailableException lastFailure = null;
     while (true) {
@@ -598,10 +622,7 @@ public final class MarketClient implements AutoCloseable {
         throw new UnavailableException(
             "wait for contract " + shortId(contractId), 0, null, "interrupted", e);
       }
-      delay =
-          delay.multipliedBy(2).compareTo(POLL_MAX_DELAY) > 0
-              ? POLL_MAX_DELAY
-              : delay.multipliedBy(2);
+      delay = delay.multipliedBy(2).compareTo(pollMax) > 0 ? pollMax : delay.multipliedBy(2);
     }
   }
 
@@ -758,6 +779,8 @@ public final class MarketClient implements AutoCloseable {
     private Duration maxRetryDelay = Duration.ofSeconds(10);
     private String userAgent = "market/" + Version.get();
     private Consumer<PreparedRequest> dryRun;
+    private Duration pollFirst = POLL_FIRST_DELAY;
+    private Duration pollMax = POLL_MAX_DELAY;
     private Sleeper sleeper = Sleeper.SYSTEM;
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
 
@@ -827,6 +850,21 @@ public final class MarketClient implements AutoCloseable {
      */
     public Builder dryRun(Consumer<PreparedRequest> sink) {
       this.dryRun = sink;
+      return this;
+    }
+
+    /**
+     * The pause between {@link MarketClient#awaitStatus} polls: {@code first}, doubling up to
+     * {@code max}; 500 ms and 5 s by default.
+     */
+    public Builder pollBackoff(Duration first, Duration max) {
+      Duration f = positive(first, "first poll delay");
+      Duration m = positive(max, "max poll delay");
+      if (m.compareTo(f) < 0) {
+        throw new IllegalArgumentException("max poll delay " + m + " is below the first " + f);
+      }
+      this.pollFirst = f;
+      this.pollMax = m;
       return this;
     }
 

@@ -18,6 +18,7 @@ public record OfferingQuery(
     Integer limit,
     Integer offset) {
 
+  /** An empty query: every public offering, the server's default page. */
   public static Builder builder() {
     return new Builder();
   }
@@ -45,26 +46,31 @@ public record OfferingQuery(
     private Integer limit;
     private Integer offset;
 
+    /** {@code compute}, {@code dedicated}, {@code gpu}, {@code network} or {@code storage}. */
     public Builder productType(String v) {
       this.productType = v;
       return this;
     }
 
+    /** Datacenter country, ISO-2 ({@code DE}). */
     public Builder country(String v) {
       this.country = v;
       return this;
     }
 
+    /** Only offerings in stock. */
     public Builder inStockOnly(boolean v) {
       this.inStockOnly = v;
       return this;
     }
 
+    /** Lowest monthly price, in the offering's currency; sent exactly ({@code toPlainString}). */
     public Builder minPriceMonthly(BigDecimal v) {
       this.minPriceMonthly = v;
       return this;
     }
 
+    /** Highest monthly price, in the offering's currency; sent exactly ({@code toPlainString}). */
     public Builder maxPriceMonthly(BigDecimal v) {
       this.maxPriceMonthly = v;
       return this;
@@ -76,16 +82,19 @@ public record OfferingQuery(
       return this;
     }
 
+    /** Page size; our server clamps it to 500. */
     public Builder limit(int v) {
       this.limit = v;
       return this;
     }
 
+    /** Offerings to skip. */
     public Builder offset(int v) {
       this.offset = v;
       return this;
     }
 
+    /** The query. */
     public OfferingQuery build() {
       return new OfferingQuery(
           productType, country, inStockOnly, minPriceMonthly, maxPriceMonthly, q, limit, offset);

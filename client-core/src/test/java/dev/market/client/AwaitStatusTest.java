@@ -141,6 +141,32 @@ class AwaitStatusTest {
   }
 
   @Test
+  void poll_backoff_is_configurable() {
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return ok(contractJson("pending"));
+          }
+        });
+    try (MarketClient quick =
+        TestSupport.client(server, clock, sleeper)
+            .pollBackoff(Duration.ofMillis(100), Duration.ofMillis(300))
+            .build()) {
+
+      quick.awaitStatus(CONTRACT_ID, ContractStatus.ACTIVE, Duration.ofSeconds(1));
+
+      assertThat(sleeper.slept)
+          .containsExactly(
+              Duration.ofMillis(100),
+              Duration.ofMillis(200),
+              Duration.ofMillis(300),
+              Duration.ofMillis(300),
+              Duration.ofMillis(100));
+    }
+  }
+
+  @Test
   void a_transient_failure_while_polling_keeps_polling() {
     try (MarketClient oneShot = TestSupport.client(server, clock, sleeper).maxAttempts(1).build()) {
       server.enqueue(json(503, "{\"success\":false,\"error\":\"busy\",\"code\":\"unavailable\"}"));

@@ -138,6 +138,27 @@ class EndpointsTest {
   }
 
   @Test
+  void a_server_echoing_the_root_password_in_an_error_gets_it_masked() {
+    server.enqueue(
+        TestSupport.json(
+            422,
+            "{\"success\":false,\"error\":\"instanceDetails: bad value 'hunter2-secret'\",\"code\":\"invalid\"}"));
+
+    assertThatThrownBy(
+            () ->
+                client.updateProvisioning(
+                    CONTRACT_ID, "provisioned", "{\"root_password\":\"hunter2-secret\"}"))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("invalid");
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "report contract 3f1c2a9b… as provisioned: instanceDetails: bad value '***'");
+            });
+  }
+
+  @Test
   void events_pending_and_notifications_are_read_as_lists() throws Exception {
     server.enqueue(
         ok(

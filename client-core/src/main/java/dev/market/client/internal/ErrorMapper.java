@@ -178,6 +178,34 @@ public final class ErrorMapper {
     return new InvalidRequestException(operation, status, null, message, null);
   }
 
+  /**
+   * {@code e} with every occurrence of {@code secret} in its server message masked, so a server
+   * that echoes a request field back in an error cannot make us print a password.
+   */
+  public static MarketException redact(MarketException e, String secret) {
+    if (secret == null || secret.isEmpty() || !e.serverMessage().contains(secret)) {
+      return e;
+    }
+    String m = e.serverMessage().replace(secret, "***");
+    String op = e.operation();
+    int status = e.status();
+    String code = e.code();
+    if (e instanceof NotFoundException) {
+      return new NotFoundException(op, status, code, m, null);
+    } else if (e instanceof InvalidRequestException) {
+      return new InvalidRequestException(op, status, code, m, null);
+    } else if (e instanceof ConflictException) {
+      return new ConflictException(op, status, code, m, null);
+    } else if (e instanceof UnauthorizedException) {
+      return new UnauthorizedException(op, status, code, m, null);
+    } else if (e instanceof ForbiddenException) {
+      return new ForbiddenException(op, status, code, m, null);
+    } else if (e instanceof RateLimitedException r) {
+      return new RateLimitedException(op, code, m, r.retryAfter(), null);
+    }
+    return new UnavailableException(op, status, code, m, null);
+  }
+
   private static ObjectNode throwIt(MarketException e) {
     throw e;
   }
