@@ -455,6 +455,29 @@ class FaultToleranceTest {
   }
 
   @Test
+  void an_endless_answer_is_cut_off_at_32_mib_and_not_retried() {
+    okio.Buffer huge = new okio.Buffer();
+    byte[] chunk = new byte[1024 * 1024];
+    java.util.Arrays.fill(chunk, (byte) ' ');
+    for (int i = 0; i < 33; i++) {
+      huge.write(chunk);
+    }
+    server.enqueue(new MockResponse.Builder().code(200).body(huge).build());
+
+    assertThatThrownBy(() -> client.myRentals())
+        .isInstanceOfSatisfying(
+            UnavailableException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(200);
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "list my rentals: unreadable answer (HTTP 200): larger than 32 MiB, not a"
+                          + " marketplace answer");
+            });
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void an_envelope_whose_data_has_the_wrong_shape_is_unavailable() {
     server.enqueue(ok("\"not a list\""));
 

@@ -122,6 +122,9 @@ public final class Transport implements AutoCloseable {
       ErrorMapper.Answer answer;
       try (Response response = http.newCall(request).execute()) {
         answer = read(response);
+      } catch (AnswerTooLargeException e) {
+        // the server did answer: repeating would download it again
+        throw new UnavailableException(call.operation(), e.status, null, e.getMessage(), null);
       } catch (IOException e) {
         RetryPolicy.Failure failure = classify(e);
         if (failure == null) {
@@ -217,7 +220,7 @@ public final class Transport implements AutoCloseable {
   private ErrorMapper.Answer read(Response response) throws IOException {
     BufferedSource source = response.body().source();
     if (source.request(MAX_ANSWER_BYTES + 1)) {
-      throw new IOException("answer larger than " + MAX_ANSWER_BYTES / (1024 * 1024) + " MiB");
+      throw new AnswerTooLargeException(response.code());
     }
     byte[] bytes = source.readByteArray();
     return new ErrorMapper.Answer(
@@ -226,6 +229,22 @@ public final class Transport implements AutoCloseable {
         bytes,
         retryAfter(response.header("Retry-After")),
         response.header("Location"));
+  }
+
+  /** An answer too big to be the marketplace's: not a network failure, so never retried. */
+  private static final class AnswerTooLargeException extends IOException {
+    private static final long serialVersionUID = 1L;
+    final int status;
+
+    AnswerTooLargeException(int status) {
+      super(
+          "unreadable answer (HTTP "
+              + status
+              + "): larger than "
+              + MAX_ANSWER_BYTES / (1024 * 1024)
+              + " MiB, not a marketplace answer");
+      this.status = status;
+    }
   }
 
   /** {@code Retry-After} as delta-seconds or an HTTP-date (RFC 9110 §10.2.3); null if neither. */
