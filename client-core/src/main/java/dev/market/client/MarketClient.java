@@ -240,7 +240,10 @@ public final class MarketClient implements AutoCloseable {
    */
   public long createOffering(Offering offering) {
     Objects.requireNonNull(offering, "offering");
-    String op = "create offering " + printable(offering.offeringId());
+    String op =
+        offering.offeringId() == null
+            ? "create offering"
+            : "create offering " + printable(offering.offeringId());
     String me = me(op);
     JsonNode data =
         dataNode(
@@ -544,7 +547,9 @@ public final class MarketClient implements AutoCloseable {
   public void markRead(List<Long> ids) {
     Objects.requireNonNull(ids, "ids");
     String op =
-        ids.isEmpty() ? "mark all notifications read" : "mark notifications " + ids + " read";
+        ids.isEmpty()
+            ? "mark all notifications read"
+            : "mark " + ids.size() + " notification" + (ids.size() == 1 ? "" : "s") + " read";
     ObjectNode body = Json.mapper().createObjectNode();
     ArrayNode array = body.putArray("ids");
     ids.forEach(array::add);
