@@ -5,14 +5,13 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
 
 /**
- * 24 known offerings for the search tests, and the {@code offerings} table of TEAM.md (until
- * server-core's migration is on main). Listing order by price, then id: 21, 1, 12, 18, 16, 2, 13,
- * 17, 3, 4, 19, 20, 24, 5, 14, 6, 15, 11, 23, 7, 8, 9, 22, 10.
+ * 24 known offerings for the search tests, inserted with fixed ids into a database migrated by the
+ * real migrations. Listing order by price, then id: 21, 1, 12, 18, 16, 2, 13, 17, 3, 4, 19, 20, 24,
+ * 5, 14, 6, 15, 11, 23, 7, 8, 9, 22, 10.
  */
 final class OfferingRows {
 
@@ -112,7 +111,7 @@ final class OfferingRows {
               "Edge 50",
               null,
               "compute",
-              null,
+              "limited",
               "50.00",
               "USD",
               8,
@@ -385,7 +384,7 @@ final class OfferingRows {
               "DDoS Protection",
               "10 Gbit/s filtering",
               "network",
-              null,
+              "pre_order",
               "30.00",
               "USD",
               null,
@@ -556,26 +555,6 @@ final class OfferingRows {
           7L, 8L, 9L, 22L, 10L);
 
   private OfferingRows() {}
-
-  static void createTable(Connection c, boolean postgres) throws SQLException {
-    String id = postgres ? "id BIGSERIAL PRIMARY KEY" : "id INTEGER PRIMARY KEY AUTOINCREMENT";
-    try (Statement s = c.createStatement()) {
-      s.execute(
-          "CREATE TABLE offerings ("
-              + id
-              + ", pubkey TEXT NOT NULL, offering_id TEXT NOT NULL, offer_name TEXT,"
-              + " description TEXT, product_type TEXT, currency TEXT,"
-              + " monthly_price_e9s BIGINT NOT NULL, setup_fee_e9s BIGINT, visibility TEXT,"
-              + " stock_status TEXT, processor_brand TEXT, processor_cores INTEGER,"
-              + " processor_name TEXT, memory_amount TEXT, memory_gb BIGINT,"
-              + " total_ssd_capacity TEXT, ssd_gb BIGINT, total_hdd_capacity TEXT, hdd_gb BIGINT,"
-              + " uplink_speed TEXT, unmetered_bandwidth BOOLEAN, datacenter_country TEXT,"
-              + " datacenter_city TEXT, gpu_name TEXT, gpu_count INTEGER, gpu_memory_gb INTEGER,"
-              + " min_contract_hours BIGINT, max_contract_hours BIGINT, operating_systems TEXT,"
-              + " billing_interval TEXT, is_draft BOOLEAN, trust_score INTEGER,"
-              + " created_at_ns BIGINT, UNIQUE (pubkey, offering_id))");
-    }
-  }
 
   static void insertAll(Connection c) throws SQLException {
     String sql =

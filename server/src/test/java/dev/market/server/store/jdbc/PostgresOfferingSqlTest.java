@@ -19,8 +19,8 @@ class PostgresOfferingSqlTest extends OfferingSqlContract {
   void createDatabase() throws IOException, SQLException {
     assumeFalse(Boolean.getBoolean("pg.skip"), "PostgreSQL suites skipped (-Dpg.skip=true)");
     postgres = EmbeddedPostgres.start();
+    JdbcStore.open(postgres.getJdbcUrl("postgres", "postgres")).close(); // the real migrations
     connection = postgres.getPostgresDatabase().getConnection();
-    OfferingRows.createTable(connection, true);
     OfferingRows.insertAll(connection);
   }
 

@@ -15,8 +15,9 @@ class SqliteOfferingSqlTest extends OfferingSqlContract {
 
   @BeforeAll
   void createDatabase(@TempDir Path dir) throws SQLException {
-    connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("market.db"));
-    OfferingRows.createTable(connection, false);
+    Path file = dir.resolve("market.db");
+    JdbcStore.open(file.toString()).close(); // the server's own migrations
+    connection = DriverManager.getConnection("jdbc:sqlite:" + file);
     OfferingRows.insertAll(connection);
   }
 
