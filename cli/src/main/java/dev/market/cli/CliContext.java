@@ -9,6 +9,8 @@ import dev.market.cli.output.OutputFormat;
 import dev.market.cli.output.Printer;
 import dev.market.cli.output.Style;
 import dev.market.client.MarketClient;
+import dev.market.client.auth.Identity;
+import dev.market.client.auth.IdentityStore;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -41,6 +43,8 @@ public final class CliContext implements AutoCloseable {
 
   private CliConfig config;
   private MarketClient publicClient;
+  private MarketClient client;
+  private Identities identities;
   private Printer printer;
 
   /** The global options as given on the command line ({@code null}/false when absent). */
@@ -201,9 +205,30 @@ public final class CliContext implements AutoCloseable {
   /** An anonymous client for the public endpoints (offerings, health). */
   public synchronized MarketClient publicClient() {
     if (publicClient == null) {
-      publicClient = clientBuilder().build();
+      publicClient = build(clientBuilder());
     }
     return publicClient;
+  }
+
+  /** The key store under the market home, and which identity is active. */
+  public synchronized Identities identities() {
+    if (identities == null) {
+      identities = new Identities(this, new IdentityStore(paths.identitiesDir()));
+    }
+    return identities;
+  }
+
+  /**
+   * A client signing with the active identity, which is loaded (and unlocked) here, on first use.
+   *
+   * @throws CliException exit 4 when there is no usable identity
+   */
+  public synchronized MarketClient client() {
+    if (client == null) {
+      Identity identity = identities().active();
+      client = build(clientBuilder().identity(identity));
+    }
+    return client;
   }
 
   /** A builder with the resolved URL, clock and dry-run sink; the customizer (tests) last. */
@@ -220,10 +245,23 @@ public final class CliContext implements AutoCloseable {
     return clientCustomizer.apply(b);
   }
 
+  /** A bad {@code --api-url} is a usage error, not a crash. */
+  MarketClient build(MarketClient.Builder builder) {
+    try {
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(
+          "api url: " + e.getMessage(), "market --api-url http://127.0.0.1:8787 ...");
+    }
+  }
+
   @Override
   public synchronized void close() {
     if (publicClient != null) {
       publicClient.close();
+    }
+    if (client != null) {
+      client.close();
     }
     out.flush();
     err.flush();

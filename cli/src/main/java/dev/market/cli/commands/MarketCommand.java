@@ -3,6 +3,16 @@ package dev.market.cli.commands;
 import dev.market.cli.CliContext;
 import dev.market.cli.VersionProvider;
 import dev.market.cli.commands.config.ConfigCommand;
+import dev.market.cli.commands.identity.IdentityCommand;
+import dev.market.cli.commands.notifications.NotificationsCommand;
+import dev.market.cli.commands.offerings.OfferingsCommand;
+import dev.market.cli.commands.rent.RentCommand;
+import dev.market.cli.commands.rentals.CancelCommand;
+import dev.market.cli.commands.rentals.ConnectCommand;
+import dev.market.cli.commands.rentals.CredentialsCommand;
+import dev.market.cli.commands.rentals.EventsCommand;
+import dev.market.cli.commands.rentals.RentalsCommand;
+import dev.market.cli.commands.rentals.StatusCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,7 +29,22 @@ import picocli.CommandLine.Option;
       "MARKET_PASSPHRASE (unlocks an encrypted identity in scripts), NO_COLOR.",
       "Run 'market COMMAND --help' for a command's options and output."
     },
-    subcommands = {ConfigCommand.class})
+    subcommands = {
+      // renter
+      OfferingsCommand.class,
+      RentCommand.class,
+      RentalsCommand.class,
+      StatusCommand.class,
+      EventsCommand.class,
+      ConnectCommand.class,
+      CredentialsCommand.class,
+      CancelCommand.class,
+      NotificationsCommand.class,
+      // provider commands go here
+      // setup
+      IdentityCommand.class,
+      ConfigCommand.class
+    })
 public final class MarketCommand extends GroupCommand {
 
   @Option(

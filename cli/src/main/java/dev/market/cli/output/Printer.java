@@ -52,6 +52,16 @@ public final class Printer {
     out.flush();
   }
 
+  /** One compact JSON document on one line (JSON Lines), for streams of results. */
+  public void jsonLine(Object value) {
+    try {
+      out.println(Json.mapper().writeValueAsString(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+    }
+    out.flush();
+  }
+
   public void table(Table table) {
     out.print(table.render(width, style.enabled()));
     out.flush();

@@ -1,0 +1,215 @@
+package dev.market.cli.commands.offerings;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.market.cli.CliContext;
+import dev.market.cli.CliException;
+import dev.market.cli.commands.BaseCommand;
+import dev.market.cli.output.Formats;
+import dev.market.cli.output.Printer;
+import dev.market.cli.output.Table;
+import dev.market.client.OfferingQuery;
+import dev.market.client.internal.Json;
+import dev.market.client.model.Offering;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code market offerings list}: one page, or every match with {@code --all}. */
+@Command(
+    name = "list",
+    aliases = "ls",
+    description = {
+      "List offerings, cheapest first.",
+      "Table: ID, NAME, PROVIDER, SPECS, COUNTRY, PER MONTH, PER HOUR (monthly / 720).",
+      "-o json: an array of Offering objects as on the wire; -o ids: one offering id per line."
+    })
+public final class OfferingsListCommand extends BaseCommand {
+  /** Page size for {@code --all}: large pages, few round trips, still bounded memory. */
+  static final int ALL_PAGE_SIZE = 200;
+
+  @Option(
+      names = "--type",
+      paramLabel = "TYPE",
+      description = "compute, dedicated, gpu, network or storage.")
+  String type;
+
+  @Option(names = "--country", paramLabel = "CC", description = "Datacenter country (ISO-2).")
+  String country;
+
+  @Option(names = "--min-price", paramLabel = "AMOUNT", description = "Lowest monthly price.")
+  BigDecimal minPrice;
+
+  @Option(names = "--max-price", paramLabel = "AMOUNT", description = "Highest monthly price.")
+  BigDecimal maxPrice;
+
+  @Option(names = "--in-stock", description = "Only offerings in stock.")
+  boolean inStock;
+
+  @Option(
+      names = {"-q", "--query"},
+      paramLabel = "EXPR",
+      description =
+          "A search expression, e.g. 'type:gpu price:<=500 cores:>=8 !stock:out_of_stock',"
+              + " or plain text matched in name, description and type.")
+  String query;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "50",
+      description = "At most N offerings (default ${DEFAULT-VALUE}; the server caps it at 500).")
+  int limit;
+
+  @Option(names = "--all", description = "Every match, fetched page by page.")
+  boolean all;
+
+  public OfferingsListCommand(CliContext ctx) {
+    super(ctx);
+  }
+
+  @Override
+  public Integer call() {
+    if (limit < 1) {
+      throw CliException.usage(
+          "offerings list: --limit must be at least 1, got " + limit,
+          "market offerings list --limit 50");
+    }
+    if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
+      throw CliException.usage(
+          "offerings list: --min-price " + minPrice + " is above --max-price " + maxPrice,
+          "market offerings list --min-price " + maxPrice + " --max-price " + minPrice);
+    }
+    OfferingQuery.Builder q = OfferingQuery.builder();
+    if (type != null) {
+      q.productType(type);
+    }
+    if (country != null) {
+      q.country(country);
+    }
+    if (inStock) {
+      q.inStockOnly(true);
+    }
+    if (minPrice != null) {
+      q.minPriceMonthly(minPrice);
+    }
+    if (maxPrice != null) {
+      q.maxPriceMonthly(maxPrice);
+    }
+    if (query != null) {
+      q.query(query);
+    }
+    Printer p = ctx.printer();
+    int count;
+    if (all) {
+      try (Stream<Offering> stream =
+          ctx.publicClient().streamOfferings(q.limit(ALL_PAGE_SIZE).build())) {
+        count = print(p, stream.iterator());
+      }
+    } else {
+      count = print(p, ctx.publicClient().listOfferings(q.limit(limit).build()).iterator());
+    }
+    if (count == 0) {
+      ctx.err().println("no offerings match " + describeFilters());
+      ctx.err().flush();
+    }
+    return 0;
+  }
+
+  /** JSON and ids stream (constant memory with --all); a table needs every row for its widths. */
+  private int print(Printer p, Iterator<Offering> offerings) {
+    switch (p.format()) {
+      case IDS -> {
+        int n = 0;
+        while (offerings.hasNext()) {
+          p.line(String.valueOf(offerings.next().id()));
+          n++;
+        }
+        return n;
+      }
+      case JSON -> {
+        return streamJson(offerings);
+      }
+      default -> {
+        List<Offering> rows = new ArrayList<>();
+        offerings.forEachRemaining(rows::add);
+        if (!rows.isEmpty()) {
+          p.table(table(rows));
+        }
+        return rows.size();
+      }
+    }
+  }
+
+  private int streamJson(Iterator<Offering> offerings) {
+    int n = 0;
+    try {
+      JsonGenerator g = Json.mapper().getFactory().createGenerator(ctx.out());
+      g.useDefaultPrettyPrinter();
+      g.writeStartArray();
+      while (offerings.hasNext()) {
+        Json.mapper().writeValue(g, offerings.next());
+        n++;
+      }
+      g.writeEndArray();
+      g.flush();
+      ctx.out().println();
+      ctx.out().flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return n;
+  }
+
+  static Table table(List<Offering> offerings) {
+    Table t =
+        new Table()
+            .column("ID")
+            .shrinkableColumn("NAME")
+            .column("PROVIDER")
+            .shrinkableColumn("SPECS")
+            .column("COUNTRY")
+            .column("PER MONTH")
+            .column("PER HOUR");
+    for (Offering o : offerings) {
+      t.row(
+          o.id(),
+          o.offerName(),
+          Formats.shortHex(o.pubkey()),
+          Formats.specs(o),
+          o.datacenterCountry(),
+          Formats.monthly(o),
+          Formats.hourly(o));
+    }
+    return t;
+  }
+
+  /** The filters in the words the user typed them, for "nothing matches". */
+  String describeFilters() {
+    List<String> f = new ArrayList<>();
+    if (type != null) {
+      f.add("--type " + type);
+    }
+    if (country != null) {
+      f.add("--country " + country);
+    }
+    if (minPrice != null) {
+      f.add("--min-price " + minPrice.toPlainString());
+    }
+    if (maxPrice != null) {
+      f.add("--max-price " + maxPrice.toPlainString());
+    }
+    if (inStock) {
+      f.add("--in-stock");
+    }
+    if (query != null) {
+      f.add("--query '" + query + "'");
+    }
+    return f.isEmpty() ? "(no filters: the marketplace has no offerings)" : String.join(" ", f);
+  }
+}

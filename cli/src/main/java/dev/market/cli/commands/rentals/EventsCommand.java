@@ -1,0 +1,58 @@
+package dev.market.cli.commands.rentals;
+
+import dev.market.cli.CliContext;
+import dev.market.cli.commands.BaseCommand;
+import dev.market.cli.output.Formats;
+import dev.market.cli.output.Printer;
+import dev.market.cli.output.Table;
+import dev.market.client.model.ContractEvent;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code market events ID}: the status history. */
+@Command(
+    name = "events",
+    description = {
+      "Show a rental's history, oldest first.",
+      "Table: TIME, CHANGE (old -> new), ACTOR, DETAILS.",
+      "-o json: an array of ContractEvent objects as on the wire; -o ids: one event id per line."
+    })
+public final class EventsCommand extends BaseCommand {
+  @Parameters(paramLabel = "CONTRACT-ID", description = "Full id or a prefix of 8+ characters.")
+  String id;
+
+  public EventsCommand(CliContext ctx) {
+    super(ctx);
+  }
+
+  @Override
+  public Integer call() {
+    String contractId = ContractIds.resolve(ctx, "events", id);
+    List<ContractEvent> events = ctx.client().events(contractId);
+    Printer p = ctx.printer();
+    switch (p.format()) {
+      case JSON -> p.json(events);
+      case IDS -> p.ids(events.stream().map(e -> String.valueOf(e.id())).toList());
+      case TABLE -> {
+        Table t =
+            new Table().column("TIME").column("CHANGE").column("ACTOR").shrinkableColumn("DETAILS");
+        for (ContractEvent e : events) {
+          t.row(Formats.nanos(e.createdAt()), change(e), e.actor(), e.details());
+        }
+        p.table(t);
+      }
+    }
+    return 0;
+  }
+
+  private static String change(ContractEvent e) {
+    if (e.oldStatus() == null && e.newStatus() == null) {
+      return e.eventType();
+    }
+    if (e.oldStatus() == null) {
+      return e.newStatus();
+    }
+    return e.oldStatus() + " -> " + e.newStatus();
+  }
+}

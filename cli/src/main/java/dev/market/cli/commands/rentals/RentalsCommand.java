@@ -1,0 +1,33 @@
+package dev.market.cli.commands.rentals;
+
+import dev.market.cli.CliContext;
+import dev.market.cli.commands.BaseCommand;
+import dev.market.client.model.Contract;
+import java.util.List;
+import picocli.CommandLine.Command;
+
+/** {@code market rentals}: my contracts as a renter. */
+@Command(
+    name = "rentals",
+    description = {
+      "List your rentals, newest first.",
+      "Table: ID (a prefix other commands accept), STATUS, OFFERING, PROVIDER, HOURS, PRICE, CREATED.",
+      "-o json: an array of Contract objects as on the wire; -o ids: one full contract id per line."
+    })
+public final class RentalsCommand extends BaseCommand {
+  public RentalsCommand(CliContext ctx) {
+    super(ctx);
+  }
+
+  @Override
+  public Integer call() {
+    List<Contract> rentals = ctx.client().myRentals();
+    if (rentals.isEmpty() && !ctx.printer().isJson()) {
+      ctx.err().println("no rentals yet; find an offering with: market offerings list");
+      ctx.err().flush();
+      return 0;
+    }
+    ContractView.printList(ctx.printer(), rentals);
+    return 0;
+  }
+}

@@ -1,0 +1,104 @@
+package dev.market.cli.commands.rentals;
+
+import dev.market.cli.CliContext;
+import dev.market.cli.CliException;
+import dev.market.cli.DurationConverter;
+import dev.market.cli.ExitCodes;
+import dev.market.client.AwaitResult;
+import dev.market.client.model.Contract;
+import dev.market.client.model.ContractStatus;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/** {@code --wait STATE}: shared by {@code status} and {@code rent}, with the same exit codes. */
+public final class Waiting {
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+
+  private Waiting() {}
+
+  /**
+   * Parses a state to wait for.
+   *
+   * @throws CliException exit 2 naming the states there are
+   */
+  public static ContractStatus parseTarget(String raw, String operation) {
+    ContractStatus s = ContractStatus.parse(raw);
+    if (s == ContractStatus.UNKNOWN) {
+      String known =
+          Arrays.stream(ContractStatus.values())
+              .filter(v -> v != ContractStatus.UNKNOWN)
+              .map(ContractStatus::wire)
+              .collect(Collectors.joining(", "));
+      throw CliException.usage(
+          operation + ": --wait: '" + raw + "' is not a status (one of " + known + ")",
+          "market status CONTRACT-ID --wait active");
+    }
+    return s;
+  }
+
+  /**
+   * Waits, showing each status change on stderr when it is a terminal.
+   *
+   * @return the contract in (or past) the state waited for
+   * @throws CliException exit 6 when a terminal state that cannot reach it came instead, exit 8 on
+   *     timeout
+   */
+  public static Contract await(
+      CliContext ctx, String contractId, ContractStatus target, Duration timeout) {
+    boolean progress = ctx.terminal().stderrIsTerminal();
+    String shortId = ContractView.shortId(contractId);
+    if (progress) {
+      ctx.err()
+          .println(
+              "waiting up to "
+                  + DurationConverter.format(timeout)
+                  + " for contract "
+                  + shortId
+                  + " to be "
+                  + target.wire()
+                  + " (Ctrl-C stops waiting, not the rental)");
+      ctx.err().flush();
+    }
+    AtomicReference<String> lastStatus = new AtomicReference<>();
+    AwaitResult result =
+        ctx.client()
+            .awaitStatus(
+                contractId,
+                target,
+                timeout,
+                c -> {
+                  if (progress && !Objects.equals(lastStatus.getAndSet(c.status()), c.status())) {
+                    ctx.err()
+                        .println("  " + shortId + "  " + ctx.printer().style().status(c.status()));
+                    ctx.err().flush();
+                  }
+                });
+    Contract c = result.contract();
+    return switch (result.outcome()) {
+      case REACHED -> c;
+      case UNREACHABLE ->
+          throw new CliException(
+              ExitCodes.UNREACHABLE,
+              "wait for contract "
+                  + shortId
+                  + ": it is "
+                  + c.status()
+                  + ", so it can no longer become "
+                  + target.wire(),
+              "market events " + contractId);
+      case TIMED_OUT ->
+          throw new CliException(
+              ExitCodes.TIMED_OUT,
+              "wait for contract "
+                  + shortId
+                  + ": still "
+                  + c.status()
+                  + " after "
+                  + DurationConverter.format(timeout),
+              "market status " + contractId + " --wait " + target.wire() + " --timeout 30m");
+    };
+  }
+}

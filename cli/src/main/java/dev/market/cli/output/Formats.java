@@ -1,0 +1,104 @@
+package dev.market.cli.output;
+
+import dev.market.client.model.Offering;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** How values look in tables and detail views. Times are UTC so output is the same everywhere. */
+public final class Formats {
+  /** A month is 720 hours on this marketplace (protocol section 4, the price formula). */
+  public static final BigDecimal HOURS_PER_MONTH = BigDecimal.valueOf(720);
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+  private Formats() {}
+
+  /** Unix nanoseconds as {@code 2026-11-26 15:30:27Z}; empty for {@code null}. */
+  public static String nanos(Long ns) {
+    if (ns == null || ns == 0) {
+      return "";
+    }
+    return TIME.format(Instant.ofEpochSecond(ns / 1_000_000_000L, ns % 1_000_000_000L));
+  }
+
+  /** Unix seconds as {@code 2026-11-26 15:30:27Z}; empty for {@code null}. */
+  public static String seconds(Long s) {
+    return s == null || s == 0 ? "" : TIME.format(Instant.ofEpochSecond(s));
+  }
+
+  /** The first 8 hex characters of a key or contract id and an ellipsis. */
+  public static String shortHex(String hex) {
+    if (hex == null) {
+      return "";
+    }
+    return hex.length() > 8 ? hex.substring(0, 8) + "…" : hex;
+  }
+
+  /** {@code 12.50 USD}; empty when there is no price. */
+  public static String money(BigDecimal amount, String currency, int scale) {
+    if (amount == null) {
+      return "";
+    }
+    String n = amount.setScale(scale, RoundingMode.HALF_UP).toPlainString();
+    return currency == null || currency.isBlank() ? n : n + " " + currency;
+  }
+
+  public static String monthly(Offering o) {
+    return money(o.monthlyPrice(), o.currency(), 2);
+  }
+
+  /** The monthly price divided over 720 hours, to 4 decimals. */
+  public static String hourly(Offering o) {
+    if (o.monthlyPrice() == null) {
+      return "";
+    }
+    return money(
+        o.monthlyPrice().divide(HOURS_PER_MONTH, 4, RoundingMode.HALF_UP), o.currency(), 4);
+  }
+
+  /** An {@code *_e9s} amount (x 10^9) in major units: {@code 12.500000000 USD} trimmed. */
+  public static String e9s(Long amount, String currency) {
+    if (amount == null) {
+      return "";
+    }
+    BigDecimal v = BigDecimal.valueOf(amount, 9).stripTrailingZeros();
+    if (v.scale() < 2) {
+      v = v.setScale(2, RoundingMode.UNNECESSARY);
+    }
+    return currency == null || currency.isBlank()
+        ? v.toPlainString()
+        : v.toPlainString() + " " + currency;
+  }
+
+  /** {@code 8c, 32 GB, 512 GB SSD, 2x RTX 4090}: what a renter compares at a glance. */
+  public static String specs(Offering o) {
+    List<String> parts = new ArrayList<>();
+    if (o.processorCores() != null) {
+      parts.add(o.processorCores() + "c");
+    }
+    if (present(o.memoryAmount())) {
+      parts.add(o.memoryAmount().trim());
+    }
+    if (present(o.totalSsdCapacity())) {
+      parts.add(o.totalSsdCapacity().trim() + " SSD");
+    }
+    if (present(o.totalHddCapacity())) {
+      parts.add(o.totalHddCapacity().trim() + " HDD");
+    }
+    if (present(o.gpuName()) || o.gpuCount() != null) {
+      int count = o.gpuCount() == null ? 1 : o.gpuCount();
+      parts.add(count + "x " + (present(o.gpuName()) ? o.gpuName().trim() : "GPU"));
+    }
+    return String.join(", ", parts);
+  }
+
+  static boolean present(String s) {
+    return s != null && !s.isBlank();
+  }
+}
