@@ -3,7 +3,7 @@
 # Refresh with: bin/regen-docs
 # Install: copy to ~/.config/fish/completions/market.fish
 
-set -g __market_commands 'config' 'config get' 'config set' 'config unset' 'config list'
+set -g __market_commands 'offerings' 'offerings list' 'offerings show' 'rent' 'rentals' 'status' 'events' 'connect' 'credentials' 'cancel' 'notifications' 'identity' 'identity new' 'identity import' 'identity list' 'identity show' 'identity use' 'identity remove' 'config' 'config get' 'config set' 'config unset' 'config list'
 
 # The subcommand path typed so far: '' at the top, then e.g. 'offerings list'.
 function __market_path
@@ -37,8 +37,77 @@ complete -c market -l no-color -d 'No colours (also when NO_COLOR is set).'
 complete -c market -s o -l output -x -d 'table, json (the protocol\'s objects) or ids (one per line).'
 
 # market
+complete -c market -n "__market_at ''" -a 'offerings' -d 'Browse the marketplace\'s offerings.'
+complete -c market -n "__market_at ''" -a 'rent' -d 'Rent an offering; on a terminal, asks for what is missing.'
+complete -c market -n "__market_at ''" -a 'rentals' -d 'List your rentals, newest first.'
+complete -c market -n "__market_at ''" -a 'status' -d 'Show a rental, wait for it to reach a state, or watch it change.'
+complete -c market -n "__market_at ''" -a 'events' -d 'Show a rental\'s history, oldest first.'
+complete -c market -n "__market_at ''" -a 'connect' -d 'Print the ssh command for a provisioned rental, or run it with --exec.'
+complete -c market -n "__market_at ''" -a 'credentials' -d 'Print a rental\'s root password, decrypted with your key.'
+complete -c market -n "__market_at ''" -a 'cancel' -d 'Cancel one of your rentals. Asks first on a terminal; scripts pass --yes.'
+complete -c market -n "__market_at ''" -a 'notifications' -d 'Show your newest notifications (accepted, provisioned, cancelled, new requests...).'
+complete -c market -n "__market_at ''" -a 'identity' -d 'Create, import and choose the identities you sign with.'
 complete -c market -n "__market_at ''" -a 'config' -d 'Read and change the config file (flags and environment override it).'
 complete -c market -n "__market_at ''" -s V -l version -d 'Print the version and exit.'
+
+# market offerings
+complete -c market -n "__market_at 'offerings'" -a 'list' -d 'List offerings, cheapest first.'
+complete -c market -n "__market_at 'offerings'" -a 'show' -d 'Show one offering in detail.'
+
+# market offerings list
+complete -c market -n "__market_at 'offerings list'" -l all -d 'Every match, fetched page by page.'
+complete -c market -n "__market_at 'offerings list'" -l country -x -d 'Datacenter country (ISO-2).'
+complete -c market -n "__market_at 'offerings list'" -l in-stock -d 'Only offerings in stock.'
+complete -c market -n "__market_at 'offerings list'" -l limit -x -d 'At most N offerings (default 50; the server caps it at 500).'
+complete -c market -n "__market_at 'offerings list'" -l max-price -x -d 'Highest monthly price.'
+complete -c market -n "__market_at 'offerings list'" -l min-price -x -d 'Lowest monthly price.'
+complete -c market -n "__market_at 'offerings list'" -s q -l query -x -d 'A search expression, e.g. \'type:gpu price:<=500 cores:>=8 !stock:out_of_stock\', or plain text matched in name, description and type.'
+complete -c market -n "__market_at 'offerings list'" -l type -x -d 'compute, dedicated, gpu, network or storage.'
+
+# market rent
+complete -c market -n "__market_at 'rent'" -l contact -x -d 'How the provider reaches you: email:, matrix:, telegram:, phone: or url:.'
+complete -c market -n "__market_at 'rent'" -l hours -x -d 'Rental length in hours (default 720).'
+complete -c market -n "__market_at 'rent'" -l memo -x -d 'A note for the provider.'
+complete -c market -n "__market_at 'rent'" -l os -x -d 'Operating system to install.'
+complete -c market -n "__market_at 'rent'" -l payment-method -x -d 'wallet, stripe or test (default wallet).'
+complete -c market -n "__market_at 'rent'" -l ssh-key -r -F -d 'Your SSH public key file, or - to read it from stdin. Default: the first of ~/.ssh/id_ed25519.pub, id_ecdsa.pub, id_rsa.pub.'
+complete -c market -n "__market_at 'rent'" -l timeout -x -d 'How long --wait may take: 30s, 10m, 1h (default 10m).'
+complete -c market -n "__market_at 'rent'" -l wait -x -d 'After renting, wait until the rental is in STATE (default provisioned).'
+complete -c market -n "__market_at 'rent'" -s y -l yes -d 'Do not ask; rent with the values given.'
+
+# market status
+complete -c market -n "__market_at 'status'" -l timeout -x -d 'How long --wait or --watch may take: 30s, 10m, 1h (default 10m for --wait).'
+complete -c market -n "__market_at 'status'" -l wait -x -d 'Wait until the rental is in STATE or past it (e.g. accepted, provisioned, active).'
+complete -c market -n "__market_at 'status'" -l watch -d 'Print each status change until the rental ends.'
+
+# market connect
+complete -c market -n "__market_at 'connect'" -l exec -d 'Run ssh attached to this terminal; exits with its code.'
+
+# market cancel
+complete -c market -n "__market_at 'cancel'" -l reason -x -d 'Why (kept in the history).'
+complete -c market -n "__market_at 'cancel'" -s y -l yes -d 'Do not ask for confirmation.'
+
+# market notifications
+complete -c market -n "__market_at 'notifications'" -l mark-read -d 'Mark the ones shown as read.'
+complete -c market -n "__market_at 'notifications'" -l unread -d 'Only unread ones.'
+
+# market identity
+complete -c market -n "__market_at 'identity'" -a 'new' -d 'Create an identity from a fresh seed phrase.'
+complete -c market -n "__market_at 'identity'" -a 'import' -d 'Import an identity from its seed phrase (prompt or stdin, never argv).'
+complete -c market -n "__market_at 'identity'" -a 'list' -d 'List identities; * marks the active one.'
+complete -c market -n "__market_at 'identity'" -a 'show' -d 'Show an identity\'s name and public key (the active one by default). Never the secret.'
+complete -c market -n "__market_at 'identity'" -a 'use' -d 'Make NAME the active identity (stored in the config; --identity and MARKET_IDENTITY override it).'
+complete -c market -n "__market_at 'identity'" -a 'remove' -d 'Delete an identity\'s key file. Only its seed phrase can bring it back.'
+
+# market identity new
+complete -c market -n "__market_at 'identity new'" -l encrypt -d 'Protect the key file with a passphrase (asked twice; MARKET_PASSPHRASE in scripts).'
+complete -c market -n "__market_at 'identity new'" -l words -x -d '12 or 24 words (default 24).'
+
+# market identity import
+complete -c market -n "__market_at 'identity import'" -l encrypt -d 'Protect the key file with a passphrase (asked twice; MARKET_PASSPHRASE in scripts).'
+
+# market identity remove
+complete -c market -n "__market_at 'identity remove'" -s y -l yes -d 'Do not ask for confirmation.'
 
 # market config
 complete -c market -n "__market_at 'config'" -a 'get' -d 'Print a key\'s value from the config file (nothing when unset).'
