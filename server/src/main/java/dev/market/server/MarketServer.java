@@ -7,6 +7,7 @@ import dev.market.server.domain.ContractService;
 import dev.market.server.domain.CredentialSealer;
 import dev.market.server.domain.MarketStore;
 import dev.market.server.domain.OfferingService;
+import dev.market.server.http.JsonErrorHandler;
 import dev.market.server.http.Routes;
 import dev.market.server.store.jdbc.JdbcStore;
 import io.javalin.Javalin;
@@ -55,6 +56,7 @@ public final class MarketServer {
                     // in-flight requests finish on stop (SIGTERM), new ones are refused
                     server.setHandler(new GracefulHandler());
                     server.setStopTimeout(10_000);
+                    server.setErrorHandler(new JsonErrorHandler());
                   });
               routes.install(cfg);
             });

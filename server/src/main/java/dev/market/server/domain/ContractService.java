@@ -152,13 +152,18 @@ public final class ContractService {
       throw DomainException.invalid(
           "duration_hours", "must be at most " + o.maxContractHours() + " for this offering");
     }
-    long price =
-        renter.equals(o.pubkey())
-            ? 0
-            : BigInteger.valueOf(stored.monthlyPriceE9s())
-                .multiply(BigInteger.valueOf(hours))
-                .divide(BigInteger.valueOf(720))
-                .longValueExact();
+    long price;
+    try {
+      price =
+          renter.equals(o.pubkey())
+              ? 0
+              : BigInteger.valueOf(stored.monthlyPriceE9s())
+                  .multiply(BigInteger.valueOf(hours))
+                  .divide(BigInteger.valueOf(720))
+                  .longValueExact();
+    } catch (ArithmeticException e) {
+      throw DomainException.invalid("duration_hours", "makes the price too large to represent");
+    }
     byte[] idBytes = new byte[32];
     random.nextBytes(idBytes);
     String id = Hex.encode(idBytes);
