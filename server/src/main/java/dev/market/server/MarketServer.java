@@ -1,12 +1,14 @@
 package dev.market.server;
 
 import dev.market.client.auth.Credentials;
+import dev.market.client.auth.Identity;
 import dev.market.client.model.Offering;
 import dev.market.server.domain.AccountService;
 import dev.market.server.domain.ContractService;
 import dev.market.server.domain.CredentialSealer;
 import dev.market.server.domain.MarketStore;
 import dev.market.server.domain.OfferingService;
+import dev.market.server.domain.demo.DemoOfferings;
 import dev.market.server.http.JsonErrorHandler;
 import dev.market.server.http.Routes;
 import dev.market.server.store.jdbc.JdbcStore;
@@ -75,8 +77,9 @@ public final class MarketServer {
   /** Loads the demo offerings when requested and the database has none, then listens. */
   public int start() {
     if (config.demo() && offerings.count() == 0) {
-      List<Offering> demo = DemoData.offerings();
-      int n = offerings.importAll(DemoData.providerPubkey(), demo);
+      List<Offering> demo = DemoOfferings.load();
+      String provider = Identity.fromMnemonic(DemoOfferings.PROVIDER_MNEMONIC).publicKeyHex();
+      int n = offerings.importAll(provider, demo);
       LOG.info("loaded {} demo offerings", n);
     }
     app.start(config.host(), config.port());
