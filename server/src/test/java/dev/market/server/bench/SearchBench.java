@@ -2,7 +2,10 @@ package dev.market.server.bench;
 
 import dev.market.server.domain.OfferingSearch;
 import dev.market.server.domain.search.Capacity;
+import dev.market.server.domain.search.OfferingFilter;
 import dev.market.server.store.jdbc.JdbcStore;
+import dev.market.server.store.jdbc.OfferingSql;
+import dev.market.server.store.jdbc.SqlFragment;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -137,9 +140,9 @@ public final class SearchBench {
 
   /** The plan of the same SQL JdbcTx runs, for deciding on indexes. */
   private static void explain(Connection c, String prefix, OfferingSearch s) throws SQLException {
-    var where =
-        dev.market.server.store.jdbc.OfferingSql.where(
-            new dev.market.server.domain.search.OfferingFilter(
+    SqlFragment where =
+        OfferingSql.where(
+            new OfferingFilter(
                 s.productType(),
                 s.country(),
                 s.inStockOnly(),
@@ -151,7 +154,7 @@ public final class SearchBench {
             + "SELECT id FROM offerings WHERE is_draft = ? AND visibility = ? AND ("
             + where.sql()
             + ") ORDER BY "
-            + dev.market.server.store.jdbc.OfferingSql.ORDER_BY
+            + OfferingSql.ORDER_BY
             + " LIMIT ? OFFSET ?";
     try (PreparedStatement p = c.prepareStatement(sql)) {
       int i = 1;

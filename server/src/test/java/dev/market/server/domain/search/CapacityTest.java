@@ -45,4 +45,14 @@ class CapacityTest {
   void sizes_beyond_a_bigint_give_null_instead_of_overflowing(String text) {
     assertThat(Capacity.toGb(text)).isNull();
   }
+
+  /** ssd:>=1TB must match an offering that says "1 TB": both sides convert the same way. */
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {"1 TB|1TB", "512 GB|512GB", "2048 MB|2048MB", "1 PB|1PB", "32|32"})
+  void stored_sizes_and_search_values_use_the_same_units(String stored, String searched) {
+    assertThat(new java.math.BigDecimal(Capacity.toGb(stored)))
+        .isEqualByComparingTo(Capacity.searchValueToGb(searched));
+  }
 }
