@@ -86,7 +86,8 @@ final class ErrorHandler
   @Override
   public int handleParseException(ParameterException ex, String[] args) {
     PrintWriter err = ctx.err();
-    err.println("error: " + oneLine(ex.getMessage()));
+    // picocli starts its argument-group messages with its own "Error: "
+    err.println("error: " + oneLine(ex.getMessage()).replaceFirst("^Error: ", ""));
     err.println("hint: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
     if (ctx.debug()) {
       ex.printStackTrace(err);

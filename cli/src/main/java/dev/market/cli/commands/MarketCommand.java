@@ -6,6 +6,12 @@ import dev.market.cli.commands.config.ConfigCommand;
 import dev.market.cli.commands.identity.IdentityCommand;
 import dev.market.cli.commands.notifications.NotificationsCommand;
 import dev.market.cli.commands.offerings.OfferingsCommand;
+import dev.market.cli.commands.provider.AcceptCommand;
+import dev.market.cli.commands.provider.ContractsCommand;
+import dev.market.cli.commands.provider.ProviderCommand;
+import dev.market.cli.commands.provider.ProvisionCommand;
+import dev.market.cli.commands.provider.RejectCommand;
+import dev.market.cli.commands.provider.RequestsCommand;
 import dev.market.cli.commands.rent.RentCommand;
 import dev.market.cli.commands.rentals.CancelCommand;
 import dev.market.cli.commands.rentals.ConnectCommand;
@@ -40,7 +46,13 @@ import picocli.CommandLine.Option;
       CredentialsCommand.class,
       CancelCommand.class,
       NotificationsCommand.class,
-      // provider commands go here
+      // provider
+      RequestsCommand.class,
+      AcceptCommand.class,
+      RejectCommand.class,
+      ProvisionCommand.class,
+      ContractsCommand.class,
+      ProviderCommand.class,
       // setup
       IdentityCommand.class,
       ConfigCommand.class

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ public final class CliRunner {
           b.maxAttempts(1)
               .connectTimeout(Duration.ofSeconds(2))
               .readTimeout(Duration.ofSeconds(10));
+  private Clock clock;
   private CliContext.ProcessRunner processRunner =
       cmd -> {
         throw new AssertionError("unexpected process: " + cmd);
@@ -64,6 +66,12 @@ public final class CliRunner {
     return this;
   }
 
+  /** The CLI's clock (signature timestamps, ages in tables); the system clock when unset. */
+  public CliRunner clock(Clock clock) {
+    this.clock = clock;
+    return this;
+  }
+
   public CliRunner processRunner(CliContext.ProcessRunner runner) {
     this.processRunner = runner;
     return this;
@@ -90,6 +98,7 @@ public final class CliRunner {
             .env(env)
             .terminal(terminal)
             .clientCustomizer(clientCustomizer)
+            .clock(clock)
             .processRunner(processRunner)
             .build();
     int code;

@@ -8,7 +8,11 @@ import picocli.CommandLine.Command;
 @Command(
     name = "offerings",
     description = "Browse the marketplace's offerings.",
-    subcommands = {OfferingsListCommand.class, OfferingsShowCommand.class})
+    subcommands = {
+      OfferingsListCommand.class,
+      OfferingsShowCommand.class,
+      OfferingsCreateCommand.class
+    })
 public final class OfferingsCommand extends GroupCommand {
   public OfferingsCommand(CliContext ctx) {
     super(ctx);

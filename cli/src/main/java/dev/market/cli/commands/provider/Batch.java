@@ -1,0 +1,81 @@
+package dev.market.cli.commands.provider;
+
+import dev.market.cli.CliContext;
+import dev.market.cli.ExitCodes;
+import dev.market.cli.Failures;
+import dev.market.cli.output.Printer;
+import dev.market.client.DryRunException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One action over many contract ids: each id gets its own result line on stdout ({@code accepted
+ * ID}) or {@code error:} line on stderr, and the run exits with the most severe failure's code.
+ * With {@code -o json} stdout is one array of {@code {contractId, ok, error?}}; with {@code -o
+ * ids}, the ids that succeeded.
+ */
+final class Batch {
+  /** Does the action for one full contract id. */
+  @FunctionalInterface
+  interface Action {
+    void apply(String contractId);
+  }
+
+  private Batch() {}
+
+  /**
+   * @param verb the command ({@code accept}), for error lines
+   * @param done the past tense ({@code accepted}), for result lines
+   */
+  static int run(CliContext ctx, String verb, String done, List<String> given, Action action) {
+    ctx.client(); // no usable identity: one error through the handler, not one per id
+    ProviderContractIds resolver = new ProviderContractIds(ctx);
+    Printer p = ctx.printer();
+    List<Map<String, Object>> results = new ArrayList<>();
+    int exit = ExitCodes.OK;
+    for (String g : given) {
+      String id = g;
+      try {
+        id = resolver.resolve(verb, g);
+        action.apply(id);
+        results.add(result(id, null));
+        switch (p.format()) {
+          case TABLE -> p.line(done + " " + id);
+          case IDS -> p.line(id);
+          case JSON -> {
+            // printed once, at the end
+          }
+        }
+      } catch (DryRunException e) {
+        continue; // the request was printed instead of sent
+      } catch (RuntimeException e) {
+        String reason = Failures.reason(e);
+        results.add(result(id, reason));
+        String line =
+            e instanceof dev.market.cli.CliException ? reason : verb + " " + id + ": " + reason;
+        ctx.err().println("error: " + line);
+        ctx.err().flush();
+        exit = Failures.mostSevere(exit, Failures.exitCode(e));
+        if (ctx.debug()) {
+          e.printStackTrace(ctx.err());
+        }
+      }
+    }
+    if (p.isJson() && !ctx.dryRun()) {
+      p.json(results);
+    }
+    return exit;
+  }
+
+  private static Map<String, Object> result(String id, String error) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("contractId", id);
+    r.put("ok", error == null);
+    if (error != null) {
+      r.put("error", error);
+    }
+    return r;
+  }
+}

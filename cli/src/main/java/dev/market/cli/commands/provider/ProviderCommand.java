@@ -1,0 +1,68 @@
+package dev.market.cli.commands.provider;
+
+import dev.market.cli.CliContext;
+import dev.market.cli.CliException;
+import dev.market.cli.commands.BaseCommand;
+import dev.market.cli.commands.GroupCommand;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code market provider ...}: settings of mine as a provider. */
+@Command(
+    name = "provider",
+    description = "Your settings as a provider.",
+    subcommands = {ProviderCommand.AutoAccept.class})
+public final class ProviderCommand extends GroupCommand {
+  public ProviderCommand(CliContext ctx) {
+    super(ctx);
+  }
+
+  /** {@code market provider auto-accept [on|off]}. */
+  @Command(
+      name = "auto-accept",
+      description = {
+        "Show or set whether new rental requests are accepted at once, without your answer.",
+        "Off by default. Prints 'auto-accept on' or 'auto-accept off'; -o ids: on or off;"
+            + " -o json: {\"autoAcceptRentals\": true|false}."
+      })
+  public static final class AutoAccept extends BaseCommand {
+    @Parameters(
+        paramLabel = "on|off",
+        arity = "0..1",
+        description = "Turn it on or off; without it, show the current setting.")
+    String value;
+
+    public AutoAccept(CliContext ctx) {
+      super(ctx);
+    }
+
+    @Override
+    public Integer call() {
+      boolean on =
+          value == null ? ctx.client().autoAccept() : ctx.client().setAutoAccept(parse(value));
+      switch (ctx.printer().format()) {
+        case JSON -> ctx.printer().json(Map.of("autoAcceptRentals", on));
+        case IDS -> ctx.printer().line(on ? "on" : "off");
+        case TABLE -> ctx.printer().line("auto-accept " + (on ? "on" : "off"));
+      }
+      return 0;
+    }
+
+    private static boolean parse(String v) {
+      switch (v.trim().toLowerCase(Locale.ROOT)) {
+        case "on", "true", "yes" -> {
+          return true;
+        }
+        case "off", "false", "no" -> {
+          return false;
+        }
+        default ->
+            throw CliException.usage(
+                "provider auto-accept: '" + v + "' is not on or off",
+                "market provider auto-accept on");
+      }
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package dev.market.cli.commands.provider;
+
+import dev.market.cli.output.Printer;
+import dev.market.cli.output.Style;
+import dev.market.cli.output.Table;
+import dev.market.client.model.Contract;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+
+/** How requests and contracts look to their provider. */
+final class ProviderView {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
+
+  private ProviderView() {}
+
+  /** Newest first; the server's order is not relied on (Decent Cloud's may differ). */
+  static List<Contract> newestFirst(List<Contract> contracts) {
+    return contracts.stream()
+        .sorted(
+            Comparator.comparing(
+                    (Contract c) -> c.createdAtNs() == null ? Long.MIN_VALUE : c.createdAtNs())
+                .reversed())
+        .toList();
+  }
+
+  /** {@code -o json}: the Contract array as on the wire; {@code -o ids}: one full id per line. */
+  static boolean printMachine(Printer p, List<Contract> contracts) {
+    switch (p.format()) {
+      case JSON -> p.json(contracts);
+      case IDS -> p.ids(contracts.stream().map(Contract::contractId).toList());
+      case TABLE -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Requests: what a provider needs to decide, oldest waiting shown with its age. */
+  static Table requests(List<Contract> contracts, boolean withStatus, Style style, Instant now) {
+    Table t = new Table().column("ID");
+    if (withStatus) {
+      t.styledColumn("STATUS", style::status);
+    }
+    t.shrinkableColumn("OFFERING")
+        .column("RENTER")
+        .column("HOURS")
+        .column("AMOUNT")
+        .shrinkableColumn("CONTACT")
+        .shrinkableColumn("MEMO")
+        .column("REQUESTED");
+    for (Contract c : contracts) {
+      List<Object> row = new java.util.ArrayList<>();
+      row.add(ProviderContractIds.shortId(c.contractId()));
+      if (withStatus) {
+        row.add(c.status());
+      }
+      row.add(offering(c));
+      row.add(shortKey(c.requesterPubkey()));
+      row.add(c.durationHours());
+      row.add(e9s(c.paymentAmountE9s(), c.currency()));
+      row.add(c.requesterContact());
+      row.add(c.requestMemo());
+      row.add(age(c.createdAtNs(), now));
+      t.row(row.toArray());
+    }
+    return t;
+  }
+
+  /** All contracts: where each one stands. */
+  static Table contracts(List<Contract> contracts, Style style) {
+    Table t =
+        new Table()
+            .column("ID")
+            .styledColumn("STATUS", style::status)
+            .shrinkableColumn("OFFERING")
+            .column("RENTER")
+            .column("HOURS")
+            .column("AMOUNT")
+            .column("CREATED")
+            .column("UPDATED");
+    for (Contract c : contracts) {
+      t.row(
+          ProviderContractIds.shortId(c.contractId()),
+          c.status(),
+          offering(c),
+          shortKey(c.requesterPubkey()),
+          c.durationHours(),
+          e9s(c.paymentAmountE9s(), c.currency()),
+          time(c.createdAtNs()),
+          time(c.statusUpdatedAtNs()));
+    }
+    return t;
+  }
+
+  static String offering(Contract c) {
+    if (c.offeringName() == null || c.offeringName().isBlank()) {
+      return c.offeringId();
+    }
+    return c.offeringId() == null
+        ? c.offeringName()
+        : c.offeringName() + " (" + c.offeringId() + ")";
+  }
+
+  /** The first 8 hex characters of a key and an ellipsis. */
+  static String shortKey(String hex) {
+    if (hex == null) {
+      return "";
+    }
+    return hex.length() > 8 ? hex.substring(0, 8) + "…" : hex;
+  }
+
+  /** An {@code *_e9s} amount in major units with at least 2 decimals: {@code 1.25 USD}. */
+  static String e9s(Long amount, String currency) {
+    if (amount == null) {
+      return "";
+    }
+    BigDecimal v = BigDecimal.valueOf(amount, 9).stripTrailingZeros();
+    if (v.scale() < 2) {
+      v = v.setScale(2, RoundingMode.UNNECESSARY);
+    }
+    return currency == null || currency.isBlank()
+        ? v.toPlainString()
+        : v.toPlainString() + " " + currency;
+  }
+
+  /** {@code 45s ago}, {@code 12m ago}, {@code 3h ago}, {@code 2d ago}: how long it has waited. */
+  static String age(Long createdAtNs, Instant now) {
+    if (createdAtNs == null || createdAtNs == 0) {
+      return "";
+    }
+    Instant created = Instant.ofEpochSecond(0, createdAtNs);
+    Duration d = Duration.between(created, now);
+    if (d.isNegative()) {
+      return "just now";
+    }
+    long s = d.toSeconds();
+    if (s < 60) {
+      return s + "s ago";
+    }
+    if (s < 3600) {
+      return d.toMinutes() + "m ago";
+    }
+    if (s < 86_400) {
+      return d.toHours() + "h ago";
+    }
+    return d.toDays() + "d ago";
+  }
+
+  /** Unix nanoseconds as {@code 2026-11-26 15:30Z}. */
+  static String time(Long ns) {
+    if (ns == null || ns == 0) {
+      return "";
+    }
+    return TIME.format(Instant.ofEpochSecond(0, ns));
+  }
+}

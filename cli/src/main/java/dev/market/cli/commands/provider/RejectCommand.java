@@ -1,0 +1,47 @@
+package dev.market.cli.commands.provider;
+
+import dev.market.cli.CliContext;
+import dev.market.cli.commands.BaseCommand;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code market reject ID... | - [--reason TEXT]}. */
+@Command(
+    name = "reject",
+    description = {
+      "Reject rental requests for your offerings (also an accepted one not yet provisioning).",
+      "Prints 'rejected ID' per contract on stdout and one 'error:' line per failure on stderr;"
+          + " the exit code is the most severe failure's (3 when any was refused).",
+      "-o ids: the rejected ids; -o json: an array of {contractId, ok, error?}."
+    })
+public final class RejectCommand extends BaseCommand {
+  @Parameters(
+      paramLabel = "CONTRACT-ID",
+      arity = "1..*",
+      description =
+          "Full ids or unique prefixes (8+ characters); '-' reads ids from stdin, one per line.")
+  List<String> ids;
+
+  @Option(
+      names = "--reason",
+      paramLabel = "TEXT",
+      description = "Why; the renter is notified with it.")
+  String reason;
+
+  public RejectCommand(CliContext ctx) {
+    super(ctx);
+  }
+
+  @Override
+  public Integer call() {
+    List<String> given = ProviderContractIds.expand(ctx, ids);
+    if (given.isEmpty()) {
+      ctx.err().println("reject: no contract ids on stdin; nothing to do");
+      ctx.err().flush();
+      return 0;
+    }
+    return Batch.run(ctx, "reject", "rejected", given, id -> ctx.client().reject(id, reason));
+  }
+}

@@ -1,0 +1,196 @@
+package dev.market.cli.support;
+
+import dev.market.client.MarketClient;
+import dev.market.client.auth.Hex;
+import dev.market.client.auth.Identity;
+import dev.market.client.auth.IdentityStore;
+import dev.market.client.model.Contract;
+import dev.market.client.model.Offering;
+import dev.market.client.model.RentalRequest;
+import dev.market.server.MarketServer;
+import dev.market.server.ServerConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The real server on port 0 over a temporary SQLite file, three identities in the test's
+ * MARKET_HOME (provider, renter, stranger), and one clock shared by the server and every CLI run so
+ * ages and timestamps in output are exact. Renters act through client-core; the CLI under test runs
+ * through {@link #cli(String)}.
+ */
+public final class MarketFixture implements AutoCloseable {
+  public static final String PROVIDER_PHRASE =
+      "legal winner thank year wave sausage worth useful legal winner thank yellow";
+  public static final String RENTER_PHRASE =
+      "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
+  public static final String STRANGER_PHRASE =
+      "letter advice cage absurd amount doctor acoustic avoid letter advice cage above";
+  public static final Instant START = Instant.parse("2026-11-26T12:00:00Z");
+
+  public final ManualClock clock = new ManualClock(START);
+  public final Identity provider = Identity.fromMnemonic(PROVIDER_PHRASE);
+  public final Identity renter = Identity.fromMnemonic(RENTER_PHRASE);
+  public final Identity stranger = Identity.fromMnemonic(STRANGER_PHRASE);
+  public final String url;
+
+  private final Path dir;
+  private final MarketServer server;
+  private final List<MarketClient> clients = new ArrayList<>();
+  private final List<CliRunner> runners = new ArrayList<>();
+
+  public MarketFixture(Path dir) {
+    this.dir = dir;
+    server =
+        MarketServer.create(
+            ServerConfig.builder()
+                .port(0)
+                .db(dir.resolve("market.db").toString())
+                .clock(clock)
+                .rateLimitsEnabled(false)
+                .sweepInterval(Duration.ofHours(1))
+                .build());
+    url = "http://127.0.0.1:" + server.start();
+    IdentityStore store = new IdentityStore(dir.resolve("market-home").resolve("identities"));
+    store.save("provider", provider, null);
+    store.save("renter", renter, null);
+    store.save("stranger", stranger, null);
+  }
+
+  /** {@code market} signing as the named identity ({@code provider}, {@code renter}, ...). */
+  public CliRunner cli(String identity) {
+    CliRunner r =
+        new CliRunner(dir).env("MARKET_API_URL", url).env("MARKET_IDENTITY", identity).clock(clock);
+    runners.add(r);
+    return r;
+  }
+
+  /** Every run of every runner made here: for the secret scan. */
+  public List<CliRunner.Result> history() {
+    return runners.stream().flatMap(r -> r.history().stream()).toList();
+  }
+
+  public MarketClient client(Identity identity) {
+    MarketClient c =
+        MarketClient.builder().baseUrl(url).identity(identity).clock(clock).maxAttempts(1).build();
+    clients.add(c);
+    return c;
+  }
+
+  /** Publishes an offering as the provider; returns its numeric id. */
+  public long offering(String offeringId, String name, String monthlyPrice) {
+    return client(provider)
+        .createOffering(
+            new Offering(
+                null,
+                null,
+                offeringId,
+                name,
+                "test offering",
+                "compute",
+                "USD",
+                new BigDecimal(monthlyPrice),
+                null,
+                null,
+                null,
+                null,
+                4,
+                null,
+                "8 GB",
+                "100 GB",
+                null,
+                null,
+                null,
+                "DE",
+                null,
+                null,
+                null,
+                null,
+                1L,
+                8760L,
+                null,
+                null,
+                null));
+  }
+
+  /** The renter requests a rental; the clock then moves a second so creation times differ. */
+  public String rent(long offeringId, long hours, String contact, String memo) {
+    String id =
+        client(renter)
+            .rent(
+                new RentalRequest(
+                    offeringId, sshKey(renter), "test", hours, contact, memo, null, null))
+            .contractId();
+    clock.advance(Duration.ofSeconds(1));
+    return id;
+  }
+
+  /** The contract as its provider sees it on the server. */
+  public Contract contract(String id) {
+    return client(provider).getContract(id);
+  }
+
+  /** A well-formed OpenSSH ed25519 public key line (the identity's own key, reused). */
+  public static String sshKey(Identity who) {
+    try {
+      ByteArrayOutputStream blob = new ByteArrayOutputStream();
+      DataOutputStream out = new DataOutputStream(blob);
+      byte[] type = "ssh-ed25519".getBytes(StandardCharsets.US_ASCII);
+      byte[] key = Hex.decode(who.publicKeyHex());
+      out.writeInt(type.length);
+      out.write(type);
+      out.writeInt(key.length);
+      out.write(key);
+      return "ssh-ed25519 " + Base64.getEncoder().encodeToString(blob.toByteArray()) + " test";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    clients.forEach(MarketClient::close);
+    server.stop();
+  }
+
+  /** A clock the test moves by hand. */
+  public static final class ManualClock extends Clock {
+    private final AtomicReference<Instant> now;
+
+    ManualClock(Instant start) {
+      now = new AtomicReference<>(start);
+    }
+
+    public void advance(Duration d) {
+      now.updateAndGet(i -> i.plus(d));
+    }
+
+    @Override
+    public Instant instant() {
+      return now.get();
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+}
