@@ -163,11 +163,19 @@ function _complete_market() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} credentials" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cancel" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} notifications" ];    then _picocli_market; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} requests" ];    then _picocli_market; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} accept" ];    then _picocli_market; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} reject" ];    then _picocli_market; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} provision" ];    then _picocli_market; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contracts" ];    then _picocli_market; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} provider" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings list" ];    then _picocli_market_offerings; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings ls" ];    then _picocli_market_offerings; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings show" ];    then _picocli_market_offerings; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings create" ];    then _picocli_market_offerings; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} provider auto-accept" ];    then _picocli_market_provider; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity new" ];    then _picocli_market_identity; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity import" ];    then _picocli_market_identity; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity list" ];    then _picocli_market_identity; return $?; fi
@@ -191,41 +199,57 @@ function _complete_market() {
   local cmds6=(credentials)
   local cmds7=(cancel)
   local cmds8=(notifications)
-  local cmds9=(identity)
-  local cmds10=(config)
-  local cmds11=(offerings list)
-  local cmds12=(offerings ls)
-  local cmds13=(offerings show)
-  local cmds14=(identity new)
-  local cmds15=(identity import)
-  local cmds16=(identity list)
-  local cmds17=(identity ls)
-  local cmds18=(identity show)
-  local cmds19=(identity use)
-  local cmds20=(identity remove)
-  local cmds21=(identity rm)
-  local cmds22=(config get)
-  local cmds23=(config set)
-  local cmds24=(config unset)
-  local cmds25=(config list)
+  local cmds9=(requests)
+  local cmds10=(accept)
+  local cmds11=(reject)
+  local cmds12=(provision)
+  local cmds13=(contracts)
+  local cmds14=(provider)
+  local cmds15=(identity)
+  local cmds16=(config)
+  local cmds17=(offerings list)
+  local cmds18=(offerings ls)
+  local cmds19=(offerings show)
+  local cmds20=(offerings create)
+  local cmds21=(provider auto-accept)
+  local cmds22=(identity new)
+  local cmds23=(identity import)
+  local cmds24=(identity list)
+  local cmds25=(identity ls)
+  local cmds26=(identity show)
+  local cmds27=(identity use)
+  local cmds28=(identity remove)
+  local cmds29=(identity rm)
+  local cmds30=(config get)
+  local cmds31=(config set)
+  local cmds32=(config unset)
+  local cmds33=(config list)
 
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_market_config_list; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_market_config_unset; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_market_config_set; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_market_config_get; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_market_identity_rm; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_market_identity_remove; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_market_identity_use; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_market_identity_show; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_market_identity_ls; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_market_identity_list; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_market_identity_import; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_market_identity_new; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_market_offerings_show; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_market_offerings_ls; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_market_offerings_list; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_market_config; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_market_identity; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_market_config_list; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_market_config_unset; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_market_config_set; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_market_config_get; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_market_identity_rm; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_market_identity_remove; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_market_identity_use; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_market_identity_show; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_market_identity_ls; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_market_identity_list; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_market_identity_import; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_market_identity_new; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_market_provider_autoaccept; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_market_offerings_create; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_market_offerings_show; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_market_offerings_ls; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_market_offerings_list; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_market_config; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_market_identity; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_market_provider; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_market_contracts; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_market_provision; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_market_reject; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_market_accept; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_market_requests; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_market_notifications; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_market_cancel; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_market_credentials; return $?; fi
@@ -246,7 +270,7 @@ function _picocli_market() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="offerings rent rentals status events connect credentials cancel notifications identity config"
+  local commands="offerings rent rentals status events connect credentials cancel notifications requests accept reject provision contracts provider identity config"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-V' '--version'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
 
@@ -279,7 +303,7 @@ function _picocli_market_offerings() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="list ls show"
+  local commands="list ls show create"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
 
@@ -603,6 +627,234 @@ function _picocli_market_notifications() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `requests` subcommand.
+function _picocli_market_requests() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--all' '--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `accept` subcommand.
+function _picocli_market_accept() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '--memo' '-o' '--output'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '--memo')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `reject` subcommand.
+function _picocli_market_reject() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--reason'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '--reason')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `provision` subcommand.
+function _picocli_market_provision() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--activate' '--cancel' '--debug' '--done' '--dry-run' '--failed' '-h' '--help' '--no-color' '--password-stdin' '--start'"
+  local arg_opts="'--api-url' '--details-file' '--identity' '--instructions' '--ip' '--ipv6' '-o' '--output' '--port' '--reason' '--user'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--details-file')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '--instructions')
+      return
+      ;;
+    '--ip')
+      return
+      ;;
+    '--ipv6')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '--port')
+      return
+      ;;
+    '--reason')
+      return
+      ;;
+    '--user')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `contracts` subcommand.
+function _picocli_market_contracts() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--status'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '--status')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `provider` subcommand.
+function _picocli_market_provider() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="auto-accept"
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `identity` subcommand.
 function _picocli_market_identity() {
   # Get completion data
@@ -773,6 +1025,75 @@ function _picocli_market_offerings_ls() {
 
 # Generates completions for the options and subcommands of the `show` subcommand.
 function _picocli_market_offerings_show() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `create` subcommand.
+function _picocli_market_offerings_create() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '-f' '--file' '--identity' '-o' '--output'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '-f'|'--file')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `auto-accept` subcommand.
+function _picocli_market_provider_autoaccept() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}

@@ -3,7 +3,7 @@
 # Refresh with: bin/regen-docs
 # Install: copy to ~/.config/fish/completions/market.fish
 
-set -g __market_commands 'offerings' 'offerings list' 'offerings show' 'rent' 'rentals' 'status' 'events' 'connect' 'credentials' 'cancel' 'notifications' 'identity' 'identity new' 'identity import' 'identity list' 'identity show' 'identity use' 'identity remove' 'config' 'config get' 'config set' 'config unset' 'config list'
+set -g __market_commands 'offerings' 'offerings list' 'offerings show' 'offerings create' 'rent' 'rentals' 'status' 'events' 'connect' 'credentials' 'cancel' 'notifications' 'requests' 'accept' 'reject' 'provision' 'contracts' 'provider' 'provider auto-accept' 'identity' 'identity new' 'identity import' 'identity list' 'identity show' 'identity use' 'identity remove' 'config' 'config get' 'config set' 'config unset' 'config list'
 
 # The subcommand path typed so far: '' at the top, then e.g. 'offerings list'.
 function __market_path
@@ -46,6 +46,12 @@ complete -c market -n "__market_at ''" -a 'connect' -d 'Print the ssh command fo
 complete -c market -n "__market_at ''" -a 'credentials' -d 'Print a rental\'s root password, decrypted with your key.'
 complete -c market -n "__market_at ''" -a 'cancel' -d 'Cancel one of your rentals. Asks first on a terminal; scripts pass --yes.'
 complete -c market -n "__market_at ''" -a 'notifications' -d 'Show your newest notifications (accepted, provisioned, cancelled, new requests...).'
+complete -c market -n "__market_at ''" -a 'requests' -d 'List rental requests waiting for your answer (as a provider), newest first.'
+complete -c market -n "__market_at ''" -a 'accept' -d 'Accept rental requests for your offerings.'
+complete -c market -n "__market_at ''" -a 'reject' -d 'Reject rental requests for your offerings.'
+complete -c market -n "__market_at ''" -a 'provision' -d 'Report a provisioning step of one of your contracts as its provider.'
+complete -c market -n "__market_at ''" -a 'contracts' -d 'List all your contracts as a provider, in every state, newest first.'
+complete -c market -n "__market_at ''" -a 'provider' -d 'Your settings as a provider.'
 complete -c market -n "__market_at ''" -a 'identity' -d 'Create, import and choose the identities you sign with.'
 complete -c market -n "__market_at ''" -a 'config' -d 'Read and change the config file (flags and environment override it).'
 complete -c market -n "__market_at ''" -s V -l version -d 'Print the version and exit.'
@@ -53,6 +59,7 @@ complete -c market -n "__market_at ''" -s V -l version -d 'Print the version and
 # market offerings
 complete -c market -n "__market_at 'offerings'" -a 'list' -d 'List offerings, cheapest first.'
 complete -c market -n "__market_at 'offerings'" -a 'show' -d 'Show one offering in detail.'
+complete -c market -n "__market_at 'offerings'" -a 'create' -d 'Publish offerings as a provider, from a JSON file: one Offering object (protocol section 5, snake_case) or an array of them.'
 
 # market offerings list
 complete -c market -n "__market_at 'offerings list'" -l all -d 'Every match, fetched page by page.'
@@ -63,6 +70,9 @@ complete -c market -n "__market_at 'offerings list'" -l max-price -x -d 'Highest
 complete -c market -n "__market_at 'offerings list'" -l min-price -x -d 'Lowest monthly price.'
 complete -c market -n "__market_at 'offerings list'" -s q -l query -x -d 'A search expression, e.g. \'type:gpu price:<=500 cores:>=8 !stock:out_of_stock\', or plain text matched in name, description and type.'
 complete -c market -n "__market_at 'offerings list'" -l type -x -d 'compute, dedicated, gpu, network or storage.'
+
+# market offerings create
+complete -c market -n "__market_at 'offerings create'" -s f -l file -r -F -d 'The JSON file; \'-\' reads stdin.'
 
 # market rent
 complete -c market -n "__market_at 'rent'" -l contact -x -d 'How the provider reaches you: email:, matrix:, telegram:, phone: or url:.'
@@ -90,6 +100,36 @@ complete -c market -n "__market_at 'cancel'" -s y -l yes -d 'Do not ask for conf
 # market notifications
 complete -c market -n "__market_at 'notifications'" -l mark-read -d 'Mark the ones shown as read.'
 complete -c market -n "__market_at 'notifications'" -l unread -d 'Only unread ones.'
+
+# market requests
+complete -c market -n "__market_at 'requests'" -l all -d 'Every request you ever received, in any state (adds a STATUS column).'
+
+# market accept
+complete -c market -n "__market_at 'accept'" -l memo -x -d 'A note kept in the history.'
+
+# market reject
+complete -c market -n "__market_at 'reject'" -l reason -x -d 'Why; the renter is notified with it.'
+
+# market provision
+complete -c market -n "__market_at 'provision'" -l activate -d 'The renter is using it (provisioned -> active).'
+complete -c market -n "__market_at 'provision'" -l cancel -d 'End it early as the provider; needs --reason (-> cancelled).'
+complete -c market -n "__market_at 'provision'" -l details-file -r -F -d 'A JSON object with the keys ip_address, ipv6_address, ssh_port, ssh_user, root_password, additional_details (protocol section 7); \'-\' reads stdin.'
+complete -c market -n "__market_at 'provision'" -l done -d 'It is ready: send the connection details (-> provisioned).'
+complete -c market -n "__market_at 'provision'" -l failed -d 'It could not be set up; needs --reason (-> provisioningfailed).'
+complete -c market -n "__market_at 'provision'" -l instructions -x -d 'Connection instructions for the renter (additional_details).'
+complete -c market -n "__market_at 'provision'" -l ip -x -d 'IPv4 address or host name.'
+complete -c market -n "__market_at 'provision'" -l ipv6 -x -d 'IPv6 address.'
+complete -c market -n "__market_at 'provision'" -l password-stdin -d 'Read the root password from stdin (one line).'
+complete -c market -n "__market_at 'provision'" -l port -x -d 'SSH port (default 22).'
+complete -c market -n "__market_at 'provision'" -l reason -x -d 'Why it failed or was cancelled; the renter sees it.'
+complete -c market -n "__market_at 'provision'" -l start -d 'Setting it up has begun (accepted -> provisioning).'
+complete -c market -n "__market_at 'provision'" -l user -x -d 'SSH user (default root).'
+
+# market contracts
+complete -c market -n "__market_at 'contracts'" -l status -x -d 'Only contracts in these states, e.g. accepted,provisioning.'
+
+# market provider
+complete -c market -n "__market_at 'provider'" -a 'auto-accept' -d 'Show or set whether new rental requests are accepted at once, without your answer.'
 
 # market identity
 complete -c market -n "__market_at 'identity'" -a 'new' -d 'Create an identity from a fresh seed phrase.'

@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "reject",
     description = {
-      "Reject rental requests for your offerings (also an accepted one not yet provisioning).",
+      "Reject rental requests for your offerings.",
+      "An accepted contract can still be rejected until provisioning starts.",
       "Prints 'rejected ID' per contract on stdout and one 'error:' line per failure on stderr;"
           + " the exit code is the most severe failure's (3 when any was refused).",
       "-o ids: the rejected ids; -o json: an array of {contractId, ok, error?}."

@@ -363,9 +363,12 @@ class ProviderCommandsTest {
             + Json.mapper().writeValueAsString(market.client(market.provider).notifications())
             + Json.mapper().writeValueAsString(market.client(market.provider).providerContracts());
     assertThat(everywhere).doesNotContain(password).doesNotContain("root_password");
-    for (Result r : market.history()) {
+    for (Result r : provider.history()) {
       assertThat(r.out() + r.err()).doesNotContain(password);
     }
+    Result credentials = market.cli("renter").run("credentials", id);
+    assertThat(credentials.exitCode()).as(credentials.toString()).isZero();
+    assertThat(credentials.out()).isEqualTo(password + "\n");
     List<ContractEvent> events = market.client(market.provider).events(id);
     assertThat(events).extracting(ContractEvent::eventType).contains("provisioned");
   }
