@@ -273,6 +273,7 @@ function _picocli_market() {
   local commands="offerings rent rentals status events connect credentials cancel notifications requests accept reject provision contracts provider identity config"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-V' '--version'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -284,7 +285,9 @@ function _picocli_market() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -306,6 +309,7 @@ function _picocli_market_offerings() {
   local commands="list ls show create"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -317,7 +321,9 @@ function _picocli_market_offerings() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -339,6 +345,7 @@ function _picocli_market_rent() {
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
   local arg_opts="'--api-url' '--contact' '--hours' '--identity' '--memo' '-o' '--output' '--os' '--payment-method' '--ssh-key' '--timeout' '--wait'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -359,7 +366,9 @@ function _picocli_market_rent() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--os')
       return
@@ -396,6 +405,7 @@ function _picocli_market_rentals() {
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -407,7 +417,9 @@ function _picocli_market_rentals() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -429,6 +441,7 @@ function _picocli_market_status() {
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '--watch'"
   local arg_opts="'--api-url' '--identity' '-o' '--output' '--timeout' '--wait'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -440,7 +453,9 @@ function _picocli_market_status() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--timeout')
       return
@@ -468,6 +483,7 @@ function _picocli_market_events() {
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -479,7 +495,9 @@ function _picocli_market_events() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -501,6 +519,7 @@ function _picocli_market_connect() {
   local commands=""
   local flag_opts="'--debug' '--dry-run' '--exec' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -512,7 +531,9 @@ function _picocli_market_connect() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -534,6 +555,7 @@ function _picocli_market_credentials() {
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -545,7 +567,9 @@ function _picocli_market_credentials() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -567,6 +591,7 @@ function _picocli_market_cancel() {
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
   local arg_opts="'--api-url' '--identity' '-o' '--output' '--reason'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -578,7 +603,9 @@ function _picocli_market_cancel() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--reason')
       return
@@ -603,6 +630,7 @@ function _picocli_market_notifications() {
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--mark-read' '--no-color' '--unread'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -614,7 +642,9 @@ function _picocli_market_notifications() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -636,6 +666,7 @@ function _picocli_market_requests() {
   local commands=""
   local flag_opts="'--all' '--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -647,7 +678,9 @@ function _picocli_market_requests() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -669,6 +702,7 @@ function _picocli_market_accept() {
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '--memo' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -683,7 +717,9 @@ function _picocli_market_accept() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -705,6 +741,7 @@ function _picocli_market_reject() {
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output' '--reason'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -716,7 +753,9 @@ function _picocli_market_reject() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--reason')
       return
@@ -741,6 +780,7 @@ function _picocli_market_provision() {
   local commands=""
   local flag_opts="'--activate' '--cancel' '--debug' '--done' '--dry-run' '--failed' '-h' '--help' '--no-color' '--password-stdin' '--start'"
   local arg_opts="'--api-url' '--details-file' '--identity' '--instructions' '--ip' '--ipv6' '-o' '--output' '--port' '--reason' '--user'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -764,7 +804,9 @@ function _picocli_market_provision() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--port')
       return
@@ -795,6 +837,7 @@ function _picocli_market_contracts() {
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output' '--status'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -806,7 +849,9 @@ function _picocli_market_contracts() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--status')
       return
@@ -831,6 +876,7 @@ function _picocli_market_provider() {
   local commands="auto-accept"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -842,7 +888,9 @@ function _picocli_market_provider() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -864,6 +912,7 @@ function _picocli_market_identity() {
   local commands="new import list ls show use remove rm"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -875,7 +924,9 @@ function _picocli_market_identity() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -897,6 +948,7 @@ function _picocli_market_config() {
   local commands="get set unset list"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -908,7 +960,9 @@ function _picocli_market_config() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -930,6 +984,7 @@ function _picocli_market_offerings_list() {
   local commands=""
   local flag_opts="'--all' '--debug' '--dry-run' '-h' '--help' '--in-stock' '--no-color'"
   local arg_opts="'--api-url' '--country' '--identity' '--limit' '--max-price' '--min-price' '-o' '--output' '-q' '--query' '--type'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -953,7 +1008,9 @@ function _picocli_market_offerings_list() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -981,6 +1038,7 @@ function _picocli_market_offerings_ls() {
   local commands=""
   local flag_opts="'--all' '--debug' '--dry-run' '-h' '--help' '--in-stock' '--no-color'"
   local arg_opts="'--api-url' '--country' '--identity' '--limit' '--max-price' '--min-price' '-o' '--output' '-q' '--query' '--type'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1004,7 +1062,9 @@ function _picocli_market_offerings_ls() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -1032,6 +1092,7 @@ function _picocli_market_offerings_show() {
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1043,7 +1104,9 @@ function _picocli_market_offerings_show() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1065,6 +1128,7 @@ function _picocli_market_offerings_create() {
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '-f' '--file' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1079,7 +1143,9 @@ function _picocli_market_offerings_create() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1101,6 +1167,7 @@ function _picocli_market_provider_autoaccept() {
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1112,7 +1179,9 @@ function _picocli_market_provider_autoaccept() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1134,6 +1203,7 @@ function _picocli_market_identity_new() {
   local commands=""
   local flag_opts="'--debug' '--dry-run' '--encrypt' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output' '--words'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1145,7 +1215,9 @@ function _picocli_market_identity_new() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--words')
       return
@@ -1170,6 +1242,7 @@ function _picocli_market_identity_import() {
   local commands=""
   local flag_opts="'--debug' '--dry-run' '--encrypt' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1181,7 +1254,9 @@ function _picocli_market_identity_import() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1203,6 +1278,7 @@ function _picocli_market_identity_list() {
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1214,7 +1290,9 @@ function _picocli_market_identity_list() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1236,6 +1314,7 @@ function _picocli_market_identity_ls() {
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1247,7 +1326,9 @@ function _picocli_market_identity_ls() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1269,6 +1350,7 @@ function _picocli_market_identity_show() {
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1280,7 +1362,9 @@ function _picocli_market_identity_show() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1302,6 +1386,7 @@ function _picocli_market_identity_use() {
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1313,7 +1398,9 @@ function _picocli_market_identity_use() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1335,6 +1422,7 @@ function _picocli_market_identity_remove() {
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1346,7 +1434,9 @@ function _picocli_market_identity_remove() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1368,6 +1458,7 @@ function _picocli_market_identity_rm() {
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1379,7 +1470,9 @@ function _picocli_market_identity_rm() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1401,6 +1494,7 @@ function _picocli_market_config_get() {
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1412,7 +1506,9 @@ function _picocli_market_config_get() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1434,6 +1530,7 @@ function _picocli_market_config_set() {
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1445,7 +1542,9 @@ function _picocli_market_config_set() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1467,6 +1566,7 @@ function _picocli_market_config_unset() {
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1478,7 +1578,9 @@ function _picocli_market_config_unset() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1500,6 +1602,7 @@ function _picocli_market_config_list() {
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1511,7 +1614,9 @@ function _picocli_market_config_list() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 

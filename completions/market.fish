@@ -34,7 +34,7 @@ complete -c market -l dry-run -d 'Print the signed HTTP request that would be se
 complete -c market -s h -l help -d 'Show this help and exit.'
 complete -c market -l identity -x -d 'Identity to sign with. Env MARKET_IDENTITY, config identity.'
 complete -c market -l no-color -d 'No colours (also when NO_COLOR is set).'
-complete -c market -s o -l output -x -d 'table, json (the protocol\'s objects) or ids (one per line).'
+complete -c market -s o -l output -x -a 'table json ids' -d 'table, json (the protocol\'s objects) or ids (one per line).'
 
 # market
 complete -c market -n "__market_at ''" -a 'offerings' -d 'Browse the marketplace\'s offerings.'

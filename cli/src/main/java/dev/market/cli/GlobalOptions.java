@@ -1,5 +1,8 @@
 package dev.market.cli;
 
+import dev.market.cli.output.OutputFormat;
+import java.util.Arrays;
+import java.util.Iterator;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,6 +48,7 @@ public final class GlobalOptions {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
+      completionCandidates = OutputFormats.class,
       description = "table, json (the protocol's objects) or ids (one per line).")
   void output(String format) {
     if (format != null) {
@@ -72,6 +76,14 @@ public final class GlobalOptions {
   void dryRun(boolean on) {
     if (on) {
       flags.dryRun = true;
+    }
+  }
+
+  /** What the generated shell completions offer after {@code -o}. */
+  public static final class OutputFormats implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(OutputFormat.values()).map(OutputFormat::toString).iterator();
     }
   }
 }

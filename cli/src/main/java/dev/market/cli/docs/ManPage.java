@@ -66,7 +66,19 @@ final class ManPage {
     List<OptionSpec> own = CommandDocs.ownOptions(spec);
     if (!own.isEmpty()) {
       m.append(".SH OPTIONS\n");
-      options(m, own);
+      // options in an argument group appear under its heading, as in --help
+      Map<String, List<OptionSpec>> byHeading = new java.util.LinkedHashMap<>();
+      for (OptionSpec o : own) {
+        byHeading.computeIfAbsent(heading(o), h -> new ArrayList<>()).add(o);
+      }
+      List<OptionSpec> plain = byHeading.remove("");
+      if (plain != null) {
+        options(m, plain);
+      }
+      for (Map.Entry<String, List<OptionSpec>> g : byHeading.entrySet()) {
+        m.append(".SS ").append(escape(g.getKey())).append('\n');
+        options(m, g.getValue());
+      }
     }
     List<OptionSpec> global = CommandDocs.globalOptions(spec);
     if (!global.isEmpty()) {
@@ -133,6 +145,18 @@ final class ManPage {
     return m.toString();
   }
 
+  /** The heading of the option's outermost group without its colon, or "" when ungrouped. */
+  private static String heading(OptionSpec o) {
+    picocli.CommandLine.Model.ArgGroupSpec g = o.group();
+    while (g != null && g.parentGroup() != null) {
+      g = g.parentGroup();
+    }
+    if (g == null || g.heading() == null) {
+      return "";
+    }
+    return CommandDocs.format(g.heading()).strip().replaceFirst(":$", "");
+  }
+
   private static void options(StringBuilder m, List<OptionSpec> options) {
     for (OptionSpec o : options) {
       m.append(".TP\n");
@@ -157,7 +181,7 @@ final class ManPage {
         m.append(first ? "" : ".sp\n");
         continue;
       }
-      m.append(text(line)).append('\n');
+      m.append(first ? "" : ".br\n").append(text(line)).append('\n');
       first = false;
     }
   }

@@ -96,6 +96,8 @@ class CompletionScriptsTest {
 
     assertThat(offered.stream().sorted().toList()).isEqualTo(expected);
     assertThat(complete(script, "market", "config", "li")).containsExactly("list");
+    assertThat(complete(script, "market", "config", "list", "-o", ""))
+        .containsExactly("table", "json", "ids");
   }
 
   @Test

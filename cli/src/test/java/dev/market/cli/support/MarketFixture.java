@@ -51,6 +51,7 @@ public final class MarketFixture implements AutoCloseable {
   private final MarketServer server;
   private final List<MarketClient> clients = new ArrayList<>();
   private final List<CliRunner> runners = new ArrayList<>();
+  private boolean closed;
 
   public MarketFixture(Path dir) {
     this.dir = dir;
@@ -160,8 +161,13 @@ public final class MarketFixture implements AutoCloseable {
     }
   }
 
+  /** Stops the server (a test may do it early, to see the marketplace down); idempotent. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     clients.forEach(MarketClient::close);
     server.stop();
   }

@@ -322,6 +322,39 @@ class ProviderCommandsTest {
     assertThat(status(b)).isEqualTo("rejected");
   }
 
+  @Test
+  void accept_dry_run_prints_the_signed_request_per_id_and_changes_nothing() {
+    String id = market.rent(vm, 24, null, null);
+
+    Result r = provider.run("accept", id, "--memo", "ok", "--dry-run");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out())
+        .startsWith("POST " + market.url + "/api/v1/provider/rental-requests/" + id + "/respond\n")
+        .contains("X-Public-Key: " + market.provider.publicKeyHex() + "\n")
+        .endsWith("\n{\"accept\":true,\"memo\":\"ok\"}\n")
+        .doesNotContain("accepted " + id);
+    assertThat(status(id)).isEqualTo("pending");
+  }
+
+  @Test
+  void accept_while_the_marketplace_is_down_reports_each_id_and_exits_5() {
+    String a = market.rent(vm, 24, null, null);
+    String b = market.rent(vm, 24, null, null);
+    market.close();
+
+    Result r = provider.run("accept", a, b);
+
+    assertThat(r.exitCode()).isEqualTo(5);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err().lines().toList())
+        .hasSize(2)
+        .satisfiesExactly(
+            l -> assertThat(l).startsWith("error: accept " + a + ": "),
+            l -> assertThat(l).startsWith("error: accept " + b + ": "));
+  }
+
   // ---------------------------------------------------------------- provision
 
   @Test
@@ -475,6 +508,40 @@ class ProviderCommandsTest {
     assertThat(emptyPassword.err())
         .startsWith("error: provision " + id + " --done: --password-stdin: no password on stdin\n");
     assertThat(status(id)).isEqualTo("accepted");
+  }
+
+  @Test
+  void provision_done_refuses_dry_run_with_a_password_so_it_is_never_printed() {
+    String id = market.rent(vm, 24, null, null);
+    market.client(market.provider).accept(id, null);
+    market.client(market.provider).updateProvisioning(id, "provisioning", null);
+
+    Result r =
+        provider.runWithStdin(
+            "s3cret\n",
+            "provision",
+            id,
+            "--done",
+            "--ip",
+            "203.0.113.7",
+            "--password-stdin",
+            "--dry-run");
+    Result withoutPassword =
+        provider.run("provision", id, "--done", "--ip", "203.0.113.7", "--dry-run");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .startsWith("error: provision " + id + " --done: --dry-run would print the root password;");
+    assertThat(withoutPassword.exitCode()).isZero();
+    assertThat(withoutPassword.out())
+        .startsWith(
+            "PUT " + market.url + "/api/v1/provider/rental-requests/" + id + "/provisioning\n")
+        .endsWith(
+            "{\"status\":\"provisioned\",\"instanceDetails\":"
+                + "\"{\\\"ip_address\\\":\\\"203.0.113.7\\\",\\\"ssh_port\\\":22,"
+                + "\\\"ssh_user\\\":\\\"root\\\"}\"}\n");
+    assertThat(status(id)).isEqualTo("provisioning");
   }
 
   @Test
