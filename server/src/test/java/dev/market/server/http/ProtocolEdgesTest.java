@@ -179,6 +179,45 @@ class ProtocolEdgesTest {
   }
 
   @Test
+  void a_chunked_body_without_content_length_is_cut_off_at_64_KiB_with_413() throws Exception {
+    int port = Integer.parseInt(server.baseUrl.substring(server.baseUrl.lastIndexOf(':') + 1));
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      java.io.OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /api/v1/contracts HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                  + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      byte[] chunk = new byte[8192];
+      Arrays.fill(chunk, (byte) ' ');
+      for (int i = 0; i < 9; i++) { // 72 KiB, no Content-Length anywhere
+        out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(chunk);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+      }
+      out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(response).startsWith("HTTP/1.1 413").contains("\"code\":\"too_large\"");
+    }
+  }
+
+  @Test
+  void an_idempotency_key_over_255_characters_is_422() {
+    Raw.Reply r =
+        raw.send(
+            s -> {
+              s.identity = renter;
+              s.method = "POST";
+              s.path = "/api/v1/contracts";
+              s.body = Market.rentBody(offering).getBytes(StandardCharsets.UTF_8);
+              s.headers.put("Idempotency-Key", "k".repeat(256));
+              return s;
+            });
+    assertThat(r.status()).isEqualTo(422);
+    assertThat(r.error()).startsWith("Idempotency-Key");
+  }
+
+  @Test
   void a_non_json_body_is_415() {
     Raw.Reply r =
         raw.send(
