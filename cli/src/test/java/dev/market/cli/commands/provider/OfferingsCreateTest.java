@@ -181,6 +181,24 @@ class OfferingsCreateTest {
   }
 
   @Test
+  void dry_run_prints_each_signed_post_and_publishes_nothing() throws Exception {
+    Path f = file("offerings.json", TWO);
+
+    Result r = provider.run("offerings", "create", "--file", f.toString(), "--dry-run");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    String post =
+        "POST "
+            + market.url
+            + "/api/v1/providers/"
+            + market.provider.publicKeyHex()
+            + "/offerings\n";
+    assertThat(r.out().split(java.util.regex.Pattern.quote(post), -1)).hasSize(3);
+    assertThat(r.out()).contains("\"offering_id\":\"gpu-1\"").contains("\"offering_id\":\"vm-2\"");
+    assertThat(published()).isEmpty();
+  }
+
+  @Test
   void a_missing_file_exits_2() {
     Result r = provider.run("offerings", "create", "--file", dir.resolve("nope.json").toString());
     assertThat(r.exitCode()).isEqualTo(2);

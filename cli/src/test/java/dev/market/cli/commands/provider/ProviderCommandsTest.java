@@ -263,6 +263,29 @@ class ProviderCommandsTest {
   }
 
   @Test
+  void a_too_short_prefix_is_a_usage_error_and_an_unknown_one_is_refused() {
+    String id = market.rent(vm, 24, null, null);
+    String unknown = id.charAt(0) == 'f' ? "00000000" : "ffffffff";
+
+    Result shortPrefix = provider.run("accept", id.substring(0, 7));
+    Result unknownPrefix = provider.run("accept", unknown);
+
+    assertThat(shortPrefix.exitCode()).isEqualTo(2);
+    assertThat(shortPrefix.err())
+        .isEqualTo(
+            "error: accept '"
+                + id.substring(0, 7)
+                + "': a contract id prefix needs at least 8 characters\n");
+    assertThat(unknownPrefix.exitCode()).isEqualTo(3);
+    assertThat(unknownPrefix.err())
+        .isEqualTo(
+            "error: accept '"
+                + unknown
+                + "': none of your contracts as provider has an id starting so\n");
+    assertThat(status(id)).isEqualTo("pending");
+  }
+
+  @Test
   void the_renter_cannot_accept_its_own_request_exit_4() {
     String id = market.rent(vm, 24, null, null);
 
