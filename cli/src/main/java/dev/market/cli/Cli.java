@@ -45,6 +45,8 @@ public final class Cli {
         .setColorScheme(Help.defaultColorScheme(ctx.color() ? Help.Ansi.ON : Help.Ansi.OFF))
         .setUsageHelpWidth(HELP_WIDTH)
         .setCaseInsensitiveEnumValuesAllowed(true)
+        // `--identity provider`: an identity may share its name with a command
+        .setAllowSubcommandsAsOptionParameters(true)
         .setExecutionExceptionHandler(errors)
         .setExitCodeExceptionMapper(errors)
         .setParameterExceptionHandler(errors);

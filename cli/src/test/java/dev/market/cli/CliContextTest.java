@@ -64,6 +64,14 @@ class CliContextTest {
   }
 
   @Test
+  void an_identity_may_be_named_like_a_command() {
+    assertThat(parsed(Map.of(), "--identity", "provider", "config", "list").identityName())
+        .isEqualTo("provider");
+    assertThat(parsed(Map.of(), "--identity", "rent", "config", "list").identityName())
+        .isEqualTo("rent");
+  }
+
+  @Test
   void output_from_config_and_flag() {
     assertThat(parsed(Map.of(), "config", "list").outputFormat()).isEqualTo(OutputFormat.TABLE);
     parsed(Map.of(), "config", "list").config().set("output", "ids");
