@@ -131,6 +131,9 @@ complete -c market -n "__market_at 'contracts'" -l status -x -d 'Only contracts 
 # market provider
 complete -c market -n "__market_at 'provider'" -a 'auto-accept' -d 'Show or set whether new rental requests are accepted at once, without your answer.'
 
+# market provider auto-accept
+complete -c market -n "__market_at 'provider auto-accept'" -a 'on off'
+
 # market identity
 complete -c market -n "__market_at 'identity'" -a 'new' -d 'Create an identity from a fresh seed phrase.'
 complete -c market -n "__market_at 'identity'" -a 'import' -d 'Import an identity from its seed phrase (prompt or stdin, never argv).'

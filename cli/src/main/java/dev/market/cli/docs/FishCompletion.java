@@ -7,6 +7,7 @@ import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * The fish completion script. picocli generates only bash, so this walks the command tree: one
@@ -68,7 +69,9 @@ final class FishCompletion {
       CommandSpec spec = cmd.getCommandSpec();
       List<CommandLine> subs = cmd.getSubcommands().values().stream().distinct().toList();
       List<OptionSpec> own = CommandDocs.ownOptions(spec);
-      if (subs.isEmpty() && own.isEmpty()) {
+      boolean hasCandidates =
+          CommandDocs.positionals(spec).stream().anyMatch(p -> p.completionCandidates() != null);
+      if (subs.isEmpty() && own.isEmpty() && !hasCandidates) {
         continue;
       }
       String at = condition(path(cmd));
@@ -84,6 +87,19 @@ final class FishCompletion {
       }
       for (OptionSpec o : own) {
         f.append(option(at, o)).append('\n');
+      }
+      for (PositionalParamSpec p : CommandDocs.positionals(spec)) {
+        List<String> candidates = new java.util.ArrayList<>();
+        if (p.completionCandidates() != null) {
+          p.completionCandidates().forEach(candidates::add);
+        }
+        if (!candidates.isEmpty()) {
+          f.append("complete -c market -n ")
+              .append(at)
+              .append(" -a ")
+              .append(quote(String.join(" ", candidates)))
+              .append('\n');
+        }
       }
     }
     return f.toString();

@@ -31,6 +31,7 @@ public final class ProviderCommand extends GroupCommand {
     @Parameters(
         paramLabel = "on|off",
         arity = "0..1",
+        completionCandidates = OnOff.class,
         description = "Turn it on or off; without it, show the current setting.")
     String value;
 
@@ -48,6 +49,14 @@ public final class ProviderCommand extends GroupCommand {
         case TABLE -> ctx.printer().line("auto-accept " + (on ? "on" : "off"));
       }
       return 0;
+    }
+
+    /** What shells complete for the argument. */
+    public static final class OnOff implements Iterable<String> {
+      @Override
+      public java.util.Iterator<String> iterator() {
+        return java.util.List.of("on", "off").iterator();
+      }
     }
 
     private static boolean parse(String v) {
