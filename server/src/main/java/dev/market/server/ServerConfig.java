@@ -37,6 +37,23 @@ public record ServerConfig(
     }
   }
 
+  /** Like the record's, but a password in a JDBC URL is never printed. */
+  @Override
+  public String toString() {
+    return "ServerConfig[host=%s, port=%d, db=%s, demo=%s, rateLimits=%s (rent %d/min burst %d, address %d/min burst %d), maxBodyBytes=%d]"
+        .formatted(
+            host,
+            port,
+            db.replaceAll("(?i)(password=)[^&]*", "$1***"),
+            demo,
+            rateLimitsEnabled,
+            signerRentsPerMinute,
+            signerRentBurst,
+            addressRequestsPerMinute,
+            addressRequestBurst,
+            maxBodyBytes);
+  }
+
   public static Builder builder() {
     return new Builder();
   }
