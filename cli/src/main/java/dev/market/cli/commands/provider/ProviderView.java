@@ -1,23 +1,18 @@
 package dev.market.cli.commands.provider;
 
+import dev.market.cli.output.Formats;
 import dev.market.cli.output.Printer;
 import dev.market.cli.output.Style;
 import dev.market.cli.output.Table;
 import dev.market.client.model.Contract;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /** How requests and contracts look to their provider. */
 final class ProviderView {
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
-
   private ProviderView() {}
 
   /** Newest first; the server's order is not relied on (Decent Cloud's may differ). */
@@ -56,15 +51,15 @@ final class ProviderView {
         .shrinkableColumn("MEMO")
         .column("REQUESTED");
     for (Contract c : contracts) {
-      List<Object> row = new java.util.ArrayList<>();
+      List<Object> row = new ArrayList<>();
       row.add(ProviderContractIds.shortId(c.contractId()));
       if (withStatus) {
         row.add(c.status());
       }
       row.add(offering(c));
-      row.add(shortKey(c.requesterPubkey()));
+      row.add(Formats.shortHex(c.requesterPubkey()));
       row.add(c.durationHours());
-      row.add(e9s(c.paymentAmountE9s(), c.currency()));
+      row.add(Formats.e9s(c.paymentAmountE9s(), c.currency()));
       row.add(c.requesterContact());
       row.add(c.requestMemo());
       row.add(age(c.createdAtNs(), now));
@@ -90,11 +85,11 @@ final class ProviderView {
           ProviderContractIds.shortId(c.contractId()),
           c.status(),
           offering(c),
-          shortKey(c.requesterPubkey()),
+          Formats.shortHex(c.requesterPubkey()),
           c.durationHours(),
-          e9s(c.paymentAmountE9s(), c.currency()),
-          time(c.createdAtNs()),
-          time(c.statusUpdatedAtNs()));
+          Formats.e9s(c.paymentAmountE9s(), c.currency()),
+          Formats.nanos(c.createdAtNs()),
+          Formats.nanos(c.statusUpdatedAtNs()));
     }
     return t;
   }
@@ -106,28 +101,6 @@ final class ProviderView {
     return c.offeringId() == null
         ? c.offeringName()
         : c.offeringName() + " (" + c.offeringId() + ")";
-  }
-
-  /** The first 8 hex characters of a key and an ellipsis. */
-  static String shortKey(String hex) {
-    if (hex == null) {
-      return "";
-    }
-    return hex.length() > 8 ? hex.substring(0, 8) + "…" : hex;
-  }
-
-  /** An {@code *_e9s} amount in major units with at least 2 decimals: {@code 1.25 USD}. */
-  static String e9s(Long amount, String currency) {
-    if (amount == null) {
-      return "";
-    }
-    BigDecimal v = BigDecimal.valueOf(amount, 9).stripTrailingZeros();
-    if (v.scale() < 2) {
-      v = v.setScale(2, RoundingMode.UNNECESSARY);
-    }
-    return currency == null || currency.isBlank()
-        ? v.toPlainString()
-        : v.toPlainString() + " " + currency;
   }
 
   /** {@code 45s ago}, {@code 12m ago}, {@code 3h ago}, {@code 2d ago}: how long it has waited. */
@@ -151,13 +124,5 @@ final class ProviderView {
       return d.toHours() + "h ago";
     }
     return d.toDays() + "d ago";
-  }
-
-  /** Unix nanoseconds as {@code 2026-11-26 15:30Z}. */
-  static String time(Long ns) {
-    if (ns == null || ns == 0) {
-      return "";
-    }
-    return TIME.format(Instant.ofEpochSecond(0, ns));
   }
 }

@@ -632,7 +632,7 @@ class ProviderCommandsTest {
     Result bad = provider.run("contracts", "--status", "sleeping");
 
     assertThat(table.exitCode()).as(table.toString()).isZero();
-    String format = "%-12s  %-8s  %-19s  %-9s  %-5s  %-8s  %-17s  %s";
+    String format = "%-12s  %-8s  %-19s  %-9s  %-5s  %-8s  %-20s  %s";
     assertThat(table.out())
         .isEqualTo(
             String.format(
@@ -654,8 +654,8 @@ class ProviderCommandsTest {
                     "e96b1c6b…",
                     "720",
                     "7.20 USD",
-                    "2026-11-26 12:00Z",
-                    "2026-11-26 12:00Z")
+                    "2026-11-26 12:00:01Z",
+                    "2026-11-26 12:00:02Z")
                 + "\n"
                 + String.format(
                     format,
@@ -665,8 +665,8 @@ class ProviderCommandsTest {
                     "e96b1c6b…",
                     "24",
                     "0.24 USD",
-                    "2026-11-26 12:00Z",
-                    "2026-11-26 12:00Z")
+                    "2026-11-26 12:00:00Z",
+                    "2026-11-26 12:00:00Z")
                 + "\n");
     assertThat(accepted.out()).isEqualTo(second + "\n");
     assertThat(bad.exitCode()).isEqualTo(2);
