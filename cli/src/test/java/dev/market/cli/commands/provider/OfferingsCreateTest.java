@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.market.cli.support.CliRunner;
 import dev.market.cli.support.CliRunner.Result;
 import dev.market.cli.support.MarketFixture;
+import dev.market.client.auth.Hex;
 import dev.market.client.internal.Json;
 import dev.market.client.model.Offering;
 import java.nio.file.Files;
@@ -39,8 +40,15 @@ class OfferingsCreateTest {
     provider = market.cli("provider");
   }
 
+  /** The provider's phrase and secret key never reach any output. */
   @AfterEach
   void tearDown() {
+    String secret = Hex.encode(market.provider.secretKey());
+    for (Result r : market.history()) {
+      assertThat(r.out() + r.err() + r.tty())
+          .doesNotContain(MarketFixture.PROVIDER_PHRASE)
+          .doesNotContain(secret);
+    }
     market.close();
   }
 
