@@ -29,7 +29,22 @@ final class ServerProcess implements AutoCloseable {
     ProcessBuilder pb = new ProcessBuilder(command).directory(Launchers.ROOT.toFile());
     try {
       Process p = pb.start();
-      CompletableFuture<String> err = Launchers.drain(p.getErrorStream());
+      // stderr is kept for failure messages; a stream closed by the stop is not an error
+      CompletableFuture<String> err =
+          CompletableFuture.supplyAsync(
+              () -> {
+                StringBuilder text = new StringBuilder();
+                try (BufferedReader r =
+                    new BufferedReader(
+                        new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+                  for (String line; (line = r.readLine()) != null; ) {
+                    text.append(line).append('\n');
+                  }
+                } catch (IOException closed) {
+                  text.append("(stderr closed)\n");
+                }
+                return text.toString();
+              });
       BufferedReader out =
           new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       String first = out.readLine();
@@ -61,7 +76,8 @@ final class ServerProcess implements AutoCloseable {
 
   /** SIGTERM, then the exit code (0 on a clean shutdown). */
   int stop() {
-    process.destroy();
+    // the handle only signals; Process.destroy() would also close our end of its stderr
+    process.toHandle().destroy();
     try {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly();
@@ -74,8 +90,16 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /** What the server logged; complete once it has exited. */
   String stderr() {
-    return stderr.getNow("");
+    if (process.isAlive()) {
+      return stderr.getNow("(server still running)");
+    }
+    try {
+      return stderr.get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      return "(stderr unavailable: " + e + ")";
+    }
   }
 
   @Override

@@ -84,6 +84,8 @@ public final class ServerMain {
                 () -> {
                   try {
                     server.stop();
+                    err.println("market-server: stopped");
+                    err.flush();
                   } finally {
                     stopped.countDown();
                   }
