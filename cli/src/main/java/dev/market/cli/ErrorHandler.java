@@ -6,11 +6,13 @@ import dev.market.client.auth.InvalidMnemonicException;
 import dev.market.client.error.AuthException;
 import dev.market.client.error.ForbiddenException;
 import dev.market.client.error.MarketException;
+import dev.market.client.error.NotFoundException;
 import dev.market.client.error.RateLimitedException;
 import dev.market.client.error.RefusedException;
 import dev.market.client.error.UnauthorizedException;
 import dev.market.client.error.UnavailableException;
 import java.io.PrintWriter;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -122,7 +124,12 @@ final class ErrorHandler
           + ctx.apiUrl()
           + " (or pass --api-url URL); retrying may help";
     }
-    if (ex instanceof UnauthorizedException) {
+    if (ex instanceof UnauthorizedException e) {
+      String said = e.serverMessage() == null ? "" : e.serverMessage().toLowerCase(Locale.ROOT);
+      if (said.contains("timestamp")) {
+        return "check this computer's clock: signatures are accepted within 5 minutes of the"
+            + " marketplace's time";
+      }
       return "market identity show";
     }
     if (ex instanceof ForbiddenException) {
@@ -130,6 +137,14 @@ final class ErrorHandler
     }
     if (ex instanceof InvalidMnemonicException) {
       return "check the words and their order; the phrase has 12 or 24 words";
+    }
+    if (ex instanceof NotFoundException e && e.operation() != null) {
+      if (e.operation().contains("contract")) {
+        return "market rentals   (contracts of other renters are not visible)";
+      }
+      if (e.operation().contains("offering")) {
+        return "market offerings list";
+      }
     }
     if (ex instanceof MarketException || ex instanceof InterruptedException) {
       return null;

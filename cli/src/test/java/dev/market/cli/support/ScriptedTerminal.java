@@ -1,5 +1,6 @@
 package dev.market.cli.support;
 
+import dev.market.cli.io.InterruptedInputException;
 import dev.market.cli.io.Terminal;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -11,6 +12,9 @@ import java.util.List;
  * {@link #transcript()}, which is separate from the captured stdout and stderr.
  */
 public final class ScriptedTerminal implements Terminal {
+  /** An answer that stands for the user pressing Ctrl-C at that prompt. */
+  public static final String CTRL_C = "\u0003";
+
   private final boolean stdin;
   private final boolean stdout;
   private final boolean stderr;
@@ -83,6 +87,10 @@ public final class ScriptedTerminal implements Terminal {
     prompts++;
     transcript.append(prompt);
     String a = answers.poll();
+    if (CTRL_C.equals(a)) {
+      transcript.append("^C\n");
+      throw new InterruptedInputException();
+    }
     transcript.append(echo && a != null ? a : "").append('\n');
     return a;
   }
