@@ -1,14 +1,13 @@
 package dev.market.server.domain;
 
 import dev.market.client.model.Offering;
+import dev.market.server.domain.search.Capacity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Publishing and listing offerings. */
 public final class OfferingService {
@@ -17,8 +16,6 @@ public final class OfferingService {
   private static final Set<String> PRODUCT_TYPES =
       Set.of("compute", "dedicated", "gpu", "network", "storage");
   private static final Set<String> VISIBILITIES = Set.of("public", "shared", "private");
-  private static final Pattern SIZE =
-      Pattern.compile("^\\s*(\\d+(?:\\.\\d+)?)\\s*([KMGTP]?)i?B?\\s*$");
 
   private final MarketStore store;
   private final Clock clock;
@@ -146,9 +143,9 @@ public final class OfferingService {
         o,
         price,
         fee,
-        gigabytes(in.memoryAmount()),
-        gigabytes(in.totalSsdCapacity()),
-        gigabytes(in.totalHddCapacity()),
+        Capacity.toGb(in.memoryAmount()),
+        Capacity.toGb(in.totalSsdCapacity()),
+        Capacity.toGb(in.totalHddCapacity()),
         trust,
         nowNs);
   }
@@ -169,34 +166,5 @@ public final class OfferingService {
     } catch (ArithmeticException e) {
       throw DomainException.invalid(field, "is too large");
     }
-  }
-
-  /** "16 GB", "2 TB", "512MB" → whole GB; null when absent or not a size. */
-  static Long gigabytes(String size) {
-    if (size == null) {
-      return null;
-    }
-    Matcher m = SIZE.matcher(size.toUpperCase(Locale.ROOT));
-    if (!m.matches()) {
-      return null;
-    }
-    BigDecimal n = new BigDecimal(m.group(1));
-    switch (m.group(2)) {
-      case "K":
-        n = n.movePointLeft(6);
-        break;
-      case "M":
-        n = n.movePointLeft(3);
-        break;
-      case "T":
-        n = n.movePointRight(3);
-        break;
-      case "P":
-        n = n.movePointRight(6);
-        break;
-      default:
-        break;
-    }
-    return n.setScale(0, RoundingMode.FLOOR).longValue();
   }
 }

@@ -124,6 +124,7 @@ public final class JdbcStore implements MarketStore {
           .dataSource(ds)
           .locations("classpath:db/migration")
           .placeholders(Map.of("id_pk", idPk))
+          .javaMigrations(new RecomputeSizes())
           .load()
           .migrate();
     } catch (RuntimeException e) {
