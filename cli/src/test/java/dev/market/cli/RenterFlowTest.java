@@ -957,4 +957,30 @@ class RenterFlowTest {
     assertThat(r.out().lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(70));
     assertThat(r.out()).contains("…");
   }
+
+  @Test
+  void dry_run_with_json_output_is_one_json_object_and_public_calls_are_unsigned()
+      throws Exception {
+    Result r = cli.run("offerings", "list", "--type", "gpu", "--dry-run", "-o", "json");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    JsonNode json = Json.mapper().readTree(r.out());
+    assertThat(json.get("method").asText()).isEqualTo("GET");
+    assertThat(json.get("url").asText())
+        .startsWith(market.url + "/api/v1/offerings?")
+        .contains("product_type=gpu");
+    assertThat(json.get("body").asText()).isEmpty();
+    List<String> names = new ArrayList<>();
+    json.get("headers").forEach(h -> names.add(h.get("name").asText().toLowerCase()));
+    assertThat(names).doesNotContain("x-signature", "x-public-key");
+  }
+
+  @Test
+  void an_api_url_that_is_not_a_url_exits_2() {
+    Result r = cli.run("offerings", "list", "--api-url", "not a url");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .startsWith("error: api url: ")
+        .endsWith("hint: market --api-url http://127.0.0.1:8787 ...\n");
+  }
 }
