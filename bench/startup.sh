@@ -42,14 +42,24 @@ list="offerings list -o json --api-url $url"
 
 echo "# $(date -u +%FT%TZ) on $(nproc) cores, $(java -version 2>&1 | head -1)"
 echo "# command: bench/startup.sh $runs"
-hyperfine -N --warmup 3 --runs "$runs" --export-markdown "$work/startup.md" \
+hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/startup.json" \
   -n "java hello (floor)" "java -Xshare:auto -cp $work/hello Hello" \
-  -n "--version, plain JVM" "java -cp $cp dev.market.cli.Main --version" \
-  -n "--version, flags, no archive" "java $fast -cp $cp dev.market.cli.Main --version" \
-  -n "--version, flags + CDS archive" "java $fast -XX:SharedArchiveFile=$jsa -cp $cp dev.market.cli.Main --version" \
-  -n "offerings list, plain JVM" "java -cp $cp dev.market.cli.Main $list" \
-  -n "offerings list, flags, no archive" "java $fast -cp $cp dev.market.cli.Main $list" \
-  -n "offerings list, flags + CDS archive" "java $fast -XX:SharedArchiveFile=$jsa -cp $cp dev.market.cli.Main $list" \
-  -n "bin/market --version (launcher)" "bin/market --version"
+  -n "market --version: plain JVM" "java -cp $cp dev.market.cli.Main --version" \
+  -n "market --version: flags, no archive" "java $fast -cp $cp dev.market.cli.Main --version" \
+  -n "market --version: flags + CDS archive" "java $fast -XX:SharedArchiveFile=$jsa -cp $cp dev.market.cli.Main --version" \
+  -n "market offerings list: plain JVM" "java -cp $cp dev.market.cli.Main $list" \
+  -n "market offerings list: flags, no archive" "java $fast -cp $cp dev.market.cli.Main $list" \
+  -n "market offerings list: flags + CDS archive" "java $fast -XX:SharedArchiveFile=$jsa -cp $cp dev.market.cli.Main $list" \
+  -n "bin/market --version, the launcher" "bin/market --version"
 echo
-cat "$work/startup.md"
+# medians side by side (hyperfine's summary above reports means)
+python3 - "$work/startup.json" <<'PY'
+import json, statistics, sys
+results = json.load(open(sys.argv[1]))["results"]
+floor = statistics.median(results[0]["times"])
+print("| command | median ms | min ms | x floor |")
+print("|---|---:|---:|---:|")
+for r in results:
+    m = statistics.median(r["times"])
+    print(f"| {r['command']} | {m*1000:.0f} | {min(r['times'])*1000:.0f} | {m/floor:.1f} |")
+PY
