@@ -40,8 +40,8 @@ public final class Failures {
 
   /**
    * What went wrong, on one line, without the operation prefix the caller supplies: the server's
-   * words, led by its code when they do not already say it ({@code invalid transition: contract ...
-   * is rejected; it cannot become accepted}).
+   * words, led by its code when they do not already say it ({@code invalid transition: contract is
+   * rejected; it cannot become accepted}).
    */
   public static String reason(Throwable t) {
     if (t instanceof MarketException e) {

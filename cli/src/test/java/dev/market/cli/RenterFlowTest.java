@@ -579,14 +579,12 @@ class RenterFlowTest {
         .isEqualTo(
             "error: get contract "
                 + shortId
-                + ": contract "
-                + id
-                + " not found\n"
+                + ": contract not found\n"
                 + "hint: market rentals   (contracts of other renters are not visible)\n");
     Result cancel = other.run("cancel", id, "--yes");
     assertThat(cancel.exitCode()).isEqualTo(3);
     assertThat(cancel.err())
-        .startsWith("error: cancel contract " + shortId + ": contract " + id + " not found\n");
+        .startsWith("error: cancel contract " + shortId + ": contract not found\n");
     assertThat(cli.run("status", id, "-o", "json").out()).contains("\"status\" : \"pending\"");
   }
 

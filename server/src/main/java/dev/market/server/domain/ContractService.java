@@ -232,7 +232,7 @@ public final class ContractService {
           Contract c = load(tx, signer, contractId);
           if (!signer.equals(c.requesterPubkey())) {
             throw DomainException.forbidden(
-                "only the renter of contract " + contractId + " may cancel it this way");
+                "only the renter of this contract may cancel it this way");
           }
           long now = nowNs();
           move(tx, c, ContractStatus.CANCELLED, signer, Actor.TENANT, memo, "cancelled by renter");
@@ -422,11 +422,10 @@ public final class ContractService {
           Contract c = load(tx, signer, contractId);
           if (!signer.equals(c.requesterPubkey())) {
             throw DomainException.forbidden(
-                "only the renter of contract " + contractId + " may read its credentials");
+                "only the renter of this contract may read its credentials");
           }
           return tx.credentials(contractId)
-              .orElseThrow(
-                  () -> DomainException.notFound("contract " + contractId + " has no credentials"));
+              .orElseThrow(() -> DomainException.notFound("contract has no credentials"));
         });
   }
 
@@ -440,7 +439,7 @@ public final class ContractService {
 
   private static String normalizeId(String contractId) {
     if (contractId == null || !Hex.isHex(contractId, 32)) {
-      throw DomainException.notFound("contract " + contractId + " not found");
+      throw DomainException.notFound("contract not found");
     }
     return contractId.toLowerCase(Locale.ROOT);
   }
@@ -448,11 +447,9 @@ public final class ContractService {
   /** The contract if the signer is its renter or provider; a stranger learns nothing: 404. */
   private static Contract load(Tx tx, String signer, String contractId) {
     String id = normalizeId(contractId);
-    Contract c =
-        tx.contract(id)
-            .orElseThrow(() -> DomainException.notFound("contract " + contractId + " not found"));
+    Contract c = tx.contract(id).orElseThrow(() -> DomainException.notFound("contract not found"));
     if (!signer.equals(c.requesterPubkey()) && !signer.equals(c.providerPubkey())) {
-      throw DomainException.notFound("contract " + contractId + " not found");
+      throw DomainException.notFound("contract not found");
     }
     return c;
   }
@@ -460,15 +457,14 @@ public final class ContractService {
   private static Contract loadAsProvider(Tx tx, String signer, String contractId) {
     Contract c = load(tx, signer, contractId);
     if (!signer.equals(c.providerPubkey())) {
-      throw DomainException.forbidden(
-          "only the provider of contract " + contractId + " may do this");
+      throw DomainException.forbidden("only the provider of this contract may do this");
     }
     return c;
   }
 
   private static DomainException notAllowed(Contract c, ContractStatus to) {
     return DomainException.invalidTransition(
-        "contract " + c.contractId() + " is " + c.status() + "; it cannot become " + to.wire());
+        "invalid transition: contract is " + c.status() + "; it cannot become " + to.wire());
   }
 
   /**
@@ -490,7 +486,7 @@ public final class ContractService {
     long now = nowNs();
     if (!tx.updateStatus(c.contractId(), from, to, now)) {
       throw DomainException.invalidTransition(
-          "contract " + c.contractId() + " changed concurrently; it is no longer " + from.wire());
+          "invalid transition: contract changed concurrently; it is no longer " + from.wire());
     }
     tx.insertHistory(c.contractId(), from.wire(), to.wire(), changedBy, now, memo);
     tx.insertEvent(c.contractId(), "status_change", from.wire(), to.wire(), actor, details, now);

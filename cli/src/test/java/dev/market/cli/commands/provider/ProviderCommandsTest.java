@@ -202,9 +202,7 @@ class ProviderCommandsTest {
         .isEqualTo(
             "error: accept "
                 + id
-                + ": invalid transition: contract "
-                + id
-                + " is rejected; it cannot become accepted\n");
+                + ": invalid transition: contract is rejected; it cannot become accepted\n");
     assertThat(status(id)).isEqualTo("rejected");
   }
 
@@ -223,9 +221,7 @@ class ProviderCommandsTest {
             "error: accept 'not-an-id': not a contract id (64 hex characters)\n"
                 + "error: accept "
                 + rejected
-                + ": invalid transition: contract "
-                + rejected
-                + " is rejected; it cannot become accepted\n");
+                + ": invalid transition: contract is rejected; it cannot become accepted\n");
     assertThat(status(good)).isEqualTo("accepted");
     assertThat(status(rejected)).isEqualTo("rejected");
   }
@@ -246,9 +242,8 @@ class ProviderCommandsTest {
                 + good
                 + "\",\"ok\":true},{\"contractId\":\""
                 + rejected
-                + "\",\"ok\":false,\"error\":\"invalid transition: contract "
-                + rejected
-                + " is rejected; it cannot become accepted\"}]");
+                + "\",\"ok\":false,\"error\":\"invalid transition: contract is rejected;"
+                + " it cannot become accepted\"}]");
   }
 
   @Test
@@ -297,9 +292,7 @@ class ProviderCommandsTest {
         .isEqualTo(
             "error: accept "
                 + id
-                + ": forbidden: only the provider of contract "
-                + id
-                + " may do this\n");
+                + ": forbidden: only the provider of this contract may do this\n");
     assertThat(status(id)).isEqualTo("pending");
   }
 
@@ -310,7 +303,7 @@ class ProviderCommandsTest {
     Result r = market.cli("stranger").run("accept", id);
 
     assertThat(r.exitCode()).isEqualTo(3);
-    assertThat(r.err()).isEqualTo("error: accept " + id + ": contract " + id + " not found\n");
+    assertThat(r.err()).isEqualTo("error: accept " + id + ": contract not found\n");
     assertThat(status(id)).isEqualTo("pending");
   }
 
@@ -599,9 +592,8 @@ class ProviderCommandsTest {
         .isEqualTo(
             "error: report contract "
                 + id.substring(0, 8)
-                + "… as provisioned: contract "
-                + id
-                + " is accepted; it cannot become provisioned\n"
+                + "… as provisioned: invalid transition: contract is accepted; it cannot become"
+                + " provisioned\n"
                 + "hint: market provision "
                 + id
                 + " --start   (then --done)\n");
