@@ -1,5 +1,6 @@
 package dev.market.server;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -41,6 +42,16 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.javalin..", "dev.market.server.http..")
+        .check(SERVER);
+  }
+
+  @Test
+  void the_size_caps_live_in_one_limits_class_in_validation() {
+    classes()
+        .that()
+        .haveSimpleName("Limits")
+        .should()
+        .resideInAPackage("dev.market.server.domain.validation")
         .check(SERVER);
   }
 }

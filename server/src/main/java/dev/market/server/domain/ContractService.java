@@ -8,6 +8,7 @@ import dev.market.client.model.Offering;
 import dev.market.client.model.RentalCreated;
 import dev.market.client.model.RentalRequest;
 import dev.market.server.domain.validation.Contacts;
+import dev.market.server.domain.validation.Limits;
 import dev.market.server.domain.validation.SshKeys;
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -107,18 +108,9 @@ public final class ContractService {
       throw DomainException.invalid("duration_hours", "must be at least 1");
     }
     String contact = Contacts.validate(req.contactMethod());
-    capped(
-        "request_memo",
-        req.requestMemo(),
-        dev.market.server.domain.validation.Limits.REQUEST_MEMO_CHARS);
-    capped(
-        "operating_system",
-        req.operatingSystem(),
-        dev.market.server.domain.validation.Limits.OPERATING_SYSTEM_CHARS);
-    capped(
-        "buyer_address",
-        req.buyerAddress(),
-        dev.market.server.domain.validation.Limits.BUYER_ADDRESS_CHARS);
+    capped("request_memo", req.requestMemo(), Limits.REQUEST_MEMO_CHARS);
+    capped("operating_system", req.operatingSystem(), Limits.OPERATING_SYSTEM_CHARS);
+    capped("buyer_address", req.buyerAddress(), Limits.BUYER_ADDRESS_CHARS);
     return new ValidRental(
         req.offeringDbId(),
         ssh,
@@ -131,7 +123,7 @@ public final class ContractService {
   }
 
   static String capped(String field, String value, int maxChars) {
-    return dev.market.server.domain.validation.Limits.checkChars(field, value, maxChars);
+    return Limits.checkChars(field, value, maxChars);
   }
 
   private RentalCreated createIn(Tx tx, String renter, ValidRental v, long now) {
@@ -226,7 +218,7 @@ public final class ContractService {
 
   /** The renter cancels (endpoint 8). */
   public String cancel(String signer, String contractId, String memo) {
-    capped("memo", memo, dev.market.server.domain.validation.Limits.REASON_MEMO_CHARS);
+    capped("memo", memo, Limits.REASON_MEMO_CHARS);
     return store.write(
         tx -> {
           Contract c = load(tx, signer, contractId);
@@ -249,7 +241,7 @@ public final class ContractService {
 
   /** The provider accepts or rejects (endpoint 10). */
   public String respond(String signer, String contractId, boolean accept, String memo) {
-    capped("memo", memo, dev.market.server.domain.validation.Limits.REASON_MEMO_CHARS);
+    capped("memo", memo, Limits.REASON_MEMO_CHARS);
     return store.write(
         tx -> {
           Contract c = loadAsProvider(tx, signer, contractId);
@@ -292,7 +284,7 @@ public final class ContractService {
     }
     if (details != null
         && details.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-            > dev.market.server.domain.validation.Limits.INSTANCE_DETAILS_BYTES) {
+            > Limits.INSTANCE_DETAILS_BYTES) {
       throw DomainException.invalid("instanceDetails", "is longer than 8 KiB");
     }
     return store.write(

@@ -2,6 +2,7 @@ package dev.market.server.domain;
 
 import dev.market.client.model.Offering;
 import dev.market.server.domain.search.Capacity;
+import dev.market.server.domain.validation.Limits;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;

@@ -21,6 +21,15 @@ public final class Limits {
   /** Generous for a 16384-bit RSA key with a long comment. */
   public static final int SSH_PUBKEY_CHARS = 8 * 1024;
 
+  /** Short free text of an offering: its offering_id and offer_name. */
+  public static final int SHORT_TEXT_CHARS = 200;
+
+  /** The {@code Idempotency-Key} header of protocol section 8. */
+  public static final int IDEMPOTENCY_KEY_CHARS = 255;
+
+  /** A rental's length when the request gives no {@code duration_hours} (protocol section 4). */
+  public static final long DEFAULT_DURATION_HOURS = 720;
+
   private Limits() {}
 
   /**

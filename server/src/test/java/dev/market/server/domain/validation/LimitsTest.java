@@ -15,6 +15,9 @@ class LimitsTest {
     assertThat(Limits.REASON_MEMO_CHARS).isEqualTo(1_000);
     assertThat(Limits.INSTANCE_DETAILS_BYTES).isEqualTo(8_192);
     assertThat(Limits.MAX_BODY_BYTES).isEqualTo(65_536);
+    assertThat(Limits.SHORT_TEXT_CHARS).isEqualTo(200);
+    assertThat(Limits.IDEMPOTENCY_KEY_CHARS).isEqualTo(255);
+    assertThat(Limits.DEFAULT_DURATION_HOURS).isEqualTo(720);
   }
 
   @Test
