@@ -24,7 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -77,6 +79,10 @@ public final class Transport implements AutoCloseable {
             .writeTimeout(config.readTimeout())
             // RetryPolicy is the only retry loop: OkHttp's own would repeat POSTs it cannot judge
             .retryOnConnectionFailure(false)
+            // Without OkHttp's retry, a POST on a pooled connection the server has already closed
+            // for idleness fails and may not be repeated. Servers commonly close idle connections
+            // after 30 s (Jetty's default, ours included): drop ours well before that.
+            .connectionPool(new ConnectionPool(5, 20, TimeUnit.SECONDS))
             // a redirect would be followed with a signature over the old path; report it instead
             .followRedirects(false)
             .followSslRedirects(false);
