@@ -16,7 +16,8 @@ import java.util.concurrent.Future;
 
 /**
  * Load against a running market-server through the real client: concurrent rents (throughput and
- * latency), then rounds of two concurrent accepts on one contract (exactly one must win).
+ * latency), concurrent reads of one offering, then rounds of two concurrent accepts on one
+ * contract (exactly one must win).
  * Usage: java -cp <server lib jars> bench/ServerLoad.java URL THREADS RENTS_PER_THREAD ROUNDS
  */
 public class ServerLoad {
@@ -69,6 +70,28 @@ public class ServerLoad {
         contracts.size(), secs, contracts.size() / secs, threads,
         latencies.get(latencies.size() / 2) / 1e6,
         latencies.get((int) (latencies.size() * 0.99)) / 1e6);
+
+    // reads: unsigned GET /offerings/{id}, the cheapest request, so a per-request cost shows most
+    List<Long> reads = Collections.synchronizedList(new ArrayList<>());
+    List<Future<?>> rs = new ArrayList<>();
+    long g0 = System.nanoTime();
+    for (int t = 0; t < threads; t++) {
+      MarketClient reader = client(url, id("bench-reader-" + run + "-" + t));
+      rs.add(pool.submit(() -> {
+        for (int i = 0; i < perThread * 4; i++) {
+          long s = System.nanoTime();
+          reader.getOffering(offering);
+          reads.add(System.nanoTime() - s);
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : rs) f.get();
+    double gsecs = (System.nanoTime() - g0) / 1e9;
+    Collections.sort(reads);
+    System.out.printf("reads: %d in %.2f s = %.0f/s with %d threads; latency p50 %.1f ms, p99 %.1f ms%n",
+        reads.size(), gsecs, reads.size() / gsecs, threads,
+        reads.get(reads.size() / 2) / 1e6, reads.get((int) (reads.size() * 0.99)) / 1e6);
 
     MarketClient provider2 = client(url, id("bench-provider-" + run));
     int exactlyOne = 0;
