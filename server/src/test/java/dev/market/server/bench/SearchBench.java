@@ -2,7 +2,6 @@ package dev.market.server.bench;
 
 import dev.market.server.domain.OfferingSearch;
 import dev.market.server.domain.search.Capacity;
-import dev.market.server.domain.search.OfferingFilter;
 import dev.market.server.store.jdbc.JdbcStore;
 import dev.market.server.store.jdbc.OfferingSql;
 import dev.market.server.store.jdbc.SqlFragment;
@@ -140,31 +139,13 @@ public final class SearchBench {
 
   /** The plan of the same SQL JdbcTx runs, for deciding on indexes. */
   private static void explain(Connection c, String prefix, OfferingSearch s) throws SQLException {
-    SqlFragment where =
-        OfferingSql.where(
-            new OfferingFilter(
-                s.productType(),
-                s.country(),
-                s.inStockOnly(),
-                s.minPriceMonthly(),
-                s.maxPriceMonthly(),
-                s.q()));
-    String sql =
-        prefix
-            + "SELECT id FROM offerings WHERE is_draft = ? AND visibility = ? AND ("
-            + where.sql()
-            + ") ORDER BY "
-            + OfferingSql.ORDER_BY
-            + " LIMIT ? OFFSET ?";
+    SqlFragment listing = OfferingSql.listing("id", s);
+    String sql = prefix + listing.sql();
     try (PreparedStatement p = c.prepareStatement(sql)) {
       int i = 1;
-      p.setObject(i++, false);
-      p.setObject(i++, "public");
-      for (Object o : where.params()) {
+      for (Object o : listing.params()) {
         p.setObject(i++, o);
       }
-      p.setObject(i++, s.limit());
-      p.setObject(i, s.offset());
       try (ResultSet rs = p.executeQuery()) {
         int cols = rs.getMetaData().getColumnCount();
         while (rs.next()) {

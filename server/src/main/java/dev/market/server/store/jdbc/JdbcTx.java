@@ -13,7 +13,6 @@ import dev.market.server.domain.NewContract;
 import dev.market.server.domain.OfferingSearch;
 import dev.market.server.domain.StoredOffering;
 import dev.market.server.domain.Tx;
-import dev.market.server.domain.search.OfferingFilter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -198,28 +197,8 @@ final class JdbcTx implements Tx {
 
   @Override
   public List<Offering> offerings(OfferingSearch s) {
-    SqlFragment where =
-        OfferingSql.where(
-            new OfferingFilter(
-                s.productType(),
-                s.country(),
-                s.inStockOnly(),
-                s.minPriceMonthly(),
-                s.maxPriceMonthly(),
-                s.q()));
-    String sql =
-        "SELECT "
-            + OFFERING_COLUMNS
-            + " FROM offerings WHERE is_draft = ? AND visibility = ? AND ("
-            + where.sql()
-            + ") ORDER BY "
-            + OfferingSql.ORDER_BY
-            + " LIMIT ? OFFSET ?";
-    List<Object> params = new ArrayList<>(List.of(false, "public"));
-    params.addAll(where.params());
-    params.add(s.limit());
-    params.add(s.offset());
-    return query(sql, rs -> offeringRow(rs).offering(), params.toArray());
+    SqlFragment listing = OfferingSql.listing(OFFERING_COLUMNS, s);
+    return query(listing.sql(), rs -> offeringRow(rs).offering(), listing.params().toArray());
   }
 
   @Override
@@ -227,7 +206,8 @@ final class JdbcTx implements Tx {
     return query(
         "SELECT "
             + OFFERING_COLUMNS
-            + " FROM offerings WHERE pubkey = ? ORDER BY monthly_price_e9s ASC, id ASC",
+            + " FROM offerings WHERE pubkey = ? ORDER BY "
+            + OfferingSql.ORDER_BY,
         rs -> offeringRow(rs).offering(),
         pubkey);
   }

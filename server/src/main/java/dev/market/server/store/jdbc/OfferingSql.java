@@ -1,5 +1,6 @@
 package dev.market.server.store.jdbc;
 
+import dev.market.server.domain.OfferingSearch;
 import dev.market.server.domain.search.OfferingFilter;
 import dev.market.server.domain.search.SearchExpression;
 import dev.market.server.domain.search.SearchField;
@@ -30,6 +31,38 @@ public final class OfferingSql {
   private static final int MAX_Q_LENGTH = SearchExpression.MAX_LENGTH;
 
   private OfferingSql() {}
+
+  /**
+   * The whole public listing query of {@code GET /offerings}: public, non-draft offerings matching
+   * {@code search}, in {@link #ORDER_BY}, one page. The store runs it and the search benchmark
+   * explains it, so both always see the same SQL.
+   *
+   * @param selectList what to select, e.g. the offering columns or just {@code id}
+   */
+  public static SqlFragment listing(String selectList, OfferingSearch search) {
+    SqlFragment where =
+        where(
+            new OfferingFilter(
+                search.productType(),
+                search.country(),
+                search.inStockOnly(),
+                search.minPriceMonthly(),
+                search.maxPriceMonthly(),
+                search.q()));
+    String sql =
+        "SELECT "
+            + selectList
+            + " FROM offerings WHERE is_draft = ? AND visibility = ? AND ("
+            + where.sql()
+            + ") ORDER BY "
+            + ORDER_BY
+            + " LIMIT ? OFFSET ?";
+    List<Object> params = new ArrayList<>(List.of(false, "public"));
+    params.addAll(where.params());
+    params.add(search.limit());
+    params.add(search.offset());
+    return new SqlFragment(sql, params);
+  }
 
   /**
    * The condition for a filter, to be placed after {@code WHERE} (or after {@code AND}); it is
