@@ -1,8 +1,8 @@
 import dev.market.client.MarketClient;
-import dev.market.client.auth.Identity;
+import dev.market.protocol.crypto.Identity;
 import dev.market.client.error.ConflictException;
-import dev.market.client.model.Offering;
-import dev.market.client.model.RentalRequest;
+import dev.market.protocol.model.Offering;
+import dev.market.protocol.model.RentalRequest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -15,7 +15,7 @@ trap 'rm -rf "$work" "$cp_file"' EXIT
 cp="client-core/target/classes:$(cat "$cp_file")"
 
 cat > "$work/KdfBench.java" <<'JAVA'
-import dev.market.client.auth.Identity;
+import dev.market.protocol.crypto.Identity;
 import dev.market.client.auth.IdentityStore;
 import java.nio.file.Path;
 import java.util.Arrays;

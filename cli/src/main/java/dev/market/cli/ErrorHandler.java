@@ -2,7 +2,6 @@ package dev.market.cli;
 
 import dev.market.cli.io.InterruptedInputException;
 import dev.market.client.DryRunException;
-import dev.market.client.auth.InvalidMnemonicException;
 import dev.market.client.error.AuthException;
 import dev.market.client.error.ForbiddenException;
 import dev.market.client.error.MarketException;
@@ -11,6 +10,7 @@ import dev.market.client.error.RateLimitedException;
 import dev.market.client.error.RefusedException;
 import dev.market.client.error.UnauthorizedException;
 import dev.market.client.error.UnavailableException;
+import dev.market.protocol.crypto.InvalidMnemonicException;
 import java.io.PrintWriter;
 import java.util.Locale;
 import picocli.CommandLine;

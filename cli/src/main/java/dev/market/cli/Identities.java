@@ -1,10 +1,10 @@
 package dev.market.cli;
 
 import dev.market.cli.config.CliConfig;
-import dev.market.client.auth.Identity;
 import dev.market.client.auth.IdentityStore;
 import dev.market.client.auth.IdentityStoreException;
 import dev.market.client.auth.PassphraseSupplier;
+import dev.market.protocol.crypto.Identity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

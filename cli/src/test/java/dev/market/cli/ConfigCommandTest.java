@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.market.cli.support.CliRunner;
 import dev.market.cli.support.CliRunner.Result;
-import dev.market.client.internal.Json;
+import dev.market.protocol.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;

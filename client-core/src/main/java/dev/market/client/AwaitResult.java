@@ -1,6 +1,6 @@
 package dev.market.client;
 
-import dev.market.client.model.Contract;
+import dev.market.protocol.model.Contract;
 
 /**
  * What {@link MarketClient#awaitStatus} saw.

@@ -5,10 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.market.client.auth.Credentials;
-import dev.market.client.auth.CredentialsException;
-import dev.market.client.auth.Hex;
-import dev.market.client.auth.Identity;
 import dev.market.client.error.InvalidRequestException;
 import dev.market.client.error.MarketException;
 import dev.market.client.error.UnauthorizedException;
@@ -16,18 +12,23 @@ import dev.market.client.error.UnavailableException;
 import dev.market.client.internal.ApiRequest;
 import dev.market.client.internal.ErrorMapper;
 import dev.market.client.internal.Ids;
-import dev.market.client.internal.Json;
 import dev.market.client.internal.RetryPolicy;
 import dev.market.client.internal.Sleeper;
 import dev.market.client.internal.Transport;
 import dev.market.client.internal.Version;
-import dev.market.client.model.Contract;
-import dev.market.client.model.ContractEvent;
-import dev.market.client.model.ContractStatus;
-import dev.market.client.model.Offering;
-import dev.market.client.model.RentalCreated;
-import dev.market.client.model.RentalRequest;
-import dev.market.client.model.UserNotification;
+import dev.market.protocol.crypto.Credentials;
+import dev.market.protocol.crypto.CredentialsException;
+import dev.market.protocol.crypto.Hex;
+import dev.market.protocol.crypto.Identity;
+import dev.market.protocol.json.Json;
+import dev.market.protocol.model.Contract;
+import dev.market.protocol.model.ContractEvent;
+import dev.market.protocol.model.ContractStatus;
+import dev.market.protocol.model.Offering;
+import dev.market.protocol.model.RentalCreated;
+import dev.market.protocol.model.RentalRequest;
+import dev.market.protocol.model.UserNotification;
+import dev.market.protocol.text.TerminalText;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -687,15 +688,7 @@ public final class MarketClient implements AutoCloseable {
 
   /** User input echoed in a message: no control characters, bounded length. */
   private static String printable(String s) {
-    if (s == null) {
-      return "";
-    }
-    String clean =
-        s.codePoints()
-            .filter(cp -> !Character.isISOControl(cp))
-            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-            .toString();
-    return clean.length() > 80 ? clean.substring(0, 80) + "…" : clean;
+    return TerminalText.line(s, 80);
   }
 
   private static void param(List<Map.Entry<String, String>> params, String name, Object value) {

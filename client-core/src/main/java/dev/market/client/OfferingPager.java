@@ -1,6 +1,6 @@
 package dev.market.client;
 
-import dev.market.client.model.Offering;
+import dev.market.protocol.model.Offering;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;

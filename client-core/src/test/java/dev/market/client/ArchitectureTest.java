@@ -38,7 +38,7 @@ class ArchitectureTest {
   void only_the_client_package_itself_uses_the_internal_transport() {
     noClasses()
         .that()
-        .resideInAnyPackage("dev.market.client.model..", "dev.market.client.error..")
+        .resideInAnyPackage("dev.market.client.error..", "dev.market.client.auth..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.market.client.internal..")

@@ -6,9 +6,9 @@ import static dev.market.client.TestSupport.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.market.client.auth.Hex;
-import dev.market.client.auth.RequestSigning;
-import dev.market.client.model.RentalRequest;
+import dev.market.protocol.crypto.Hex;
+import dev.market.protocol.crypto.RequestSigning;
+import dev.market.protocol.model.RentalRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +92,7 @@ class DryRunTest {
             () ->
                 client.awaitStatus(
                     CONTRACT_ID,
-                    dev.market.client.model.ContractStatus.ACTIVE,
+                    dev.market.protocol.model.ContractStatus.ACTIVE,
                     java.time.Duration.ofMinutes(1)))
         .isInstanceOf(DryRunException.class);
     assertThat(server.getRequestCount()).isZero();

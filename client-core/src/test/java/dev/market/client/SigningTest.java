@@ -9,10 +9,10 @@ import static dev.market.client.TestSupport.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.market.client.auth.Hex;
-import dev.market.client.auth.RequestSigning;
 import dev.market.client.error.UnauthorizedException;
-import dev.market.client.model.RentalRequest;
+import dev.market.protocol.crypto.Hex;
+import dev.market.protocol.crypto.RequestSigning;
+import dev.market.protocol.model.RentalRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import mockwebserver3.MockWebServer;

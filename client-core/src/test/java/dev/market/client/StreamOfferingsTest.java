@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.market.client.error.UnavailableException;
-import dev.market.client.model.Offering;
+import dev.market.protocol.model.Offering;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.market.client;
 
-import dev.market.client.auth.Identity;
+import dev.market.protocol.crypto.Identity;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -2,12 +2,12 @@ package dev.market.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.market.client.auth.Identity;
 import dev.market.client.error.MarketException;
-import dev.market.client.model.ContractStatus;
-import dev.market.client.model.Offering;
-import dev.market.client.model.RentalCreated;
-import dev.market.client.model.RentalRequest;
+import dev.market.protocol.crypto.Identity;
+import dev.market.protocol.model.ContractStatus;
+import dev.market.protocol.model.Offering;
+import dev.market.protocol.model.RentalCreated;
+import dev.market.protocol.model.RentalRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

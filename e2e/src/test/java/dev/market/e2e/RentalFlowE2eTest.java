@@ -3,8 +3,8 @@ package dev.market.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.market.client.auth.Bip39;
-import dev.market.client.internal.Json;
+import dev.market.protocol.crypto.Bip39;
+import dev.market.protocol.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.market.server;
 
-import dev.market.client.auth.Credentials;
-import dev.market.client.auth.Identity;
-import dev.market.client.model.Offering;
+import dev.market.protocol.crypto.Credentials;
+import dev.market.protocol.crypto.Identity;
+import dev.market.protocol.model.Offering;
 import dev.market.server.domain.AccountService;
 import dev.market.server.domain.ContractService;
 import dev.market.server.domain.CredentialSealer;

@@ -3,7 +3,7 @@ package dev.market.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.market.client.auth.Identity;
+import dev.market.protocol.crypto.Identity;
 import dev.market.server.domain.demo.DemoOfferings;
 import dev.market.server.support.Raw;
 import dev.market.server.support.TestDatabases;

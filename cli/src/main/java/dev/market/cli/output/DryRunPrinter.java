@@ -3,7 +3,7 @@ package dev.market.cli.output;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.market.client.PreparedRequest;
-import dev.market.client.internal.Json;
+import dev.market.protocol.json.Json;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.market.cli.output;
 
-import dev.market.client.model.Offering;
+import dev.market.protocol.model.Offering;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;

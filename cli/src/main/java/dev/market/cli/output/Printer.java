@@ -1,7 +1,7 @@
 package dev.market.cli.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.market.client.internal.Json;
+import dev.market.protocol.json.Json;
 import java.io.PrintWriter;
 import java.util.Collection;
 

@@ -1,6 +1,6 @@
 package dev.market.cli.output;
 
-import dev.market.client.model.ContractStatus;
+import dev.market.protocol.model.ContractStatus;
 
 /** ANSI colours, used only when stdout is a terminal and colour is not turned off. */
 public final class Style {

@@ -1,8 +1,8 @@
 package dev.market.cli.support;
 
 import dev.market.client.MarketClient;
-import dev.market.client.auth.Identity;
-import dev.market.client.model.Offering;
+import dev.market.protocol.crypto.Identity;
+import dev.market.protocol.model.Offering;
 import dev.market.server.MarketServer;
 import dev.market.server.ServerConfig;
 import java.math.BigDecimal;

@@ -1,12 +1,12 @@
 package dev.market.cli.support;
 
 import dev.market.client.MarketClient;
-import dev.market.client.auth.Hex;
-import dev.market.client.auth.Identity;
 import dev.market.client.auth.IdentityStore;
-import dev.market.client.model.Contract;
-import dev.market.client.model.Offering;
-import dev.market.client.model.RentalRequest;
+import dev.market.protocol.crypto.Hex;
+import dev.market.protocol.crypto.Identity;
+import dev.market.protocol.model.Contract;
+import dev.market.protocol.model.Offering;
+import dev.market.protocol.model.RentalRequest;
 import dev.market.server.MarketServer;
 import dev.market.server.ServerConfig;
 import java.io.ByteArrayOutputStream;

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.market.client.auth.IdentityStoreException.Kind;
-import dev.market.client.internal.Json;
+import dev.market.protocol.crypto.Hex;
+import dev.market.protocol.crypto.Identity;
+import dev.market.protocol.json.Json;
+import dev.market.protocol.text.TerminalText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -299,7 +302,7 @@ public final class IdentityStore {
           Kind.INVALID_NAME,
           null,
           "invalid identity name '"
-              + (name == null ? "" : Printable.of(name, 70))
+              + (name == null ? "" : TerminalText.line(name, 70))
               + "': use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit",
           null);
     }

@@ -1,5 +1,8 @@
 package dev.market.client.error;
 
+import dev.market.protocol.error.ErrorCode;
+import java.util.Optional;
+
 /**
  * Every failure of a marketplace call. The status and the server's {@code code} are mapped once (in
  * the client's error mapping) to one of the permitted subclasses; callers switch on the type.
@@ -38,6 +41,11 @@ public abstract sealed class MarketException extends RuntimeException
   /** The server's machine-readable code ({@code not_found}, ...), or {@code null}. */
   public String code() {
     return code;
+  }
+
+  /** The server's code as a known {@link ErrorCode}, or empty (Decent Cloud sends none). */
+  public Optional<ErrorCode> errorCode() {
+    return ErrorCode.fromWire(code);
   }
 
   /** What the server (or the transport) said, without the operation prefix. */

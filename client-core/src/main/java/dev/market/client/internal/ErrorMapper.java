@@ -10,6 +10,9 @@ import dev.market.client.error.NotFoundException;
 import dev.market.client.error.RateLimitedException;
 import dev.market.client.error.UnauthorizedException;
 import dev.market.client.error.UnavailableException;
+import dev.market.protocol.error.ErrorCode;
+import dev.market.protocol.json.Json;
+import dev.market.protocol.text.TerminalText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -124,28 +127,32 @@ public final class ErrorMapper {
 
   /** Our server's stable codes (section 3); {@code null} for a code this client does not know. */
   static MarketException fromCode(String operation, int status, String code, String message) {
-    switch (code) {
-      case "bad_request":
-      case "invalid":
-      case "too_large":
-      case "unsupported_media_type":
-        return new InvalidRequestException(operation, status, code, message, null);
-      case "unauthorized":
-        return new UnauthorizedException(operation, status, code, message, null);
-      case "forbidden":
-        return new ForbiddenException(operation, status, code, message, null);
-      case "not_found":
-        return new NotFoundException(operation, status, code, message, null);
-      case "invalid_transition":
-      case "conflict":
-        return new ConflictException(operation, status, code, message, null);
-      case "rate_limited":
-        return new RateLimitedException(operation, code, message, null, null);
-      case "unavailable":
-        return new UnavailableException(operation, status, code, message, null);
-      default:
-        return null;
+    ErrorCode known = ErrorCode.fromWire(code).orElse(null);
+    if (known == null) {
+      return null;
     }
+    switch (known) {
+      case BAD_REQUEST:
+      case INVALID:
+      case TOO_LARGE:
+      case UNSUPPORTED_MEDIA_TYPE:
+        return new InvalidRequestException(operation, status, code, message, null);
+      case UNAUTHORIZED:
+        return new UnauthorizedException(operation, status, code, message, null);
+      case FORBIDDEN:
+        return new ForbiddenException(operation, status, code, message, null);
+      case NOT_FOUND:
+        return new NotFoundException(operation, status, code, message, null);
+      case INVALID_TRANSITION:
+      case CONFLICT:
+        return new ConflictException(operation, status, code, message, null);
+      case RATE_LIMITED:
+        return new RateLimitedException(operation, code, message, null, null);
+      case INTERNAL:
+      case UNAVAILABLE:
+        return new UnavailableException(operation, status, code, message, null);
+    }
+    return null;
   }
 
   /**
@@ -264,17 +271,7 @@ public final class ErrorMapper {
 
   /** Control characters (including newlines) would let a server forge lines in our output. */
   static String sanitize(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    s.codePoints()
-        .forEach(
-            cp -> {
-              if (Character.isISOControl(cp)) {
-                out.append(' ');
-              } else {
-                out.appendCodePoint(cp);
-              }
-            });
-    return out.toString();
+    return TerminalText.line(s);
   }
 
   private static String truncate(String s) {

@@ -1,8 +1,8 @@
 package dev.market.client.internal;
 
-import dev.market.client.auth.Hex;
-import dev.market.client.auth.Identity;
-import dev.market.client.auth.RequestSigning;
+import dev.market.protocol.crypto.Hex;
+import dev.market.protocol.crypto.Identity;
+import dev.market.protocol.crypto.RequestSigning;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package dev.market.server.domain;
 
-import dev.market.client.model.UserNotification;
+import dev.market.protocol.model.UserNotification;
 import java.time.Clock;
 import java.util.List;
 

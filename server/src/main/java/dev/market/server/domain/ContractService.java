@@ -1,12 +1,12 @@
 package dev.market.server.domain;
 
-import dev.market.client.auth.Hex;
-import dev.market.client.model.Contract;
-import dev.market.client.model.ContractEvent;
-import dev.market.client.model.ContractStatus;
-import dev.market.client.model.Offering;
-import dev.market.client.model.RentalCreated;
-import dev.market.client.model.RentalRequest;
+import dev.market.protocol.crypto.Hex;
+import dev.market.protocol.model.Contract;
+import dev.market.protocol.model.ContractEvent;
+import dev.market.protocol.model.ContractStatus;
+import dev.market.protocol.model.Offering;
+import dev.market.protocol.model.RentalCreated;
+import dev.market.protocol.model.RentalRequest;
 import dev.market.server.domain.validation.Contacts;
 import dev.market.server.domain.validation.Limits;
 import dev.market.server.domain.validation.SshKeys;

@@ -1,6 +1,6 @@
 package dev.market.server.domain;
 
-import dev.market.client.model.Offering;
+import dev.market.protocol.model.Offering;
 import dev.market.server.domain.search.Capacity;
 import dev.market.server.domain.validation.Limits;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package dev.market.server.domain;
 
-import dev.market.client.model.ContractStatus;
+import dev.market.protocol.model.ContractStatus;
 
 /**
  * A provider's step (endpoint 11) with its details already split: {@code details} is what may be

@@ -1,6 +1,6 @@
 package dev.market.server.domain;
 
-import dev.market.client.model.Offering;
+import dev.market.protocol.model.Offering;
 
 /**
  * An offering with the values the store derives for exact filtering: the price in e9s and the sizes

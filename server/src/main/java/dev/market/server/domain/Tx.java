@@ -1,10 +1,10 @@
 package dev.market.server.domain;
 
-import dev.market.client.model.Contract;
-import dev.market.client.model.ContractEvent;
-import dev.market.client.model.ContractStatus;
-import dev.market.client.model.Offering;
-import dev.market.client.model.UserNotification;
+import dev.market.protocol.model.Contract;
+import dev.market.protocol.model.ContractEvent;
+import dev.market.protocol.model.ContractStatus;
+import dev.market.protocol.model.Offering;
+import dev.market.protocol.model.UserNotification;
 import java.util.List;
 import java.util.Optional;
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.market.client.internal.Json;
+import dev.market.protocol.json.Json;
 import java.io.IOException;
 import java.util.stream.Collectors;
 

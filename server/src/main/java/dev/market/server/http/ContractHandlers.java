@@ -3,9 +3,10 @@ package dev.market.server.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.market.client.internal.Json;
-import dev.market.client.model.ContractStatus;
-import dev.market.client.model.RentalRequest;
+import dev.market.protocol.error.ErrorCode;
+import dev.market.protocol.json.Json;
+import dev.market.protocol.model.ContractStatus;
+import dev.market.protocol.model.RentalRequest;
 import dev.market.server.ServerConfig;
 import dev.market.server.domain.ContractService;
 import dev.market.server.domain.MarketStore;
@@ -42,7 +43,7 @@ final class ContractHandlers {
               config.signerRentBurst(),
               nowNs.getAsLong());
       if (wait > 0) {
-        throw new ApiError(429, "rate_limited", "too many rental requests from this key", wait);
+        throw new ApiError(ErrorCode.RATE_LIMITED, "too many rental requests from this key", wait);
       }
     }
     byte[] body = Routes.body(ctx);

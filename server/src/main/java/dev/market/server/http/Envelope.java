@@ -2,7 +2,8 @@ package dev.market.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.market.client.internal.Json;
+import dev.market.protocol.error.ErrorCode;
+import dev.market.protocol.json.Json;
 import io.javalin.http.Context;
 
 /**
@@ -26,11 +27,16 @@ final class Envelope {
     write(ctx, 200, n);
   }
 
-  static void error(Context ctx, int status, String code, String message) {
+  static void error(Context ctx, ErrorCode code, String message) {
+    error(ctx, code.httpStatus(), code, message);
+  }
+
+  /** An error whose HTTP status differs from its code's usual one (405 is a bad request). */
+  static void error(Context ctx, int status, ErrorCode code, String message) {
     ObjectNode n = Json.mapper().createObjectNode();
     n.put("success", false);
     n.put("error", message);
-    n.put("code", code);
+    n.put("code", code.wire());
     write(ctx, status, n);
   }
 

@@ -2,7 +2,8 @@ package dev.market.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.market.client.internal.Json;
+import dev.market.protocol.error.ErrorCode;
+import dev.market.protocol.json.Json;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -24,7 +25,7 @@ public final class JsonErrorHandler extends ErrorHandler {
         status >= 500
             ? "internal error"
             : "bad request" + (message == null || message.isBlank() ? "" : ": " + message));
-    n.put("code", status >= 500 ? "internal" : Routes.codeFor(status));
+    n.put("code", status >= 500 ? "internal" : ErrorCode.forStatus(status).wire());
     try {
       return Json.mapper().writeValueAsBytes(n);
     } catch (JsonProcessingException e) {

@@ -1,7 +1,7 @@
 package dev.market.server.http;
 
-import dev.market.client.auth.Hex;
-import dev.market.client.model.Offering;
+import dev.market.protocol.crypto.Hex;
+import dev.market.protocol.model.Offering;
 import dev.market.server.domain.OfferingSearch;
 import dev.market.server.domain.OfferingService;
 import io.javalin.http.Context;

@@ -1,6 +1,7 @@
 package dev.market.server.http;
 
-import dev.market.client.auth.SignatureVerifier;
+import dev.market.protocol.crypto.SignatureVerifier;
+import dev.market.protocol.error.ErrorCode;
 import dev.market.server.ServerConfig;
 import dev.market.server.domain.AccountService;
 import dev.market.server.domain.ContractService;
@@ -78,8 +79,8 @@ public final class Routes {
     cfg.router.ignoreTrailingSlashes = true;
     cfg.routes.before(this::beforeEveryRequest);
     cfg.routes.exception(Exception.class, this::onException);
-    cfg.routes.error(404, ctx -> fallback(ctx, 404, "not_found", "no such endpoint"));
-    cfg.routes.error(405, ctx -> fallback(ctx, 405, "bad_request", "method not allowed"));
+    cfg.routes.error(404, ctx -> fallback(ctx, 404, ErrorCode.NOT_FOUND, "no such endpoint"));
+    cfg.routes.error(405, ctx -> fallback(ctx, 405, ErrorCode.BAD_REQUEST, "method not allowed"));
 
     cfg.routes.get(API + "/health", this::health);
     cfg.routes.get(API + "/offerings", offerings::list);
@@ -109,7 +110,7 @@ public final class Routes {
   }
 
   private void health(Context ctx) {
-    var n = dev.market.client.internal.Json.mapper().createObjectNode();
+    var n = dev.market.protocol.json.Json.mapper().createObjectNode();
     n.put("success", true);
     n.put("message", "ok");
     Envelope.write(ctx, 200, n);
@@ -128,7 +129,7 @@ public final class Routes {
     if (config.rateLimitsEnabled()) {
       long wait = addressBuckets.take(ctx.ip(), nowNs());
       if (wait > 0) {
-        throw new ApiError(429, "rate_limited", "too many requests from this address", wait);
+        throw new ApiError(ErrorCode.RATE_LIMITED, "too many requests from this address", wait);
       }
     }
     // Content-Length first (cheap, refuses before reading), then the bytes actually read, so a
@@ -144,12 +145,13 @@ public final class Routes {
     }
     ctx.attribute(BODY, body);
     if (body.length > 0 && !isJson(ctx.header("Content-Type"))) {
-      throw new ApiError(415, "unsupported_media_type", "request bodies must be application/json");
+      throw new ApiError(
+          ErrorCode.UNSUPPORTED_MEDIA_TYPE, "request bodies must be application/json");
     }
   }
 
   private static ApiError tooLarge(int max) {
-    return new ApiError(413, "too_large", "request body is larger than " + max + " bytes");
+    return new ApiError(ErrorCode.TOO_LARGE, "request body is larger than " + max + " bytes");
   }
 
   private static boolean isJson(String contentType) {
@@ -182,7 +184,7 @@ public final class Routes {
               body(ctx),
               nowNs());
       if (!v.ok()) {
-        throw new ApiError(v.httpStatus(), codeFor(v.httpStatus()), v.message());
+        throw new ApiError(ErrorCode.forStatus(v.httpStatus()), v.message());
       }
       String signer = v.publicKeyHex();
       // the replay check comes last (section 2) and lives in the database so every server
@@ -196,7 +198,7 @@ public final class Routes {
 
   // ------------------------------------------------------------------ errors
 
-  private static void fallback(Context ctx, int status, String code, String message) {
+  private static void fallback(Context ctx, int status, ErrorCode code, String message) {
     if (ctx.attribute(Envelope.WRITTEN) == null) {
       Envelope.error(ctx, status, code, message + ": " + ctx.method() + " " + ctx.path());
     }
@@ -207,78 +209,43 @@ public final class Routes {
       if (a.retryAfterSeconds > 0) {
         ctx.header("Retry-After", Long.toString(a.retryAfterSeconds));
       }
-      Envelope.error(ctx, a.status, a.code, a.getMessage());
+      Envelope.error(ctx, a.code, a.getMessage());
     } else if (e instanceof ValidationException v) {
-      Envelope.error(ctx, 422, "invalid", v.getMessage());
+      Envelope.error(ctx, ErrorCode.INVALID, v.getMessage());
     } else if (e instanceof SearchSyntaxException s) {
-      Envelope.error(ctx, 422, "invalid", "q: " + s.getMessage());
+      Envelope.error(ctx, ErrorCode.INVALID, "q: " + s.getMessage());
     } else if (e instanceof DomainException d) {
-      Envelope.error(ctx, status(d.kind()), code(d.kind()), d.getMessage());
+      Envelope.error(ctx, code(d.kind()), d.getMessage());
     } else if (e instanceof StoreException s && s.unavailable()) {
       LOG.warn("request {}: database unavailable: {}", ctx.attribute(REQUEST_ID), s.getMessage());
-      Envelope.error(ctx, 503, "unavailable", "database unavailable, retry later");
+      Envelope.error(ctx, ErrorCode.UNAVAILABLE, "database unavailable, retry later");
     } else if (e instanceof HttpResponseException h && h.getStatus() < 500) {
-      Envelope.error(ctx, h.getStatus(), codeFor(h.getStatus()), h.getMessage());
+      Envelope.error(ctx, h.getStatus(), ErrorCode.forStatus(h.getStatus()), h.getMessage());
     } else {
       String id = ctx.attribute(REQUEST_ID);
       LOG.error("request {} failed: {} {}", id, ctx.method(), ctx.path(), e);
-      Envelope.error(ctx, 500, "internal", "internal error (request id " + id + ")");
+      Envelope.error(ctx, ErrorCode.INTERNAL, "internal error (request id " + id + ")");
     }
   }
 
-  static int status(DomainException.Kind kind) {
+  static ErrorCode code(DomainException.Kind kind) {
     switch (kind) {
       case BAD_REQUEST:
-        return 400;
+        return ErrorCode.BAD_REQUEST;
       case UNAUTHORIZED:
-        return 401;
+        return ErrorCode.UNAUTHORIZED;
       case FORBIDDEN:
-        return 403;
+        return ErrorCode.FORBIDDEN;
       case NOT_FOUND:
-        return 404;
+        return ErrorCode.NOT_FOUND;
       case INVALID:
-        return 422;
+        return ErrorCode.INVALID;
       case INVALID_TRANSITION:
+        return ErrorCode.INVALID_TRANSITION;
       case CONFLICT:
-        return 409;
+        return ErrorCode.CONFLICT;
       default:
-        return 503;
-    }
-  }
-
-  static String code(DomainException.Kind kind) {
-    switch (kind) {
-      case INVALID_TRANSITION:
-        return "invalid_transition";
-      case CONFLICT:
-        return "conflict";
-      default:
-        return codeFor(status(kind));
-    }
-  }
-
-  static String codeFor(int status) {
-    switch (status) {
-      case 401:
-        return "unauthorized";
-      case 403:
-        return "forbidden";
-      case 404:
-        return "not_found";
-      case 409:
-        return "conflict";
-      case 413:
-        return "too_large";
-      case 415:
-        return "unsupported_media_type";
-      case 422:
-        return "invalid";
-      case 429:
-        return "rate_limited";
-      case 503:
-        return "unavailable";
-      default:
-        return "bad_request";
+        return ErrorCode.UNAVAILABLE;
     }
   }
 }

@@ -3,8 +3,8 @@ package dev.market.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.market.client.auth.SignatureVerifier;
-import dev.market.client.internal.Json;
+import dev.market.protocol.crypto.SignatureVerifier;
+import dev.market.protocol.json.Json;
 import dev.market.server.support.Raw;
 import dev.market.server.support.TestDatabases;
 import dev.market.server.support.TestServer;

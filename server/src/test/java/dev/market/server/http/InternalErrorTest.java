@@ -2,7 +2,7 @@ package dev.market.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.market.client.auth.Identity;
+import dev.market.protocol.crypto.Identity;
 import dev.market.server.support.Ids;
 import dev.market.server.support.Raw;
 import dev.market.server.support.TestDatabases;

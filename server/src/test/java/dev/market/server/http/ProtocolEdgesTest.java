@@ -3,9 +3,9 @@ package dev.market.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.market.client.auth.Credentials;
-import dev.market.client.auth.Identity;
-import dev.market.client.internal.Json;
+import dev.market.protocol.crypto.Credentials;
+import dev.market.protocol.crypto.Identity;
+import dev.market.protocol.json.Json;
 import dev.market.server.support.Ids;
 import dev.market.server.support.Market;
 import dev.market.server.support.Raw;

@@ -3,7 +3,7 @@ package dev.market.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.market.client.auth.Identity;
+import dev.market.protocol.crypto.Identity;
 import dev.market.server.domain.HistoryRow;
 import dev.market.server.support.Ids;
 import dev.market.server.support.Market;

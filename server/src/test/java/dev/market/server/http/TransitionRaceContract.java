@@ -2,8 +2,8 @@ package dev.market.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.market.client.auth.Identity;
-import dev.market.client.model.ContractStatus;
+import dev.market.protocol.crypto.Identity;
+import dev.market.protocol.model.ContractStatus;
 import dev.market.server.domain.HistoryRow;
 import dev.market.server.support.Ids;
 import dev.market.server.support.Market;

@@ -1,6 +1,6 @@
 package dev.market.server.support;
 
-import dev.market.client.auth.Identity;
+import dev.market.protocol.crypto.Identity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -3,8 +3,8 @@ package dev.market.server.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.market.client.auth.Identity;
-import dev.market.client.internal.Json;
+import dev.market.protocol.crypto.Identity;
+import dev.market.protocol.json.Json;
 import dev.market.server.domain.HistoryRow;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package dev.market.server.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.market.client.auth.Hex;
-import dev.market.client.auth.Identity;
-import dev.market.client.auth.RequestSigning;
-import dev.market.client.internal.Json;
+import dev.market.protocol.crypto.Hex;
+import dev.market.protocol.crypto.Identity;
+import dev.market.protocol.crypto.RequestSigning;
+import dev.market.protocol.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.market.cli.commands.identity;
 import dev.market.cli.CliContext;
 import dev.market.cli.CliException;
 import dev.market.cli.commands.BaseCommand;
-import dev.market.client.auth.Identity;
+import dev.market.protocol.crypto.Identity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -5,7 +5,7 @@ import dev.market.cli.commands.BaseCommand;
 import dev.market.cli.output.Formats;
 import dev.market.cli.output.Printer;
 import dev.market.cli.output.Table;
-import dev.market.client.model.UserNotification;
+import dev.market.protocol.model.UserNotification;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

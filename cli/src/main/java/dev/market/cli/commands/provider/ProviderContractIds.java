@@ -3,7 +3,7 @@ package dev.market.cli.commands.provider;
 import dev.market.cli.CliContext;
 import dev.market.cli.CliException;
 import dev.market.cli.Failures;
-import dev.market.client.model.Contract;
+import dev.market.protocol.model.Contract;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

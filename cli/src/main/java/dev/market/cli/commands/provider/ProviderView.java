@@ -4,7 +4,7 @@ import dev.market.cli.output.Formats;
 import dev.market.cli.output.Printer;
 import dev.market.cli.output.Style;
 import dev.market.cli.output.Table;
-import dev.market.client.model.Contract;
+import dev.market.protocol.model.Contract;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import dev.market.cli.CliContext;
 import dev.market.cli.CliException;
 import dev.market.cli.io.Terminal;
 import dev.market.cli.output.Formats;
-import dev.market.client.model.Offering;
+import dev.market.protocol.model.Offering;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

@@ -2,7 +2,7 @@ package dev.market.cli.commands.rentals;
 
 import dev.market.cli.CliContext;
 import dev.market.cli.CliException;
-import dev.market.client.model.Contract;
+import dev.market.protocol.model.Contract;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package dev.market.server.domain.demo;
 
-import dev.market.client.model.Offering;
+import dev.market.protocol.model.Offering;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

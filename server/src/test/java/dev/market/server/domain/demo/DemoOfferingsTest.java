@@ -2,9 +2,9 @@ package dev.market.server.domain.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.market.client.auth.Bip39;
-import dev.market.client.auth.Identity;
-import dev.market.client.model.Offering;
+import dev.market.protocol.crypto.Bip39;
+import dev.market.protocol.crypto.Identity;
+import dev.market.protocol.model.Offering;
 import dev.market.server.domain.search.Capacity;
 import java.math.BigDecimal;
 import java.util.List;
@@ -151,7 +151,7 @@ class DemoOfferingsTest {
   void the_resource_reads_the_same_with_the_shared_json_mapper() throws Exception {
     try (var in = DemoOfferings.class.getResourceAsStream("demo-offerings.json")) {
       List<Offering> viaJackson =
-          dev.market.client.internal.Json.mapper()
+          dev.market.protocol.json.Json.mapper()
               .readValue(
                   in, new com.fasterxml.jackson.core.type.TypeReference<List<Offering>>() {});
       assertThat(demo).isEqualTo(viaJackson);

@@ -3,7 +3,7 @@ package dev.market.server.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.market.client.model.ContractStatus;
+import dev.market.protocol.model.ContractStatus;
 import dev.market.server.domain.NewContract;
 import dev.market.server.support.TestDatabases;
 import java.util.List;
@@ -87,7 +87,7 @@ class JdbcStoreTest {
                         return null;
                       }))
           .isInstanceOf(StoreException.class);
-      java.util.Optional<dev.market.client.model.Contract> stored =
+      java.util.Optional<dev.market.protocol.model.Contract> stored =
           store.read(tx -> tx.contract("cd".repeat(32)));
       assertThat(stored).isEmpty();
     }

@@ -1,0 +1,21 @@
+package dev.market.protocol.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An in-app notification (protocol section 5), camelCase on the wire.
+ *
+ * @param readAt Unix seconds, {@code null} while unread
+ * @param createdAt Unix seconds
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record UserNotification(
+    Long id,
+    String notificationType,
+    String title,
+    String body,
+    String contractId,
+    Long readAt,
+    Long createdAt) {}
