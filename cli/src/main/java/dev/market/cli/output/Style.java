@@ -40,15 +40,16 @@ public final class Style {
 
   /**
    * A status badge: waiting states yellow, in-progress cyan, usable green, failed or ended early
-   * red. Unknown statuses (Decent Cloud's {@code paused}, {@code expired}) are shown as they came.
+   * red. A status this version does not know is shown as it came.
    */
   public String status(String raw) {
     return switch (ContractStatus.parse(raw)) {
       case REQUESTED, PENDING -> yellow(raw);
       case ACCEPTED, PROVISIONING -> cyan(raw);
       case PROVISIONED, ACTIVE -> green(raw);
+      case PAUSED -> yellow(raw);
       case REJECTED, CANCELLED, PROVISIONING_FAILED -> red(raw);
-      case COMPLETED -> dim(raw);
+      case COMPLETED, EXPIRED -> dim(raw);
       case UNKNOWN -> raw;
     };
   }

@@ -5,9 +5,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The contract status machine of protocol section 6. {@link #UNKNOWN} stands for any status string
- * this client does not know (Decent Cloud also sends {@code paused} and {@code expired}); keep the
- * raw string from {@link Contract#status()} to show it.
+ * The contract status machine of protocol section 6, plus Decent Cloud's {@code paused} and {@code
+ * expired} (common/src/contract_status.rs:24-52 at 13dda9de). {@link #UNKNOWN} stands for any
+ * status string this client does not know (a future one); keep the raw string from {@link
+ * Contract#status()} to show it.
  */
 public enum ContractStatus {
   REQUESTED("requested"),
@@ -16,10 +17,14 @@ public enum ContractStatus {
   PROVISIONING("provisioning"),
   PROVISIONED("provisioned"),
   ACTIVE("active"),
+  /** Decent Cloud: an operational contract whose VM is stopped; it resumes or ends. */
+  PAUSED("paused"),
   COMPLETED("completed"),
   REJECTED("rejected"),
   CANCELLED("cancelled"),
   PROVISIONING_FAILED("provisioningfailed"),
+  /** Decent Cloud: the term ended, or an unpaid request timed out. Terminal. */
+  EXPIRED("expired"),
   UNKNOWN("unknown");
 
   private final String wire;
@@ -35,7 +40,8 @@ public enum ContractStatus {
 
   /**
    * Parses a status string: case-insensitive, accepts {@code canceled} and {@code
-   * provisioning_failed}; anything else unknown gives {@link #UNKNOWN}, never an exception.
+   * provisioning_failed} as Decent Cloud does (common/src/contract_status.rs:163-184); anything
+   * else gives {@link #UNKNOWN}, never an exception.
    */
   public static ContractStatus parse(String raw) {
     if (raw == null) {
@@ -62,17 +68,19 @@ public enum ContractStatus {
   public Set<ContractStatus> next() {
     switch (this) {
       case REQUESTED:
-        return EnumSet.of(PENDING, ACCEPTED, REJECTED, CANCELLED);
+        return EnumSet.of(PENDING, ACCEPTED, REJECTED, CANCELLED, EXPIRED);
       case PENDING:
-        return EnumSet.of(ACCEPTED, REJECTED, CANCELLED);
+        return EnumSet.of(ACCEPTED, REJECTED, CANCELLED, EXPIRED);
       case ACCEPTED:
         return EnumSet.of(PROVISIONING, REJECTED, CANCELLED, PROVISIONING_FAILED);
       case PROVISIONING:
         return EnumSet.of(PROVISIONED, PROVISIONING_FAILED, CANCELLED);
       case PROVISIONED:
-        return EnumSet.of(ACTIVE, CANCELLED);
+        return EnumSet.of(ACTIVE, PAUSED, CANCELLED);
       case ACTIVE:
-        return EnumSet.of(COMPLETED, CANCELLED);
+        return EnumSet.of(COMPLETED, PAUSED, CANCELLED, EXPIRED);
+      case PAUSED:
+        return EnumSet.of(ACTIVE, PROVISIONED, CANCELLED, EXPIRED);
       default:
         return EnumSet.noneOf(ContractStatus.class);
     }
@@ -83,12 +91,16 @@ public enum ContractStatus {
     return next().contains(target);
   }
 
-  /** Terminal states never change again. {@link #UNKNOWN} is not terminal: it may change. */
+  /**
+   * Terminal states never change again: ours plus Decent Cloud's {@code expired}
+   * (common/src/contract_status.rs:96-104). {@link #UNKNOWN} is not terminal: it may change.
+   */
   public boolean isTerminal() {
     return this == COMPLETED
         || this == REJECTED
         || this == CANCELLED
-        || this == PROVISIONING_FAILED;
+        || this == PROVISIONING_FAILED
+        || this == EXPIRED;
   }
 
   /**
