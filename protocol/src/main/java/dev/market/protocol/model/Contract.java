@@ -3,6 +3,7 @@ package dev.market.protocol.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.market.protocol.text.Secrets;
 
 /**
  * A rental contract (protocol section 5). Snake case on the wire; times are Unix nanoseconds.
@@ -35,6 +36,14 @@ public record Contract(
     @JsonProperty("provisioning_instance_details") String provisioningInstanceDetails,
     @JsonProperty("provisioning_completed_at_ns") Long provisioningCompletedAtNs,
     @JsonProperty("operating_system") String operatingSystem) {
+
+  /**
+   * Decent Cloud returns a provider's instance details verbatim, root password included: secrets
+   * are dropped here, on the way in, so no view of a contract can show one (see {@link Secrets}).
+   */
+  public Contract {
+    provisioningInstanceDetails = Secrets.redact(provisioningInstanceDetails);
+  }
 
   /** The typed status; {@link ContractStatus#UNKNOWN} for a string this client does not know. */
   public ContractStatus statusValue() {

@@ -2,6 +2,7 @@ package dev.market.protocol.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.market.protocol.text.Secrets;
 
 /**
  * One entry of a contract's history (protocol section 5), camelCase on the wire.
@@ -20,4 +21,10 @@ public record ContractEvent(
     String newStatus,
     String actor,
     String details,
-    Long createdAt) {}
+    Long createdAt) {
+
+  /** Details are a provider's free text: no password in them is ever shown. */
+  public ContractEvent {
+    details = Secrets.redact(details);
+  }
+}

@@ -2,6 +2,7 @@ package dev.market.protocol.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.market.protocol.text.Secrets;
 
 /**
  * An in-app notification (protocol section 5), camelCase on the wire.
@@ -18,4 +19,10 @@ public record UserNotification(
     String body,
     String contractId,
     Long readAt,
-    Long createdAt) {}
+    Long createdAt) {
+
+  /** A body may quote a provider's free text: no password in it is ever shown. */
+  public UserNotification {
+    body = Secrets.redact(body);
+  }
+}

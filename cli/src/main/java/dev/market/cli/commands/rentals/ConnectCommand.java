@@ -1,13 +1,16 @@
 package dev.market.cli.commands.rentals;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.market.cli.CliContext;
 import dev.market.cli.CliException;
 import dev.market.cli.ExitCodes;
 import dev.market.cli.commands.BaseCommand;
+import dev.market.client.ConnectionInfo;
 import dev.market.protocol.json.Json;
 import dev.market.protocol.model.Contract;
-import dev.market.protocol.model.InstanceDetails;
+import dev.market.protocol.text.TerminalText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,25 +44,25 @@ public final class ConnectCommand extends BaseCommand {
   public Integer call() throws IOException, InterruptedException {
     String contractId = ContractIds.resolve(ctx, "connect", id);
     Contract c = ctx.client().getContract(contractId);
-    InstanceDetails d = parse(c.provisioningInstanceDetails());
-    String host = d == null ? null : firstNonBlank(d.ipAddress(), d.ipv6Address());
+    ConnectionInfo d = ConnectionInfo.of(c);
+    String host = d == null ? null : d.host();
     if (host == null) {
       throw CliException.refused(
           "connect contract "
               + ContractView.shortId(contractId)
-              + ": no connection details yet (it is "
-              + c.status()
-              + ")",
-          "market status " + contractId + " --wait provisioned");
+              + (d == null
+                  ? ": no connection details yet (it is " + c.status() + ")"
+                  : ": the provider sent no address, only a note (it is " + c.status() + ")"),
+          d == null
+              ? "market status " + contractId + " --wait provisioned"
+              : "market status " + contractId + "   (shows the provider's note)");
     }
-    String user = d.sshUser() == null || d.sshUser().isBlank() ? "root" : d.sshUser().trim();
-    int port = d.sshPort() == null ? 22 : d.sshPort();
+    String user = d.user();
+    int port = d.port();
     if (!SAFE.matcher(host).matches()
         || !SAFE.matcher(user).matches()
         || user.startsWith("-")
-        || host.startsWith("-")
-        || port < 1
-        || port > 65_535) {
+        || host.startsWith("-")) {
       throw CliException.refused(
           "connect contract "
               + ContractView.shortId(contractId)
@@ -69,8 +72,8 @@ public final class ConnectCommand extends BaseCommand {
     List<String> command =
         new ArrayList<>(List.of("ssh", "-p", String.valueOf(port), user + "@" + host));
     if (exec) {
-      if (d.additionalDetails() != null && !d.additionalDetails().isBlank()) {
-        ctx.err().println("provider's note: " + d.additionalDetails().strip());
+      if (d.note() != null) {
+        ctx.err().println("provider's note: " + TerminalText.line(d.note().strip()));
       }
       ctx.err().println("running: " + String.join(" ", command));
       ctx.err().flush();
@@ -78,12 +81,12 @@ public final class ConnectCommand extends BaseCommand {
       return code;
     }
     switch (ctx.printer().format()) {
-      case JSON -> ctx.printer().json(d.withoutSecret());
+      case JSON -> ctx.printer().json(json(d, c));
       case IDS -> ctx.printer().line(contractId);
       case TABLE -> {
         ctx.printer().line(String.join(" ", command));
-        if (d.additionalDetails() != null && !d.additionalDetails().isBlank()) {
-          ctx.err().println("provider's note: " + d.additionalDetails().strip());
+        if (d.note() != null) {
+          ctx.err().println("provider's note: " + TerminalText.line(d.note().strip()));
           ctx.err().flush();
         }
       }
@@ -91,39 +94,33 @@ public final class ConnectCommand extends BaseCommand {
     return ExitCodes.OK;
   }
 
+  /** Where ssh goes, and the provider's details as sent (secrets already removed). */
+  private static ObjectNode json(ConnectionInfo d, Contract c) {
+    ObjectNode n = Json.mapper().createObjectNode();
+    n.put("host", d.host());
+    n.put("port", d.port());
+    n.put("user", d.user());
+    n.put("via_gateway", d.viaGateway());
+    if (d.note() != null) {
+      n.put("note", d.note());
+    }
+    try {
+      JsonNode details = Json.mapper().readTree(c.provisioningInstanceDetails());
+      if (details != null && details.isObject()) {
+        n.set("details", details);
+      }
+    } catch (JsonProcessingException e) {
+      // free text: the note above already carries it
+    }
+    return n;
+  }
+
   /** The connection details as a short line for the status view, or {@code null}. */
   static String describe(Contract c) {
-    InstanceDetails d = parse(c.provisioningInstanceDetails());
+    ConnectionInfo d = ConnectionInfo.of(c);
     if (d == null) {
       return null;
     }
-    String host = firstNonBlank(d.ipAddress(), d.ipv6Address());
-    if (host == null) {
-      return null;
-    }
-    return (d.sshUser() == null ? "root" : d.sshUser())
-        + "@"
-        + host
-        + " port "
-        + (d.sshPort() == null ? 22 : d.sshPort());
-  }
-
-  /** Details a provider sent; not JSON (e.g. a failure reason) means no connection details. */
-  static InstanceDetails parse(String json) {
-    if (json == null || json.isBlank() || !json.strip().startsWith("{")) {
-      return null;
-    }
-    try {
-      return Json.mapper().readValue(json, InstanceDetails.class);
-    } catch (JsonProcessingException e) {
-      return null;
-    }
-  }
-
-  private static String firstNonBlank(String a, String b) {
-    if (a != null && !a.isBlank()) {
-      return a.trim();
-    }
-    return b != null && !b.isBlank() ? b.trim() : null;
+    return d.host() == null ? d.note() : d.describe();
   }
 }
