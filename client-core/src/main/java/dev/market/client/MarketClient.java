@@ -276,8 +276,12 @@ public final class MarketClient implements AutoCloseable {
 
   /**
    * {@code POST /contracts} with the caller's idempotency key: calling again with the same key and
-   * request returns the first answer instead of renting again (protocol section 8).
+   * request returns the first answer instead of renting again (protocol section 8). On a server
+   * that ignores the key (Decent Cloud) a lost answer is never repeated blindly: see {@link
+   * SafeRent}.
    *
+   * @throws dev.market.client.error.OutcomeUnknownException when the answer was lost and the rental
+   *     could neither be repeated safely nor found
    * @param idempotencyKey 1 to 255 printable ASCII characters
    */
   public RentalCreated rent(RentalRequest request, String idempotencyKey) {
@@ -294,17 +298,11 @@ public final class MarketClient implements AutoCloseable {
           "the idempotency key must be 1 to 255 printable ASCII characters",
           null);
     }
-    ApiRequest call =
-        new ApiRequest(
+    RentalCreated created =
+        data(
+            new SafeRent(this, transport, clock).rent(op, request, json(request), idempotencyKey),
             op,
-            "POST",
-            List.of("contracts"),
-            List.of(),
-            json(request),
-            true,
-            RetryPolicy.Kind.IDEMPOTENT_WITH_KEY,
-            idempotencyKey);
-    RentalCreated created = data(transport.send(call), op, RentalCreated.class);
+            RentalCreated.class);
     if (created.contractId() == null || created.contractId().isBlank()) {
       throw unreadable(op, "the answer has no contractId");
     }

@@ -2,16 +2,23 @@ package dev.market.client;
 
 import dev.market.protocol.model.Offering;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Walks {@code GET /offerings} page by page, fetching the next page only when the current one is
- * used up, and holding only that page: constant memory for any number of offerings. A page shorter
- * than the page size asked for is the last one (our server never shortens a page below the size
- * asked for, up to its documented 500, which is why the page size is capped at 500).
+ * used up, and holding only that page and the ids seen so far.
+ *
+ * <p>Decent Cloud applies {@code offset} and {@code 3 x limit} before its visibility filter and
+ * then cuts the page to {@code limit} (api/src/database/offerings.rs:732-750 at 13dda9de): pages
+ * overlap and come back short while more follow. So the walk advances by the page size asked for
+ * (every visible offering at an offset inside a page is in that page), only an empty page ends it,
+ * and an offering already returned is skipped: each comes out exactly once. Our server's pages
+ * never overlap, and its last page is followed by one empty one.
  */
 final class OfferingPager implements Iterator<Offering> {
   /** Our server clamps {@code limit} to this (protocol section 4). */
@@ -23,6 +30,7 @@ final class OfferingPager implements Iterator<Offering> {
   private final int pageSize;
   private OfferingQuery nextQuery;
   private Iterator<Offering> page = Collections.emptyIterator();
+  private final Set<Long> seen = new HashSet<>();
 
   OfferingPager(OfferingQuery query, Function<OfferingQuery, List<Offering>> fetch) {
     int requested = query.limit() == null ? DEFAULT_PAGE : query.limit();
@@ -42,10 +50,8 @@ final class OfferingPager implements Iterator<Offering> {
         return false;
       }
       List<Offering> items = fetch.apply(nextQuery);
-      // advance by what actually came, so a server that returns fewer never makes us skip any
-      nextQuery =
-          items.size() < pageSize ? null : nextQuery.withOffset(nextQuery.offset() + items.size());
-      page = items.iterator();
+      nextQuery = items.isEmpty() ? null : nextQuery.withOffset(nextQuery.offset() + pageSize);
+      page = items.stream().filter(o -> o.id() == null || seen.add(o.id())).toList().iterator();
     }
     return true;
   }

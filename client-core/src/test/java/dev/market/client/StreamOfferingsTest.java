@@ -81,7 +81,8 @@ class StreamOfferingsTest {
     }
 
     assertThat(consumed).isEqualTo(total);
-    assertThat(server.getRequestCount()).isEqualTo(1000); // the short page ends it
+    // a short page may come from Decent Cloud's filter with more to follow: the empty one ends it
+    assertThat(server.getRequestCount()).isEqualTo(1001);
   }
 
   @Test
@@ -131,7 +132,7 @@ class StreamOfferingsTest {
     long n = client.streamOfferings(OfferingQuery.builder().limit(1000).build()).count();
 
     assertThat(n).isEqualTo(1_200);
-    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(server.getRequestCount()).isEqualTo(4); // 500, 500, 200 and the empty page
     assertThat(server.takeRequest().getUrl().queryParameter("limit")).isEqualTo("500");
   }
 

@@ -12,11 +12,11 @@ import dev.market.client.error.UnauthorizedException;
 import dev.market.client.error.UnavailableException;
 import dev.market.protocol.error.ErrorCode;
 import dev.market.protocol.json.Json;
+import dev.market.protocol.text.Secrets;
 import dev.market.protocol.text.TerminalText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * The one place where an HTTP answer becomes either the envelope's content or a typed {@link
@@ -98,6 +98,15 @@ public final class ErrorMapper {
   /** The exception for a non-2xx status. Status first, our {@code code} for statuses we lack. */
   static MarketException fromStatus(
       String operation, int status, String code, String message, Duration retryAfter) {
+    ErrorCode known = ErrorCode.fromWire(code).orElse(null);
+    if (known == ErrorCode.EMAIL_NOT_VERIFIED || known == ErrorCode.INSUFFICIENT_BALANCE) {
+      // the account must change first: a refusal (exit 3), whatever the status says
+      return new ConflictException(operation, status, code, message, null);
+    }
+    if (status == 400 && code == null && message.startsWith("Invalid format: ")) {
+      // Decent Cloud's malformed signing header (api/src/auth.rs:120, 134)
+      return new UnauthorizedException(operation, status, code, message, null);
+    }
     switch (status) {
       case 400:
       case 413:
@@ -145,6 +154,8 @@ public final class ErrorMapper {
         return new NotFoundException(operation, status, code, message, null);
       case INVALID_TRANSITION:
       case CONFLICT:
+      case EMAIL_NOT_VERIFIED:
+      case INSUFFICIENT_BALANCE:
         return new ConflictException(operation, status, code, message, null);
       case RATE_LIMITED:
         return new RateLimitedException(operation, code, message, null, null);
@@ -156,33 +167,11 @@ public final class ErrorMapper {
   }
 
   /**
-   * Decent Cloud's {@code 200 + success:false} carries only a sentence; its words decide the type.
-   * Order matters: "contract not found" is a not-found even though it might also say "cannot".
+   * Decent Cloud's {@code 200 + success:false} carries only a sentence: {@link DecentCloudMessages}
+   * classifies it by its exact wording in Decent Cloud's source.
    */
   static MarketException fromDecentCloudMessage(String operation, int status, String message) {
-    String m = message.toLowerCase(Locale.ROOT);
-    if (m.contains("not found") || m.contains("does not exist") || m.contains("no such")) {
-      return new NotFoundException(operation, status, null, message, null);
-    }
-    if (m.contains("unauthorized")
-        || m.contains("not authorized")
-        || m.contains("forbidden")
-        || m.contains("permission")
-        || m.contains("not the provider")
-        || m.contains("not the requester")
-        || m.contains("not the renter")
-        || m.contains("not the owner")
-        || m.contains("only the")) {
-      return new ForbiddenException(operation, status, null, message, null);
-    }
-    if (m.contains("invalid transition")
-        || m.contains("invalid status transition")
-        || m.contains("cannot")
-        || m.contains("can't")
-        || m.contains("already")) {
-      return new ConflictException(operation, status, null, message, null);
-    }
-    return new InvalidRequestException(operation, status, null, message, null);
+    return DecentCloudMessages.classify(operation, status, message);
   }
 
   /**
@@ -271,7 +260,7 @@ public final class ErrorMapper {
 
   /** Control characters (including newlines) would let a server forge lines in our output. */
   static String sanitize(String s) {
-    return TerminalText.line(s);
+    return TerminalText.line(Secrets.redactText(s));
   }
 
   private static String truncate(String s) {

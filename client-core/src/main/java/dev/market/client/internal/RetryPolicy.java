@@ -39,7 +39,14 @@ public final class RetryPolicy {
     /** A POST made idempotent by an {@code Idempotency-Key} reused on every attempt. */
     IDEMPOTENT_WITH_KEY,
     /** Any other POST: a repeat may act twice. */
-    NON_IDEMPOTENT
+    NON_IDEMPOTENT,
+    /**
+     * A POST whose key the server may ignore ({@code POST /contracts} before the client knows):
+     * repeated only when the server certainly did not act on it (the connection never opened, or
+     * 429). After a timeout, a broken connection or a 502/503/504 its outcome is unknown, and the
+     * caller decides what to do.
+     */
+    AT_MOST_ONCE
   }
 
   /** How an attempt failed without an HTTP answer. */
@@ -100,7 +107,7 @@ public final class RetryPolicy {
     if (failure == Failure.CONNECT_FAILED) {
       return retry(backoff(attempt), "connect failed: the server never received the request");
     }
-    if (kind == Kind.NON_IDEMPOTENT) {
+    if (kind == Kind.NON_IDEMPOTENT || kind == Kind.AT_MOST_ONCE) {
       return stop("the server may have acted on it and the request is not safe to repeat");
     }
     return retry(
@@ -120,7 +127,7 @@ public final class RetryPolicy {
     if (!transientStatus) {
       return stop("HTTP " + status + " is final: repeating gets the same answer");
     }
-    if (kind == Kind.NON_IDEMPOTENT) {
+    if (kind == Kind.NON_IDEMPOTENT || (kind == Kind.AT_MOST_ONCE && status != 429)) {
       return stop("HTTP " + status + " on a request that is not safe to repeat");
     }
     if (attempt >= maxAttempts) {

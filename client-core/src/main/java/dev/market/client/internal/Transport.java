@@ -5,6 +5,7 @@ import dev.market.client.DryRunException;
 import dev.market.client.PreparedRequest;
 import dev.market.client.error.ConflictException;
 import dev.market.client.error.MarketException;
+import dev.market.client.error.OutcomeUnknownException;
 import dev.market.client.error.RateLimitedException;
 import dev.market.client.error.UnauthorizedException;
 import dev.market.client.error.UnavailableException;
@@ -143,6 +144,11 @@ public final class Transport implements AutoCloseable {
           pause(call, decision.delay());
           continue;
         }
+        if (call.kind() == RetryPolicy.Kind.AT_MOST_ONCE
+            && failure != RetryPolicy.Failure.CONNECT_FAILED) {
+          throw new OutcomeUnknownException(
+              call.operation(), 0, describe(failure, e) + attempts(attempt), List.of(), e);
+        }
         throw new UnavailableException(
             call.operation(), 0, null, describe(failure, e) + attempts(attempt), e);
       }
@@ -166,6 +172,11 @@ public final class Transport implements AutoCloseable {
             e.serverMessage() + " (an earlier attempt got no answer and may have succeeded)",
             null);
       } catch (UnavailableException e) {
+        if (call.kind() == RetryPolicy.Kind.AT_MOST_ONCE
+            && (e.status() == 502 || e.status() == 503 || e.status() == 504)) {
+          throw new OutcomeUnknownException(
+              e.operation(), e.status(), e.serverMessage() + attempts(attempt), List.of(), null);
+        }
         if (attempt > 1) {
           throw withAttempts(e, attempt);
         }

@@ -16,6 +16,10 @@ public enum ErrorCode {
   /** The contract is not in a status that allows the change. */
   INVALID_TRANSITION("invalid_transition", 409),
   CONFLICT("conflict", 409),
+  /** Renting needs a verified email address on the renter's account (a server setting). */
+  EMAIL_NOT_VERIFIED("email_not_verified", 403),
+  /** The renter's wallet cannot pay for the rental. */
+  INSUFFICIENT_BALANCE("insufficient_balance", 402),
   TOO_LARGE("too_large", 413),
   UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),
   /** A field failed validation; the message starts with the field's name. */

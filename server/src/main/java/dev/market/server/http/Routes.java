@@ -113,6 +113,9 @@ public final class Routes {
     var n = dev.market.protocol.json.Json.mapper().createObjectNode();
     n.put("success", true);
     n.put("message", "ok");
+    // tells a client that a lost POST /contracts may be repeated with the same Idempotency-Key
+    // (protocol section 8); Decent Cloud's health says nothing of the kind
+    n.put("idempotencyKeys", true);
     Envelope.write(ctx, 200, n);
   }
 

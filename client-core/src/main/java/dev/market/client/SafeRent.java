@@ -1,0 +1,159 @@
+package dev.market.client;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.market.client.error.MarketException;
+import dev.market.client.error.OutcomeUnknownException;
+import dev.market.client.internal.ApiRequest;
+import dev.market.client.internal.Ids;
+import dev.market.client.internal.RetryPolicy;
+import dev.market.client.internal.Transport;
+import dev.market.protocol.json.Json;
+import dev.market.protocol.model.Contract;
+import dev.market.protocol.model.Offering;
+import dev.market.protocol.model.RentalCreated;
+import dev.market.protocol.model.RentalRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code POST /contracts} without ever renting twice, whatever the server. Our server honours
+ * {@code Idempotency-Key} and says so in {@code GET /health} ({@code "idempotencyKeys": true});
+ * Decent Cloud ignores the header and hashes the contract id from the creation time
+ * (api/src/database/contracts/rental.rs:132-143 at 13dda9de), so a repeated POST there is a second,
+ * charged rental.
+ *
+ * <p>The first attempt is repeated only when the server certainly did not act (connect failure,
+ * 429). When its outcome is unknown (timeout, reset, 502/503/504 after the body was sent) the
+ * client asks the server whether it honours the key: if so it repeats the request with the same
+ * key; if not it looks for the rental among the renter's own newest contracts (same offering, SSH
+ * key and memo, created since the attempt) and returns the one it finds, or throws {@link
+ * OutcomeUnknownException} saying so.
+ */
+final class SafeRent {
+  /**
+   * How far before the attempt a found contract may have been created, for clocks that differ. Kept
+   * short on purpose: a clock further off makes the search miss (exit 5, "unknown": safe), while a
+   * longer window could take an earlier identical rental for this one.
+   */
+  static final Duration CLOCK_SLACK = Duration.ofSeconds(60);
+
+  private final MarketClient client;
+  private final Transport transport;
+  private final Clock clock;
+
+  SafeRent(MarketClient client, Transport transport, Clock clock) {
+    this.client = client;
+    this.transport = transport;
+    this.clock = clock;
+  }
+
+  /** Sends {@code body} (the JSON of {@code request}); returns the envelope of the success. */
+  ObjectNode rent(String op, RentalRequest request, byte[] body, String idempotencyKey) {
+    Instant started = clock.instant();
+    try {
+      return transport.send(call(op, body, idempotencyKey, RetryPolicy.Kind.AT_MOST_ONCE));
+    } catch (OutcomeUnknownException lost) {
+      if (honoursIdempotencyKeys()) {
+        return transport.send(call(op, body, idempotencyKey, RetryPolicy.Kind.IDEMPOTENT_WITH_KEY));
+      }
+      return found(op, recover(op, request, started, lost));
+    }
+  }
+
+  private static ApiRequest call(String op, byte[] body, String key, RetryPolicy.Kind kind) {
+    return new ApiRequest(op, "POST", List.of("contracts"), List.of(), body, true, kind, key);
+  }
+
+  /** Whether {@code GET /health} says the server answers a repeated key with the first answer. */
+  boolean honoursIdempotencyKeys() {
+    try {
+      ObjectNode health =
+          transport.send(
+              ApiRequest.publicGet("check idempotency support", List.of("health"), List.of()));
+      return health.path("idempotencyKeys").asBoolean(false);
+    } catch (MarketException e) {
+      return false; // unknown means no: never repeat on a guess
+    }
+  }
+
+  private Contract recover(
+      String op, RentalRequest request, Instant started, OutcomeUnknownException lost) {
+    String why =
+        lost.serverMessage()
+            + "; this marketplace does not honour Idempotency-Key, so the rent was not repeated";
+    List<Contract> matches;
+    try {
+      Offering offering = client.getOffering(request.offeringDbId());
+      // Decent Cloud stores "Rental request for <name>" when no memo is sent
+      // (api/src/database/contracts/rental.rs:69-71)
+      String memo =
+          request.requestMemo() != null
+              ? request.requestMemo()
+              : "Rental request for " + offering.offerName();
+      long since = nanos(started.minus(CLOCK_SLACK));
+      matches =
+          client.myRentals().stream()
+              .filter(c -> Objects.equals(c.offeringId(), offering.offeringId()))
+              .filter(
+                  c ->
+                      offering.pubkey() == null
+                          || offering.pubkey().equalsIgnoreCase(c.providerPubkey()))
+              .filter(c -> same(c.requesterSshPubkey(), request.sshPubkey()))
+              .filter(c -> Objects.equals(c.requestMemo(), memo))
+              .filter(c -> c.createdAtNs() != null && c.createdAtNs() >= since)
+              .toList();
+    } catch (MarketException e) {
+      throw new OutcomeUnknownException(
+          op,
+          lost.status(),
+          why + ", and looking for the rental failed too (" + e.getMessage() + ")",
+          List.of(),
+          lost);
+    }
+    if (matches.size() == 1) {
+      return matches.get(0);
+    }
+    if (matches.isEmpty()) {
+      throw new OutcomeUnknownException(
+          op, lost.status(), why + "; no matching rental was found yet", List.of(), lost);
+    }
+    throw new OutcomeUnknownException(
+        op,
+        lost.status(),
+        why
+            + "; "
+            + matches.size()
+            + " recent rentals match it: "
+            + String.join(", ", matches.stream().map(c -> Ids.abbreviate(c.contractId())).toList()),
+        matches.stream().map(Contract::contractId).toList(),
+        lost);
+  }
+
+  private static ObjectNode found(String op, Contract c) {
+    ObjectNode env = Json.mapper().createObjectNode();
+    env.put("success", true);
+    try {
+      env.set(
+          "data",
+          Json.mapper()
+              .valueToTree(
+                  new RentalCreated(
+                      c.contractId(),
+                      "the answer was lost; found the rental among your newest contracts")));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(op, e);
+    }
+    return env;
+  }
+
+  private static boolean same(String a, String b) {
+    return a != null && b != null && a.strip().equals(b.strip());
+  }
+
+  private static long nanos(Instant t) {
+    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+  }
+}
