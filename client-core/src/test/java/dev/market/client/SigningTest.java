@@ -58,7 +58,7 @@ class SigningTest {
       throws Exception {
     server.enqueue(ok(contractJson("pending")));
 
-    client.getContract(CONTRACT_ID);
+    client.rentals().get(CONTRACT_ID);
 
     RecordedRequest r = server.takeRequest();
     assertThat(r.getUrl().encodedPath()).isEqualTo("/api/v1/contracts/" + CONTRACT_ID);
@@ -71,9 +71,18 @@ class SigningTest {
   void signed_post_signature_covers_the_exact_body_bytes_received() throws Exception {
     server.enqueue(ok("{\"contractId\":\"" + CONTRACT_ID + "\",\"message\":\"created\"}"));
 
-    client.rent(
-        new RentalRequest(
-            42L, "ssh-ed25519 AAAA test", "test", 24L, "email:a@example.com", "héllo", null, null));
+    client
+        .rentals()
+        .create(
+            new RentalRequest(
+                42L,
+                "ssh-ed25519 AAAA test",
+                "test",
+                24L,
+                "email:a@example.com",
+                "héllo",
+                null,
+                null));
 
     RecordedRequest r = server.takeRequest();
     assertThat(new String(body(r), StandardCharsets.UTF_8))
@@ -100,7 +109,7 @@ class SigningTest {
   void public_listing_carries_no_signing_headers_even_with_an_identity() throws Exception {
     server.enqueue(ok("[]"));
 
-    client.listOfferings(OfferingQuery.builder().query("type:gpu").build());
+    client.offerings().list(OfferingQuery.builder().query("type:gpu").build());
 
     RecordedRequest r = server.takeRequest();
     assertThat(r.getHeaders().names()).doesNotContain("X-Signature", "X-Public-Key", "X-Nonce");
@@ -114,8 +123,8 @@ class SigningTest {
     try (MarketClient anonymous =
         MarketClient.builder().baseUrl(server.url("/").toString()).build()) {
 
-      client.getOffering(7);
-      assertThat(anonymous.getOffering(7).offerName()).isEqualTo("x");
+      client.offerings().get(7);
+      assertThat(anonymous.offerings().get(7).offerName()).isEqualTo("x");
 
       assertVerifies(server.takeRequest());
       assertThat(server.takeRequest().getHeaders().get("X-Signature")).isNull();
@@ -126,7 +135,7 @@ class SigningTest {
   void a_signed_call_without_an_identity_fails_before_sending_anything() {
     try (MarketClient anonymous =
         MarketClient.builder().baseUrl(server.url("/").toString()).build()) {
-      assertThatThrownBy(anonymous::myRentals)
+      assertThatThrownBy(() -> anonymous.rentals().list())
           .isInstanceOfSatisfying(
               UnauthorizedException.class,
               e -> {

@@ -68,7 +68,8 @@ public final class LocalMarket implements AutoCloseable {
       String country,
       String city) {
     return provider()
-        .createOffering(
+        .offerings()
+        .create(
             new Offering(
                 null,
                 null,

@@ -94,7 +94,8 @@ public final class MarketFixture implements AutoCloseable {
   /** Publishes an offering as the provider; returns its numeric id. */
   public long offering(String offeringId, String name, String monthlyPrice) {
     return client(provider)
-        .createOffering(
+        .offerings()
+        .create(
             new Offering(
                 null,
                 null,
@@ -131,7 +132,8 @@ public final class MarketFixture implements AutoCloseable {
   public String rent(long offeringId, long hours, String contact, String memo) {
     String id =
         client(renter)
-            .rent(
+            .rentals()
+            .create(
                 new RentalRequest(
                     offeringId, sshKey(renter), "test", hours, contact, memo, null, null))
             .contractId();
@@ -141,7 +143,7 @@ public final class MarketFixture implements AutoCloseable {
 
   /** The contract as its provider sees it on the server. */
   public Contract contract(String id) {
-    return client(provider).getContract(id);
+    return client(provider).rentals().get(id);
   }
 
   /** A well-formed OpenSSH ed25519 public key line (the identity's own key, reused). */

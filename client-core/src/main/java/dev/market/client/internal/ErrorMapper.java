@@ -138,6 +138,7 @@ public final class ErrorMapper {
       case UNSUPPORTED_MEDIA_TYPE:
         return new InvalidRequestException(operation, status, code, message, null);
       case UNAUTHORIZED:
+      case STALE_TIMESTAMP:
         return new UnauthorizedException(operation, status, code, message, null);
       case FORBIDDEN:
         return new ForbiddenException(operation, status, code, message, null);
