@@ -16,6 +16,7 @@ import dev.market.client.internal.Args;
 import dev.market.client.internal.ErrorMapper;
 import dev.market.protocol.json.Json;
 import dev.market.protocol.model.Contract;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 
@@ -127,9 +128,7 @@ public final class ProviderService {
     body.put("status", step.status().wire());
     String password = null;
     if (step.details() != null) {
-      body.put(
-          "instanceDetails",
-          new String(json(step.details()), java.nio.charset.StandardCharsets.UTF_8));
+      body.put("instanceDetails", new String(json(step.details()), StandardCharsets.UTF_8));
       password = step.details().rootPassword();
     } else {
       body.put("instanceDetails", step.reason());

@@ -13,6 +13,7 @@ import dev.market.client.error.NotFoundException;
 import dev.market.client.error.UnavailableException;
 import dev.market.protocol.model.Contract;
 import dev.market.protocol.model.ContractStatus;
+import dev.market.server.support.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 class AwaitStatusTest {
   private MockWebServer server;
-  private TestSupport.MutableClock clock;
+  private MutableClock clock;
   private TestSupport.RecordingSleeper sleeper;
   private MarketClient client;
 
@@ -34,7 +35,7 @@ class AwaitStatusTest {
   void start() throws Exception {
     server = new MockWebServer();
     server.start();
-    clock = new TestSupport.MutableClock(T0);
+    clock = new MutableClock(T0);
     sleeper = new TestSupport.RecordingSleeper(clock);
     client = TestSupport.client(server, clock, sleeper).build();
   }

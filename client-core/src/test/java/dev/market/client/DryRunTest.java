@@ -12,6 +12,7 @@ import dev.market.protocol.crypto.RequestSigning;
 import dev.market.protocol.model.Offering;
 import dev.market.protocol.model.RentalCreated;
 import dev.market.protocol.model.RentalRequest;
+import dev.market.server.support.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ class DryRunTest {
   void start() throws Exception {
     server = new MockWebServer();
     server.start();
-    TestSupport.MutableClock clock = new TestSupport.MutableClock(T0);
+    MutableClock clock = new MutableClock(T0);
     client = TestSupport.client(server, clock, new TestSupport.RecordingSleeper(clock)).build();
   }
 

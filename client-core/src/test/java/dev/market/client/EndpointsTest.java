@@ -20,6 +20,7 @@ import dev.market.protocol.model.ContractStatus;
 import dev.market.protocol.model.InstanceDetails;
 import dev.market.protocol.model.Offering;
 import dev.market.protocol.model.UserNotification;
+import dev.market.server.support.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import mockwebserver3.MockWebServer;
@@ -38,7 +39,7 @@ class EndpointsTest {
   void start() throws Exception {
     server = new MockWebServer();
     server.start();
-    TestSupport.MutableClock clock = new TestSupport.MutableClock(T0);
+    MutableClock clock = new MutableClock(T0);
     client = TestSupport.client(server, clock, new TestSupport.RecordingSleeper(clock)).build();
   }
 

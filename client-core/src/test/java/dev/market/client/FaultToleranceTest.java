@@ -17,6 +17,7 @@ import dev.market.client.error.UnauthorizedException;
 import dev.market.client.error.UnavailableException;
 import dev.market.protocol.model.RentalCreated;
 import dev.market.protocol.model.RentalRequest;
+import dev.market.server.support.MutableClock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -37,7 +38,7 @@ class FaultToleranceTest {
       "{\"contractId\":\"" + CONTRACT_ID + "\",\"message\":\"Rental request created\"}";
 
   private MockWebServer server;
-  private TestSupport.MutableClock clock;
+  private MutableClock clock;
   private TestSupport.RecordingSleeper sleeper;
   private MarketClient client;
 
@@ -45,7 +46,7 @@ class FaultToleranceTest {
   void start() throws Exception {
     server = new MockWebServer();
     server.start();
-    clock = new TestSupport.MutableClock(T0);
+    clock = new MutableClock(T0);
     sleeper = new TestSupport.RecordingSleeper(clock);
     client = TestSupport.client(server, clock, sleeper).readTimeout(Duration.ofMillis(300)).build();
   }

@@ -13,6 +13,7 @@ import dev.market.client.error.UnauthorizedException;
 import dev.market.protocol.crypto.Hex;
 import dev.market.protocol.crypto.RequestSigning;
 import dev.market.protocol.model.RentalRequest;
+import dev.market.server.support.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import mockwebserver3.MockWebServer;
@@ -23,14 +24,14 @@ import org.junit.jupiter.api.Test;
 
 class SigningTest {
   private MockWebServer server;
-  private TestSupport.MutableClock clock;
+  private MutableClock clock;
   private MarketClient client;
 
   @BeforeEach
   void start() throws Exception {
     server = new MockWebServer();
     server.start();
-    clock = new TestSupport.MutableClock(T0);
+    clock = new MutableClock(T0);
     client = TestSupport.client(server, clock, new TestSupport.RecordingSleeper(clock)).build();
   }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.market.client.error.UnavailableException;
 import dev.market.protocol.model.Offering;
+import dev.market.server.support.MutableClock;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;
@@ -30,7 +31,7 @@ class StreamOfferingsTest {
     server = new MockWebServer();
     server.setServerSocketFactory(TestSupport.NO_DELAY);
     server.start();
-    TestSupport.MutableClock clock = new TestSupport.MutableClock(T0);
+    MutableClock clock = new MutableClock(T0);
     client = TestSupport.client(server, clock, new TestSupport.RecordingSleeper(clock)).build();
   }
 
