@@ -341,8 +341,7 @@ public final class MarketClient implements AutoCloseable {
     return message(
         transport.send(
             ApiRequest.signedPut(
-                op, List.of("contracts", contractId(op, contractId), "cancel"), json(body))),
-        op);
+                op, List.of("contracts", contractId(op, contractId), "cancel"), json(body))));
   }
 
   /**
@@ -430,8 +429,7 @@ public final class MarketClient implements AutoCloseable {
             ApiRequest.signedPost(
                 op,
                 List.of("provider", "rental-requests", contractId(op, contractId), "respond"),
-                json(body))),
-        op);
+                json(body))));
   }
 
   /**
@@ -455,8 +453,7 @@ public final class MarketClient implements AutoCloseable {
                   op,
                   List.of(
                       "provider", "rental-requests", contractId(op, contractId), "provisioning"),
-                  json(body))),
-          op);
+                  json(body))));
     } catch (MarketException e) {
       throw ErrorMapper.redact(e, rootPassword(instanceDetails));
     }
@@ -503,7 +500,7 @@ public final class MarketClient implements AutoCloseable {
         transport.send(
             ApiRequest.signedPut(op, List.of("provider", "settings", "auto-accept"), json(body)));
     JsonNode data = env.get("data");
-    return data == null || data.isNull() ? on : autoAcceptValue(env, op);
+    return (data == null || data.isNull()) ? on : autoAcceptValue(env, op);
   }
 
   private boolean autoAcceptValue(ObjectNode env, String op) {
@@ -736,7 +733,7 @@ public final class MarketClient implements AutoCloseable {
     }
   }
 
-  private static String message(ObjectNode env, String op) {
+  private static String message(ObjectNode env) {
     JsonNode data = env.get("data");
     if (data == null || data.isNull()) {
       JsonNode m = env.get("message");

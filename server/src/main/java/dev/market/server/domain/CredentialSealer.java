@@ -4,9 +4,10 @@ package dev.market.server.domain;
 @FunctionalInterface
 public interface CredentialSealer {
   /**
+   * Returns the encrypted-credentials JSON, version 2.
+   *
    * @param renterPubkeyHex the renter's Ed25519 public key
    * @param contractId the raw 32-byte contract id (the AAD)
-   * @return the encrypted-credentials JSON, version 2
    */
   String seal(String renterPubkeyHex, byte[] contractId, String plaintext);
 }

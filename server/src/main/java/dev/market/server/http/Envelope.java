@@ -47,7 +47,7 @@ final class Envelope {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize a response", e);
     }
-    ctx.attribute(WRITTEN, Boolean.TRUE);
+    ctx.attribute(WRITTEN, true);
     ctx.status(status).contentType(JSON).result(bytes);
   }
 }

@@ -229,23 +229,15 @@ public final class Routes {
   }
 
   static ErrorCode code(DomainException.Kind kind) {
-    switch (kind) {
-      case BAD_REQUEST:
-        return ErrorCode.BAD_REQUEST;
-      case UNAUTHORIZED:
-        return ErrorCode.UNAUTHORIZED;
-      case FORBIDDEN:
-        return ErrorCode.FORBIDDEN;
-      case NOT_FOUND:
-        return ErrorCode.NOT_FOUND;
-      case INVALID:
-        return ErrorCode.INVALID;
-      case INVALID_TRANSITION:
-        return ErrorCode.INVALID_TRANSITION;
-      case CONFLICT:
-        return ErrorCode.CONFLICT;
-      default:
-        return ErrorCode.UNAVAILABLE;
-    }
+    return switch (kind) {
+      case BAD_REQUEST -> ErrorCode.BAD_REQUEST;
+      case UNAUTHORIZED -> ErrorCode.UNAUTHORIZED;
+      case FORBIDDEN -> ErrorCode.FORBIDDEN;
+      case NOT_FOUND -> ErrorCode.NOT_FOUND;
+      case INVALID -> ErrorCode.INVALID;
+      case INVALID_TRANSITION -> ErrorCode.INVALID_TRANSITION;
+      case CONFLICT -> ErrorCode.CONFLICT;
+      default -> ErrorCode.UNAVAILABLE;
+    };
   }
 }
