@@ -48,8 +48,8 @@ import java.util.stream.StreamSupport;
 import okhttp3.HttpUrl;
 
 /**
- * The marketplace API client (protocol section 4): one method per endpoint. Build one per process
- * and share it; it is thread-safe. Every failure is a {@link MarketException}: {@link
+ * The marketplace API client (docs/protocol.md section 4): one method per endpoint. Build one per
+ * process and share it; it is thread-safe. Every failure is a {@link MarketException}: {@link
  * dev.market.client.error.RefusedException} (the marketplace said no; retrying will not help),
  * {@link dev.market.client.error.AuthException} (identity, signature or permission) or {@link
  * UnavailableException} (network, timeout, 5xx, rate limit, an unreadable answer; retrying may
@@ -276,7 +276,7 @@ public final class MarketClient implements AutoCloseable {
 
   /**
    * {@code POST /contracts} with the caller's idempotency key: calling again with the same key and
-   * request returns the first answer instead of renting again (protocol section 8).
+   * request returns the first answer instead of renting again (docs/protocol.md section 8).
    *
    * @param idempotencyKey 1 to 255 printable ASCII characters
    */
@@ -345,8 +345,8 @@ public final class MarketClient implements AutoCloseable {
   }
 
   /**
-   * {@code GET /contracts/{id}/credentials}: the encrypted-credentials JSON string (protocol
-   * section 7), readable only with the renter's identity.
+   * {@code GET /contracts/{id}/credentials}: the encrypted-credentials JSON string
+   * (docs/protocol.md section 7), readable only with the renter's identity.
    */
   public String encryptedCredentials(String contractId) {
     String op = "get credentials of contract " + shortId(contractId);
@@ -437,9 +437,9 @@ public final class MarketClient implements AutoCloseable {
    *
    * @param status {@code provisioning}, {@code provisioned}, {@code active}, {@code
    *     provisioningfailed} or {@code cancelled}
-   * @param instanceDetails JSON object string (section 7) for {@code provisioned}, a reason for
-   *     failure or cancellation, else {@code null}. It may hold the root password: it is sent, and
-   *     never put in a message or exception.
+   * @param instanceDetails JSON object string (docs/protocol.md section 7) for {@code provisioned},
+   *     a reason for failure or cancellation, else {@code null}. It may hold the root password: it
+   *     is sent, and never put in a message or exception.
    */
   public String updateProvisioning(String contractId, String status, String instanceDetails) {
     String op = "report contract " + shortId(contractId) + " as " + printable(status);
@@ -459,7 +459,7 @@ public final class MarketClient implements AutoCloseable {
     }
   }
 
-  /** The secret inside provisioning details, if they are the JSON object of section 7. */
+  /** The secret inside provisioning details, if they are docs/protocol.md section 7's object. */
   private static String rootPassword(String instanceDetails) {
     if (instanceDetails == null) {
       return null;

@@ -20,7 +20,7 @@ import java.util.Locale;
 
 /**
  * The one place where an HTTP answer becomes either the envelope's content or a typed {@link
- * MarketException} (protocol section 3). Three dialects arrive here:
+ * MarketException} (docs/protocol.md section 3). Three dialects arrive here:
  *
  * <ul>
  *   <li>our server: a real status plus the envelope with a stable {@code code};
@@ -131,7 +131,10 @@ public final class ErrorMapper {
     }
   }
 
-  /** Our server's stable codes (section 3); {@code null} for a code this client does not know. */
+  /**
+   * Our server's stable codes (docs/protocol.md section 3); {@code null} for a code this client
+   * does not know.
+   */
   static MarketException fromCode(String operation, int status, String code, String message) {
     ErrorCode known = ErrorCode.fromWire(code).orElse(null);
     if (known == null) {

@@ -20,9 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The rental state machine of protocol section 6 and the ownership rules of section 9. Every
- * transition is one conditional update plus its history row, event and notifications, all in one
- * transaction.
+ * The rental state machine of docs/protocol.md section 6 and the ownership rules of section 9.
+ * Every transition is one conditional update plus its history row, event and notifications, all in
+ * one transaction.
  */
 public final class ContractService {
   private static final Set<String> PAYMENT_METHODS = Set.of("wallet", "stripe", "test");

@@ -1,6 +1,6 @@
 package dev.market.server.domain;
 
-/** Encrypts a secret to a renter's key (protocol section 7). */
+/** Encrypts a secret to a renter's key (docs/protocol.md section 7). */
 @FunctionalInterface
 public interface CredentialSealer {
   /**

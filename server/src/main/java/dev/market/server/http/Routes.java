@@ -25,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The route table of protocol section 4 and the filters every request passes: request id, address
- * rate limit, body size and media type, then (for signed routes) the signature and nonce checks.
+ * The route table of docs/protocol.md section 4 and the filters every request passes: request id,
+ * address rate limit, body size and media type, then (for signed routes) the signature and nonce
+ * checks.
  */
 public final class Routes {
   private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
@@ -187,8 +188,8 @@ public final class Routes {
         throw new ApiError(ErrorCode.forStatus(v.httpStatus()), v.message());
       }
       String signer = v.publicKeyHex();
-      // the replay check comes last (section 2) and lives in the database so every server
-      // process sharing it refuses the second use
+      // the replay check comes last (docs/protocol.md section 2) and lives in the database so
+      // every server process sharing it refuses the second use
       if (!store.recordNonce(signer, ctx.header("X-Nonce").toLowerCase(Locale.ROOT), nowNs())) {
         throw ApiError.unauthorized("nonce already used: replayed request");
       }

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A parsed search expression (protocol section 4): terms joined by an implicit AND.
+ * A parsed search expression (docs/protocol.md section 4): terms joined by an implicit AND.
  *
  * <pre>
  *   type:(gpu OR compute) price:[50 TO 500] cores:&gt;=8 !stock:out_of_stock name:"two words"

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The renter's {@code contact_method}: {@code kind:value} with a kind of protocol section 9 (email,
- * matrix, telegram, phone, url). A provider reads it to reach the renter, so each kind gets a
- * plausibility check; nothing is looked up.
+ * The renter's {@code contact_method}: {@code kind:value} with a kind of docs/protocol.md section 9
+ * (email, matrix, telegram, phone, url). A provider reads it to reach the renter, so each kind gets
+ * a plausibility check; nothing is looked up.
  */
 public final class Contacts {
   public static final String FIELD = "contact_method";

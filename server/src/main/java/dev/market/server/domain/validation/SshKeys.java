@@ -12,10 +12,10 @@ import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
- * The renter's {@code ssh_pubkey} (protocol section 9): exactly one OpenSSH public key line of a
- * type OpenSSH still accepts, whose blob parses completely as that type, so that what a provider
- * installs in {@code authorized_keys} is a key and nothing else. Mirrors what {@code ssh-keygen -l}
- * accepts, including its checks on RSA size and ECDSA points.
+ * The renter's {@code ssh_pubkey} (docs/protocol.md section 9): exactly one OpenSSH public key line
+ * of a type OpenSSH still accepts, whose blob parses completely as that type, so that what a
+ * provider installs in {@code authorized_keys} is a key and nothing else. Mirrors what {@code
+ * ssh-keygen -l} accepts, including its checks on RSA size and ECDSA points.
  */
 public final class SshKeys {
   public static final String FIELD = "ssh_pubkey";

@@ -21,7 +21,7 @@ import java.util.StringJoiner;
  */
 public final class OfferingSql {
 
-  /** The listing order of protocol section 4: stable across pages. */
+  /** The listing order of docs/protocol.md section 4: stable across pages. */
   public static final String ORDER_BY = "monthly_price_e9s ASC, id ASC";
 
   private static final String NOTHING = "1 = 0";
