@@ -19,9 +19,9 @@ import java.util.function.DoubleSupplier;
 import okhttp3.HttpUrl;
 
 /**
- * The marketplace API client (protocol section 4), one service per resource: {@link #offerings()},
- * {@link #rentals()}, {@link #provider()} and {@link #notifications()}. Build one per process and
- * share it; it and its services are thread-safe. Every failure is a {@link
+ * The marketplace API client (docs/protocol.md section 4), one service per resource: {@link
+ * #offerings()}, {@link #rentals()}, {@link #provider()} and {@link #notifications()}. Build one
+ * per process and share it; it and its services are thread-safe. Every failure is a {@link
  * dev.market.client.error.MarketException}: {@link dev.market.client.error.RefusedException} (the
  * marketplace said no; retrying will not help), {@link dev.market.client.error.AuthException}
  * (identity, signature or permission) or {@link UnavailableException} (network, timeout, 5xx, rate

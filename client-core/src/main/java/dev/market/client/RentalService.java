@@ -66,7 +66,7 @@ public final class RentalService {
   /**
    * As {@link #create(RentalRequest)}; {@link RequestOptions#idempotencyKey()}, when set, replaces
    * the fresh key: calling again with the same key and request returns the first answer instead of
-   * renting again (protocol section 8).
+   * renting again (docs/protocol.md section 8).
    */
   public Outcome<RentalCreated> create(RentalRequest request, RequestOptions options) {
     Objects.requireNonNull(request, "request");

@@ -84,7 +84,7 @@ public final class RequestOptions {
 
     /**
      * The idempotency key: calling {@link RentalService#create} again with the same key and request
-     * returns the first answer instead of renting again (protocol section 8).
+     * returns the first answer instead of renting again (docs/protocol.md section 8).
      *
      * @param key 1 to 255 printable ASCII characters, or {@code null} for none
      * @throws IllegalArgumentException for any other key

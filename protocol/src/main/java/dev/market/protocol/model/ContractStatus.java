@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The contract status machine of protocol section 6. {@link #UNKNOWN} stands for any status string
- * this client does not know (Decent Cloud also sends {@code paused} and {@code expired}); keep the
- * raw string from {@link Contract#status()} to show it.
+ * The contract status machine of docs/protocol.md section 6. {@link #UNKNOWN} stands for any status
+ * string this client does not know (Decent Cloud also sends {@code paused} and {@code expired});
+ * keep the raw string from {@link Contract#status()} to show it.
  */
 public enum ContractStatus {
   REQUESTED("requested"),
@@ -58,7 +58,7 @@ public enum ContractStatus {
     }
   }
 
-  /** The states this one may move to directly (the "next" column of section 6). */
+  /** The states this one may move to directly (the "next" column of docs/protocol.md section 6). */
   public Set<ContractStatus> next() {
     switch (this) {
       case REQUESTED:

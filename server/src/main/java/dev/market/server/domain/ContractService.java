@@ -20,9 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The rental state machine of protocol section 6 and the ownership rules of section 9. Every
- * transition is one conditional update plus its history row, event and notifications, all in one
- * transaction.
+ * The rental state machine of docs/protocol.md section 6 and the ownership rules of section 9.
+ * Every transition is one conditional update plus its history row, event and notifications, all in
+ * one transaction.
  */
 public final class ContractService {
   private static final Set<String> PAYMENT_METHODS = Set.of("wallet", "stripe", "test");
@@ -267,20 +267,17 @@ public final class ContractService {
     ContractStatus to = report.status();
     String details = report.details();
     switch (to) {
-      case PROVISIONING:
-      case ACTIVE:
-        break;
-      case PROVISIONED:
+      case PROVISIONING, ACTIVE -> {}
+      case PROVISIONED -> {
         if (details == null || details.isBlank()) {
           throw DomainException.invalid("instanceDetails", "is required for provisioned");
         }
-        break;
-      case PROVISIONING_FAILED:
-      case CANCELLED:
-        break;
-      default:
-        throw DomainException.invalid(
-            "status", "must be provisioning, provisioned, active, provisioningfailed or cancelled");
+      }
+      case PROVISIONING_FAILED, CANCELLED -> {}
+      default ->
+          throw DomainException.invalid(
+              "status",
+              "must be provisioning, provisioned, active, provisioningfailed or cancelled");
     }
     if (details != null
         && details.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
@@ -292,10 +289,11 @@ public final class ContractService {
           Contract c = loadAsProvider(tx, signer, contractId);
           long now = nowNs();
           switch (to) {
-            case PROVISIONING:
+            case PROVISIONING -> {
               move(tx, c, to, signer, Actor.PROVIDER, null, "provisioning started");
               return "Provisioning started";
-            case PROVISIONED:
+            }
+            case PROVISIONED -> {
               move(tx, c, to, signer, Actor.PROVIDER, null, "instance details reported");
               tx.saveProvisioning(contractId, details, now);
               if (report.rootPassword() != null) {
@@ -309,11 +307,13 @@ public final class ContractService {
               notifyRenter(
                   tx, c, "rental_provisioned", "Rental provisioned", "is ready to connect", now);
               return "Contract provisioned";
-            case ACTIVE:
+            }
+            case ACTIVE -> {
               move(tx, c, to, signer, Actor.PROVIDER, null, "activated");
               notifyRenter(tx, c, "rental_active", "Rental active", "is active", now);
               return "Contract active";
-            case PROVISIONING_FAILED:
+            }
+            case PROVISIONING_FAILED -> {
               move(tx, c, to, signer, Actor.PROVIDER, details, "provisioning failed");
               notifyRenter(
                   tx,
@@ -323,7 +323,8 @@ public final class ContractService {
                   "could not be provisioned" + reason(details),
                   now);
               return "Provisioning failure recorded";
-            default:
+            }
+            default -> {
               move(tx, c, to, signer, Actor.PROVIDER, details, "cancelled by provider");
               notifyRenter(
                   tx,
@@ -333,6 +334,7 @@ public final class ContractService {
                   "was cancelled by the provider" + reason(details),
                   now);
               return "Contract cancelled";
+            }
           }
         });
   }

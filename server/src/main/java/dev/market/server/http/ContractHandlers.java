@@ -19,7 +19,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.LongSupplier;
 
-/** Endpoints 5 to 14: HTTP only, the rules are in {@link ContractService}. */
+/**
+ * Endpoints 5 to 14 of docs/protocol.md section 4: HTTP only, the rules are in {@link
+ * ContractService}.
+ */
 final class ContractHandlers {
   private final ServerConfig config;
   private final MarketStore store;
@@ -95,7 +98,8 @@ final class ContractHandlers {
     }
     String rootPassword = null;
     if (status == ContractStatus.PROVISIONED && details != null && !details.isBlank()) {
-      // section 7: the secret is split off here and only ever stored encrypted to the renter
+      // docs/protocol.md section 7: the secret is split off here and only ever stored
+      // encrypted to the renter
       JsonNode parsed;
       try {
         parsed = Json.mapper().readTree(details);

@@ -25,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The route table of protocol section 4 and the filters every request passes: request id, address
- * rate limit, body size and media type, then (for signed routes) the signature and nonce checks.
+ * The route table of docs/protocol.md section 4 and the filters every request passes: request id,
+ * address rate limit, body size and media type, then (for signed routes) the signature and nonce
+ * checks.
  */
 public final class Routes {
   private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
@@ -191,8 +192,8 @@ public final class Routes {
             v.message());
       }
       String signer = v.publicKeyHex();
-      // the replay check comes last (section 2) and lives in the database so every server
-      // process sharing it refuses the second use
+      // the replay check comes last (docs/protocol.md section 2) and lives in the database so
+      // every server process sharing it refuses the second use
       if (!store.recordNonce(signer, ctx.header("X-Nonce").toLowerCase(Locale.ROOT), nowNs())) {
         throw ApiError.unauthorized("nonce already used: replayed request");
       }
@@ -233,23 +234,15 @@ public final class Routes {
   }
 
   static ErrorCode code(DomainException.Kind kind) {
-    switch (kind) {
-      case BAD_REQUEST:
-        return ErrorCode.BAD_REQUEST;
-      case UNAUTHORIZED:
-        return ErrorCode.UNAUTHORIZED;
-      case FORBIDDEN:
-        return ErrorCode.FORBIDDEN;
-      case NOT_FOUND:
-        return ErrorCode.NOT_FOUND;
-      case INVALID:
-        return ErrorCode.INVALID;
-      case INVALID_TRANSITION:
-        return ErrorCode.INVALID_TRANSITION;
-      case CONFLICT:
-        return ErrorCode.CONFLICT;
-      default:
-        return ErrorCode.UNAVAILABLE;
-    }
+    return switch (kind) {
+      case BAD_REQUEST -> ErrorCode.BAD_REQUEST;
+      case UNAUTHORIZED -> ErrorCode.UNAUTHORIZED;
+      case FORBIDDEN -> ErrorCode.FORBIDDEN;
+      case NOT_FOUND -> ErrorCode.NOT_FOUND;
+      case INVALID -> ErrorCode.INVALID;
+      case INVALID_TRANSITION -> ErrorCode.INVALID_TRANSITION;
+      case CONFLICT -> ErrorCode.CONFLICT;
+      default -> ErrorCode.UNAVAILABLE;
+    };
   }
 }
