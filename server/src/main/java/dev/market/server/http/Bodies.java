@@ -38,6 +38,7 @@ final class Bodies {
     if (node == null || !node.isObject()) {
       throw ApiError.badRequest("the request body must be a JSON object");
     }
+    BodyRules.check(node);
     return (ObjectNode) node;
   }
 
