@@ -138,6 +138,7 @@ public final class Routes {
     if (declared > max) {
       throw tooLarge(max);
     }
+    QueryRules.check(ctx.queryParamMap());
     byte[] body = readAtMost(ctx.req().getInputStream(), max + 1);
     if (body.length > max) {
       throw tooLarge(max);
@@ -160,8 +161,14 @@ public final class Routes {
     return type.equals("application/json") || type.endsWith("+json");
   }
 
-  private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-    return in.readNBytes(limit);
+  private static byte[] readAtMost(InputStream in, int limit) {
+    try {
+      return in.readNBytes(limit);
+    } catch (IOException e) {
+      // a body shorter than its Content-Length, a broken chunk: the client's mistake, not ours
+      throw ApiError.badRequest(
+          "the request body could not be read: it ended early or is malformed");
+    }
   }
 
   static byte[] body(Context ctx) {
@@ -217,6 +224,8 @@ public final class Routes {
     } else if (e instanceof StoreException s && s.unavailable()) {
       LOG.warn("request {}: database unavailable: {}", ctx.attribute(REQUEST_ID), s.getMessage());
       Envelope.error(ctx, 503, "unavailable", "database unavailable, retry later");
+    } else if (TransportErrors.isClientMistake(e)) {
+      Envelope.error(ctx, 400, "bad_request", "malformed request: " + TransportErrors.describe(e));
     } else if (e instanceof HttpResponseException h && h.getStatus() < 500) {
       Envelope.error(ctx, h.getStatus(), codeFor(h.getStatus()), h.getMessage());
     } else {
