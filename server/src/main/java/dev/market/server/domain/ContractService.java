@@ -217,8 +217,9 @@ public final class ContractService {
   // ---------------------------------------------------------------- transitions
 
   /** The renter cancels (endpoint 8). */
-  public String cancel(String signer, String contractId, String memo) {
-    capped("memo", memo, Limits.REASON_MEMO_CHARS);
+  public String cancel(String signer, String contractId, String rawMemo) {
+    capped("memo", rawMemo, Limits.REASON_MEMO_CHARS);
+    String memo = Secrets.redact(rawMemo);
     return store.write(
         tx -> {
           Contract c = load(tx, signer, contractId);
@@ -240,8 +241,9 @@ public final class ContractService {
   }
 
   /** The provider accepts or rejects (endpoint 10). */
-  public String respond(String signer, String contractId, boolean accept, String memo) {
-    capped("memo", memo, Limits.REASON_MEMO_CHARS);
+  public String respond(String signer, String contractId, boolean accept, String rawMemo) {
+    capped("memo", rawMemo, Limits.REASON_MEMO_CHARS);
+    String memo = Secrets.redact(rawMemo);
     return store.write(
         tx -> {
           Contract c = loadAsProvider(tx, signer, contractId);
@@ -265,7 +267,10 @@ public final class ContractService {
   /** A provider's provisioning step (endpoint 11). */
   public String provision(String signer, String contractId, ProvisioningReport report) {
     ContractStatus to = report.status();
-    String details = report.details();
+    // provisioned details had root_password split off and sealed; failure and cancel reports
+    // are free text copied into history and the renter's notification: secrets are dropped
+    String details =
+        to == ContractStatus.PROVISIONED ? report.details() : Secrets.redact(report.details());
     switch (to) {
       case PROVISIONING:
       case ACTIVE:
@@ -282,8 +287,8 @@ public final class ContractService {
         throw DomainException.invalid(
             "status", "must be provisioning, provisioned, active, provisioningfailed or cancelled");
     }
-    if (details != null
-        && details.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+    if (report.details() != null
+        && report.details().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
             > Limits.INSTANCE_DETAILS_BYTES) {
       throw DomainException.invalid("instanceDetails", "is longer than 8 KiB");
     }
