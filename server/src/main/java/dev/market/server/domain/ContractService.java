@@ -28,6 +28,9 @@ public final class ContractService {
   private static final Set<String> PAYMENT_METHODS = Set.of("wallet", "stripe", "test");
   private static final long NANOS_PER_HOUR = 3_600_000_000_000L;
 
+  /** A state machine of 10 states has no path longer than this; each retry follows a commit. */
+  private static final int MAX_REDECISIONS = 10;
+
   private final MarketStore store;
   private final Clock clock;
   private final CredentialSealer sealer;
@@ -477,13 +480,24 @@ public final class ContractService {
       String memo,
       String details) {
     ContractStatus from = c.statusValue();
-    if (!from.canMoveTo(to)) {
-      throw notAllowed(c, to);
-    }
     long now = nowNs();
-    if (!tx.updateStatus(c.contractId(), from, to, now)) {
-      throw DomainException.invalidTransition(
-          "invalid transition: contract changed concurrently; it is no longer " + from.wire());
+    for (int attempt = 1; ; attempt++) {
+      if (!from.canMoveTo(to)) {
+        throw notAllowed(c, to);
+      }
+      if (tx.updateStatus(c.contractId(), from, to, now)) {
+        break;
+      }
+      // Lost the conditional update to a transaction that committed first. Refusing now would be
+      // an outcome no serial order gives (issue 13: accept won, so cancel was refused although
+      // accepted -> cancelled is allowed). Re-read (a new snapshot under PostgreSQL's READ
+      // COMMITTED; SQLite has one writer and never gets here) and decide again from what won.
+      c = tx.contract(c.contractId()).orElseThrow();
+      from = c.statusValue();
+      if (attempt == MAX_REDECISIONS) {
+        throw DomainException.invalidTransition(
+            "invalid transition: contract changed concurrently; it is no longer " + from.wire());
+      }
     }
     tx.insertHistory(c.contractId(), from.wire(), to.wire(), changedBy, now, memo);
     tx.insertEvent(c.contractId(), "status_change", from.wire(), to.wire(), actor, details, now);
