@@ -12,6 +12,7 @@ import dev.market.server.domain.ContractService;
 import dev.market.server.domain.MarketStore;
 import dev.market.server.domain.ProvisioningReport;
 import dev.market.server.domain.validation.Limits;
+import dev.market.server.domain.validation.Text;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -51,7 +52,8 @@ final class ContractHandlers {
     }
     byte[] body = Routes.body(ctx);
     RentalRequest req = Bodies.bind(Bodies.object(body), RentalRequest.class);
-    Envelope.ok(ctx, contracts.create(signer, req, ctx.header("Idempotency-Key"), sha256(body)));
+    String key = Text.check("Idempotency-Key", ctx.header("Idempotency-Key"));
+    Envelope.ok(ctx, contracts.create(signer, req, key, sha256(body)));
   }
 
   void get(Context ctx, String signer) {

@@ -140,6 +140,7 @@ public final class Routes {
     if (declared > max) {
       throw tooLarge(max);
     }
+    QueryRules.check(ctx.queryParamMap());
     byte[] body = readAtMost(ctx.req().getInputStream(), max + 1);
     if (body.length > max) {
       throw tooLarge(max);
@@ -163,8 +164,14 @@ public final class Routes {
     return type.equals("application/json") || type.endsWith("+json");
   }
 
-  private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-    return in.readNBytes(limit);
+  private static byte[] readAtMost(InputStream in, int limit) {
+    try {
+      return in.readNBytes(limit);
+    } catch (IOException e) {
+      // a body shorter than its Content-Length, a broken chunk: the client's mistake, not ours
+      throw ApiError.badRequest(
+          "the request body could not be read: it ended early or is malformed");
+    }
   }
 
   static byte[] body(Context ctx) {
@@ -224,6 +231,9 @@ public final class Routes {
     } else if (e instanceof StoreException s && s.unavailable()) {
       LOG.warn("request {}: database unavailable: {}", ctx.attribute(REQUEST_ID), s.getMessage());
       Envelope.error(ctx, ErrorCode.UNAVAILABLE, "database unavailable, retry later");
+    } else if (TransportErrors.isClientMistake(e)) {
+      Envelope.error(
+          ctx, ErrorCode.BAD_REQUEST, "malformed request: " + TransportErrors.describe(e));
     } else if (e instanceof HttpResponseException h && h.getStatus() < 500) {
       Envelope.error(ctx, h.getStatus(), ErrorCode.forStatus(h.getStatus()), h.getMessage());
     } else {
