@@ -145,8 +145,8 @@ public final class RentalService {
   }
 
   /**
-   * {@code GET /contracts/{id}/credentials}: the encrypted-credentials JSON string (protocol
-   * section 7), readable only with the renter's identity.
+   * {@code GET /contracts/{id}/credentials}: the encrypted-credentials JSON string
+   * (docs/protocol.md section 7), readable only with the renter's identity.
    */
   public String encryptedCredentials(String contractId) {
     return encryptedCredentials(contractId, RequestOptions.DEFAULT).value();
