@@ -2,6 +2,7 @@ package dev.market.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -341,7 +342,8 @@ public final class MarketClient implements AutoCloseable {
     return message(
         transport.send(
             ApiRequest.signedPut(
-                op, List.of("contracts", contractId(op, contractId), "cancel"), json(body))));
+                op, List.of("contracts", contractId(op, contractId), "cancel"), json(body))),
+        op);
   }
 
   /**
@@ -429,7 +431,8 @@ public final class MarketClient implements AutoCloseable {
             ApiRequest.signedPost(
                 op,
                 List.of("provider", "rental-requests", contractId(op, contractId), "respond"),
-                json(body))));
+                json(body))),
+        op);
   }
 
   /**
@@ -453,7 +456,8 @@ public final class MarketClient implements AutoCloseable {
                   op,
                   List.of(
                       "provider", "rental-requests", contractId(op, contractId), "provisioning"),
-                  json(body))));
+                  json(body))),
+          op);
     } catch (MarketException e) {
       throw ErrorMapper.redact(e, rootPassword(instanceDetails));
     }
@@ -720,7 +724,7 @@ public final class MarketClient implements AutoCloseable {
     try {
       return Json.mapper().treeToValue(data, type);
     } catch (IOException | IllegalArgumentException e) {
-      throw unreadable(op, "not a " + type.getSimpleName() + " (" + firstLine(e) + ")");
+      throw unreadable(op, "not a " + type.getSimpleName() + " (" + mismatch(e, data) + ")");
     }
   }
 
@@ -729,29 +733,43 @@ public final class MarketClient implements AutoCloseable {
     try {
       return Json.mapper().readerFor(type).readValue(data);
     } catch (IOException | IllegalArgumentException e) {
-      throw unreadable(op, "unexpected shape (" + firstLine(e) + ")");
+      throw unreadable(op, "unexpected shape (" + mismatch(e, data) + ")");
     }
   }
 
-  private static String message(ObjectNode env) {
+  /**
+   * The message string an action answers with (docs/protocol.md section 4). Any other {@code data}
+   * is not the marketplace's answer, and the action's outcome is unknown: never reported as done.
+   */
+  private static String message(ObjectNode env, String op) {
     JsonNode data = env.get("data");
     if (data == null || data.isNull()) {
       JsonNode m = env.get("message");
       return m != null && m.isTextual() ? m.asText() : "";
     }
-    return data.isTextual() ? data.asText() : data.toString();
+    if (!data.isTextual()) {
+      throw unreadable(op, "expected a message, got " + kind(data));
+    }
+    return data.asText();
   }
 
-  private static String firstLine(Exception e) {
-    String m =
-        e instanceof com.fasterxml.jackson.core.JsonProcessingException j
-            ? j.getOriginalMessage()
-            : e.getMessage();
-    if (m == null) {
-      return e.getClass().getSimpleName();
+  /**
+   * Where the answer departs from the protocol, in its own field names. Jackson's message names
+   * Java types ({@code java.lang.String}), which mean nothing to the person reading the error.
+   */
+  private static String mismatch(Exception e, JsonNode data) {
+    if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+      StringBuilder path = new StringBuilder();
+      for (JsonMappingException.Reference r : m.getPath()) {
+        if (r.getFieldName() != null) {
+          path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+        } else if (r.getIndex() >= 0) {
+          path.append('[').append(r.getIndex()).append(']');
+        }
+      }
+      return "field " + printable(path.toString()) + " has the wrong type";
     }
-    int nl = m.indexOf('\n');
-    return printable(nl < 0 ? m : m.substring(0, nl));
+    return "got " + kind(data);
   }
 
   private static String kind(JsonNode n) {
