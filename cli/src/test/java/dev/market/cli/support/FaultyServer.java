@@ -82,10 +82,15 @@ public final class FaultyServer implements AutoCloseable {
   private void serve(Socket s) {
     try {
       InputStream in = s.getInputStream();
-      if (!readHead(in)) {
+      String head = readHead(in);
+      if (head == null) {
         return;
       }
       requests.incrementAndGet();
+      if (fault != Fault.RESET) {
+        // unread bytes would make our close a reset, and the client would see that instead
+        in.readNBytes(contentLength(head));
+      }
       OutputStream out = s.getOutputStream();
       switch (fault) {
         case HANG -> {
@@ -140,23 +145,35 @@ public final class FaultyServer implements AutoCloseable {
         "");
   }
 
-  /** Reads up to the blank line ending the request head; false when the client left first. */
-  private static boolean readHead(InputStream in) throws IOException {
+  private static int contentLength(String head) {
+    for (String line : head.lines().toList()) {
+      int colon = line.indexOf(':');
+      if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Content-Length")) {
+        return Integer.parseInt(line.substring(colon + 1).trim());
+      }
+    }
+    return 0;
+  }
+
+  /** The request head up to its blank line; {@code null} when the client left first. */
+  private static String readHead(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
     int state = 0; // how much of CR LF CR LF has been seen
     int b;
     while ((b = in.read()) >= 0) {
+      head.append((char) b);
       if (b == '\r' && (state == 0 || state == 2)) {
         state++;
       } else if (b == '\n' && (state == 1 || state == 3)) {
         state++;
         if (state == 4) {
-          return true;
+          return head.toString();
         }
       } else {
         state = b == '\r' ? 1 : 0;
       }
     }
-    return false;
+    return null;
   }
 
   @Override
