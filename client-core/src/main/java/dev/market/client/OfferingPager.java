@@ -21,7 +21,7 @@ import java.util.function.Function;
  * never overlap, and its last page is followed by one empty one.
  */
 final class OfferingPager implements Iterator<Offering> {
-  /** Our server clamps {@code limit} to this (protocol section 4). */
+  /** Our server clamps {@code limit} to this (docs/protocol.md section 4). */
   static final int MAX_PAGE = 500;
 
   static final int DEFAULT_PAGE = 100;
@@ -41,6 +41,11 @@ final class OfferingPager implements Iterator<Offering> {
     this.fetch = fetch;
     this.nextQuery =
         query.withLimit(pageSize).withOffset(query.offset() == null ? 0 : query.offset());
+  }
+
+  /** The query of the first page this pager fetches. */
+  OfferingQuery firstPage() {
+    return nextQuery;
   }
 
   @Override

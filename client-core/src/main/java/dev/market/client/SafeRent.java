@@ -3,11 +3,11 @@ package dev.market.client;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.market.client.error.MarketException;
 import dev.market.client.error.OutcomeUnknownException;
+import dev.market.client.internal.Api;
 import dev.market.client.internal.ApiRequest;
+import dev.market.client.internal.Envelopes;
 import dev.market.client.internal.Ids;
 import dev.market.client.internal.RetryPolicy;
-import dev.market.client.internal.Transport;
-import dev.market.protocol.json.Json;
 import dev.market.protocol.model.Contract;
 import dev.market.protocol.model.Offering;
 import dev.market.protocol.model.RentalCreated;
@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * {@code POST /contracts} without ever renting twice, whatever the server. Our server honours
@@ -40,40 +41,58 @@ final class SafeRent {
    */
   static final Duration CLOCK_SLACK = Duration.ofSeconds(60);
 
-  private final MarketClient client;
-  private final Transport transport;
+  private final Api api;
   private final Clock clock;
+  private final RentalService rentals;
 
-  SafeRent(MarketClient client, Transport transport, Clock clock) {
-    this.client = client;
-    this.transport = transport;
+  SafeRent(Api api, Clock clock, RentalService rentals) {
+    this.api = api;
     this.clock = clock;
+    this.rentals = rentals;
   }
 
-  /** Sends {@code body} (the JSON of {@code request}); returns the envelope of the success. */
-  ObjectNode rent(String op, RentalRequest request, byte[] body, String idempotencyKey) {
+  /** Sends {@code call} (the rent) as described above; {@code read} decodes the envelope. */
+  Outcome<RentalCreated> rent(
+      String op,
+      RentalRequest request,
+      ApiRequest call,
+      RequestOptions options,
+      Function<ObjectNode, RentalCreated> read) {
     Instant started = clock.instant();
     try {
-      return transport.send(call(op, body, idempotencyKey, RetryPolicy.Kind.AT_MOST_ONCE));
+      return api.call(with(call, RetryPolicy.Kind.AT_MOST_ONCE), options, read);
     } catch (OutcomeUnknownException lost) {
       if (honoursIdempotencyKeys()) {
-        return transport.send(call(op, body, idempotencyKey, RetryPolicy.Kind.IDEMPOTENT_WITH_KEY));
+        return api.call(with(call, RetryPolicy.Kind.IDEMPOTENT_WITH_KEY), options, read);
       }
-      return found(op, recover(op, request, started, lost));
+      Contract found = recover(op, request, started, lost);
+      return new Outcome.Sent<>(
+          new RentalCreated(
+              found.contractId(),
+              "the answer was lost; found the rental among your newest contracts"));
     }
   }
 
-  private static ApiRequest call(String op, byte[] body, String key, RetryPolicy.Kind kind) {
-    return new ApiRequest(op, "POST", List.of("contracts"), List.of(), body, true, kind, key);
+  private static ApiRequest with(ApiRequest c, RetryPolicy.Kind kind) {
+    return new ApiRequest(
+        c.operation(),
+        c.method(),
+        c.pathSegments(),
+        c.query(),
+        c.body(),
+        c.signed(),
+        kind,
+        c.idempotencyKey());
   }
 
   /** Whether {@code GET /health} says the server answers a repeated key with the first answer. */
   boolean honoursIdempotencyKeys() {
     try {
-      ObjectNode health =
-          transport.send(
-              ApiRequest.publicGet("check idempotency support", List.of("health"), List.of()));
-      return health.path("idempotencyKeys").asBoolean(false);
+      return api.call(
+              ApiRequest.publicGet("check idempotency support", List.of("health"), List.of()),
+              RequestOptions.DEFAULT,
+              env -> env.path("idempotencyKeys").asBoolean(false))
+          .value();
     } catch (MarketException e) {
       return false; // unknown means no: never repeat on a guess
     }
@@ -86,7 +105,21 @@ final class SafeRent {
             + "; this marketplace does not honour Idempotency-Key, so the rent was not repeated";
     List<Contract> matches;
     try {
-      Offering offering = client.getOffering(request.offeringDbId());
+      String getOp = "get offering " + request.offeringDbId();
+      Offering offering =
+          api.call(
+                  new ApiRequest(
+                      getOp,
+                      "GET",
+                      List.of("offerings", Long.toString(request.offeringDbId())),
+                      List.of(),
+                      null,
+                      true,
+                      RetryPolicy.Kind.IDEMPOTENT,
+                      null),
+                  RequestOptions.DEFAULT,
+                  env -> Envelopes.data(env, getOp, Offering.class))
+              .value();
       // Decent Cloud stores "Rental request for <name>" when no memo is sent
       // (api/src/database/contracts/rental.rs:69-71)
       String memo =
@@ -95,7 +128,7 @@ final class SafeRent {
               : "Rental request for " + offering.offerName();
       long since = nanos(started.minus(CLOCK_SLACK));
       matches =
-          client.myRentals().stream()
+          rentals.list().stream()
               .filter(c -> Objects.equals(c.offeringId(), offering.offeringId()))
               .filter(
                   c ->
@@ -130,23 +163,6 @@ final class SafeRent {
             + String.join(", ", matches.stream().map(c -> Ids.abbreviate(c.contractId())).toList()),
         matches.stream().map(Contract::contractId).toList(),
         lost);
-  }
-
-  private static ObjectNode found(String op, Contract c) {
-    ObjectNode env = Json.mapper().createObjectNode();
-    env.put("success", true);
-    try {
-      env.set(
-          "data",
-          Json.mapper()
-              .valueToTree(
-                  new RentalCreated(
-                      c.contractId(),
-                      "the answer was lost; found the rental among your newest contracts")));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException(op, e);
-    }
-    return env;
   }
 
   private static boolean same(String a, String b) {

@@ -18,9 +18,11 @@ class TableTest {
   void without_a_width_limit_nothing_is_cut() {
     assertThat(sample().render(0, false))
         .isEqualTo(
-            "ID  NAME                         STATUS\n"
-                + "1   A rather long offering name  active\n"
-                + "22  short                        pending\n");
+            """
+            ID  NAME                         STATUS
+            1   A rather long offering name  active
+            22  short                        pending
+            """);
   }
 
   @Test
@@ -28,9 +30,11 @@ class TableTest {
     String out = sample().render(30, false);
     assertThat(out)
         .isEqualTo(
-            "ID  NAME               STATUS\n"
-                + "1   A rather long of…  active\n"
-                + "22  short              pending\n");
+            """
+            ID  NAME               STATUS
+            1   A rather long of\u2026  active
+            22  short              pending
+            """);
     assertThat(out.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(30));
   }
 
@@ -49,6 +53,6 @@ class TableTest {
   @Test
   void control_characters_from_the_server_are_neutralised() {
     String out = new Table().column("A").row("x\u001b[31my\nz").render(0, false);
-    assertThat(out).isEqualTo("A\nx [31my z\n");
+    assertThat(out).isEqualTo("A\nx\\u001b[31my\\u000az\n");
   }
 }

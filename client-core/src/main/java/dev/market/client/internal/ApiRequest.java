@@ -14,6 +14,8 @@ import java.util.Map;
  * @param idempotencyKey the {@code Idempotency-Key} header, the same on every attempt, or {@code
  *     null}
  */
+// bodies are bytes as sent or received; nobody compares or mutates them
+@SuppressWarnings("ArrayRecordComponent")
 public record ApiRequest(
     String operation,
     String method,
@@ -23,6 +25,11 @@ public record ApiRequest(
     boolean signed,
     RetryPolicy.Kind kind,
     String idempotencyKey) {
+
+  /** This call with {@code key} as its {@code Idempotency-Key}. */
+  public ApiRequest withIdempotencyKey(String key) {
+    return new ApiRequest(operation, method, pathSegments, query, body, signed, kind, key);
+  }
 
   /** An unsigned GET. */
   public static ApiRequest publicGet(

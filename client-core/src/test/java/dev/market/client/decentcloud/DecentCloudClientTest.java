@@ -100,9 +100,9 @@ class DecentCloudClientTest {
     long id = offering();
     dc.credit(RENTER.publicKeyHex(), 1_000_000_000L);
 
-    RentalCreated created = renter.rent(request(id, "mine"));
+    RentalCreated created = renter.rentals().create(request(id, "mine"));
 
-    Contract c = renter.getContract(created.contractId());
+    Contract c = renter.rentals().get(created.contractId());
     assertThat(c.statusValue()).isEqualTo(ContractStatus.ACCEPTED);
     assertThat(c.paymentAmountE9s()).isEqualTo(100_000_000L); // 7.2 x 10 h / 720
     assertThat(dc.balance(RENTER.publicKeyHex())).isEqualTo(900_000_000L);
@@ -114,7 +114,7 @@ class DecentCloudClientTest {
     dc.credit(RENTER.publicKeyHex(), 1_000_000_000L);
     dc.dropNextResponse("POST", "/contracts");
 
-    RentalCreated created = renter.rent(request(id, "found me"));
+    RentalCreated created = renter.rentals().create(request(id, "found me"));
 
     assertThat(dc.contracts()).hasSize(1);
     assertThat(created.contractId()).isEqualTo(dc.contracts().get(0).get("contract_id").asText());
@@ -136,7 +136,7 @@ class DecentCloudClientTest {
     dc.credit(RENTER.publicKeyHex(), 1_000_000_000L);
     dc.dropNextResponse("POST", "/contracts");
 
-    RentalCreated created = renter.rent(request(id, null));
+    RentalCreated created = renter.rentals().create(request(id, null));
 
     assertThat(dc.contracts()).hasSize(1);
     assertThat(created.contractId()).isEqualTo(dc.contracts().get(0).get("contract_id").asText());
@@ -146,12 +146,12 @@ class DecentCloudClientTest {
   void a_lost_answer_with_two_matching_rentals_is_reported_unknown_with_both() {
     long id = offering();
     dc.credit(RENTER.publicKeyHex(), 1_000_000_000L);
-    String first = renter.rent(request(id, "same")).contractId();
+    String first = renter.rentals().create(request(id, "same")).contractId();
     dc.verifyEmail(RENTER.publicKeyHex());
     clock.advance(Duration.ofSeconds(1));
     dc.dropNextResponse("POST", "/contracts");
 
-    assertThatThrownBy(() -> renter.rent(request(id, "same")))
+    assertThatThrownBy(() -> renter.rentals().create(request(id, "same")))
         .isInstanceOfSatisfying(
             OutcomeUnknownException.class,
             e -> {
@@ -165,11 +165,11 @@ class DecentCloudClientTest {
   void a_lost_refusal_is_not_mistaken_for_an_earlier_identical_rental() {
     long id = offering();
     dc.credit(RENTER.publicKeyHex(), 1_000_000_000L);
-    renter.rent(request(id, "same"));
+    renter.rentals().create(request(id, "same"));
     clock.advance(Duration.ofMinutes(2));
     dc.dropNextResponse("POST", "/contracts"); // refused (email unverified), answer lost
 
-    assertThatThrownBy(() -> renter.rent(request(id, "same")))
+    assertThatThrownBy(() -> renter.rentals().create(request(id, "same")))
         .isInstanceOfSatisfying(
             OutcomeUnknownException.class,
             e -> {
@@ -190,7 +190,9 @@ class DecentCloudClientTest {
     }
 
     List<Long> ids =
-        renter.streamOfferings(OfferingQuery.builder().limit(4).build()).map(Offering::id).toList();
+        renter.offerings().stream(OfferingQuery.builder().limit(4).build())
+            .map(Offering::id)
+            .toList();
 
     List<Long> visible =
         java.util.stream.LongStream.rangeClosed(1, 40).filter(i -> i % 3 != 0).boxed().toList();
@@ -202,10 +204,10 @@ class DecentCloudClientTest {
   void a_terminal_decent_cloud_status_ends_the_wait_as_unreachable(String status) {
     long id = offering();
     dc.credit(RENTER.publicKeyHex(), 1_000_000_000L);
-    String contract = renter.rent(request(id, null)).contractId();
+    String contract = renter.rentals().create(request(id, null)).contractId();
     dc.setStatus(contract, status);
 
-    AwaitResult r = renter.awaitStatus(contract, ContractStatus.ACTIVE, Duration.ofSeconds(5));
+    AwaitResult r = renter.rentals().await(contract, ContractStatus.ACTIVE, Duration.ofSeconds(5));
 
     assertThat(r.outcome()).isEqualTo(AwaitResult.Outcome.UNREACHABLE);
     assertThat(r.contract().status()).isEqualTo(status);
@@ -215,13 +217,13 @@ class DecentCloudClientTest {
   void an_unknown_future_status_is_kept_verbatim_and_waited_through() {
     long id = offering();
     dc.credit(RENTER.publicKeyHex(), 1_000_000_000L);
-    String contract = renter.rent(request(id, null)).contractId();
+    String contract = renter.rentals().create(request(id, null)).contractId();
     dc.setStatus(contract, "Hibernating");
 
-    Contract c = renter.getContract(contract);
+    Contract c = renter.rentals().get(contract);
     assertThat(c.status()).isEqualTo("Hibernating");
     assertThat(c.statusValue()).isEqualTo(ContractStatus.UNKNOWN);
-    AwaitResult r = renter.awaitStatus(contract, ContractStatus.ACTIVE, Duration.ofMillis(20));
+    AwaitResult r = renter.rentals().await(contract, ContractStatus.ACTIVE, Duration.ofMillis(20));
     assertThat(r.outcome()).isEqualTo(AwaitResult.Outcome.TIMED_OUT);
   }
 
@@ -229,7 +231,7 @@ class DecentCloudClientTest {
   void the_agents_root_password_never_reaches_the_contract_but_decrypts_as_credentials() {
     long id = offering();
     dc.credit(RENTER.publicKeyHex(), 1_000_000_000L);
-    String contract = renter.rent(request(id, null)).contractId();
+    String contract = renter.rentals().create(request(id, null)).contractId();
     dc.provision(
         contract,
         "{\"external_id\":\"101\",\"ip_address\":\"10.0.0.5\",\"ipv6_address\":null,"
@@ -238,7 +240,7 @@ class DecentCloudClientTest {
             + "\"gateway_slug\":\"k7m2p4\",\"gateway_subdomain\":\"k7m2p4.dc-lk.decent-cloud.org\","
             + "\"gateway_ssh_port\":20022}");
 
-    Contract c = renter.getContract(contract);
+    Contract c = renter.rentals().get(contract);
 
     assertThat(c.provisioningInstanceDetails())
         .doesNotContain("hunter2-secret")
@@ -254,20 +256,20 @@ class DecentCloudClientTest {
                 "root",
                 true,
                 "{\"hint\":\"admin panel password: ***\"}"));
-    assertThat(renter.credentials(contract)).isEqualTo("hunter2-secret");
+    assertThat(renter.rentals().credentials(contract)).isEqualTo("hunter2-secret");
   }
 
   @Test
   void without_a_gateway_connect_uses_the_public_address() {
     long id = offering();
     dc.credit(RENTER.publicKeyHex(), 1_000_000_000L);
-    String contract = renter.rent(request(id, null)).contractId();
+    String contract = renter.rentals().create(request(id, null)).contractId();
     dc.provision(
         contract,
         "{\"external_id\":\"7\",\"ip_address\":\"10.1.2.3\",\"public_ip\":\"198.51.100.4\","
             + "\"ssh_port\":2222,\"root_password\":null,\"additional_details\":null}");
 
-    ConnectionInfo info = ConnectionInfo.of(renter.getContract(contract));
+    ConnectionInfo info = ConnectionInfo.of(renter.rentals().get(contract));
 
     assertThat(info).isEqualTo(new ConnectionInfo("198.51.100.4", 2222, "root", false, null));
   }
@@ -276,10 +278,10 @@ class DecentCloudClientTest {
   void free_text_details_are_the_note_with_passwords_masked_and_no_address() {
     long id = offering();
     dc.credit(RENTER.publicKeyHex(), 1_000_000_000L);
-    String contract = renter.rent(request(id, null)).contractId();
+    String contract = renter.rentals().create(request(id, null)).contractId();
     dc.provision(contract, "Server 203.0.113.9, login root, password: S3cret!x");
 
-    Contract c = renter.getContract(contract);
+    Contract c = renter.rentals().get(contract);
 
     assertThat(c.provisioningInstanceDetails())
         .isEqualTo("Server 203.0.113.9, login root, password: ***");
@@ -290,9 +292,11 @@ class DecentCloudClientTest {
   void an_unverified_account_cannot_rent_and_the_refusal_says_so() {
     long id = offering();
     dc.credit(RENTER.publicKeyHex(), 1_000_000_000L);
-    renter.rent(request(id, "first")); // keypair-only: allowed, and an unverified account appears
+    renter
+        .rentals()
+        .create(request(id, "first")); // keypair-only: allowed, and an unverified account appears
 
-    assertThatThrownBy(() -> renter.rent(request(id, "second")))
+    assertThatThrownBy(() -> renter.rentals().create(request(id, "second")))
         .isInstanceOfSatisfying(
             ConflictException.class,
             e -> {
@@ -306,7 +310,7 @@ class DecentCloudClientTest {
     long id = offering();
     dc.credit(RENTER.publicKeyHex(), 1L);
 
-    assertThatThrownBy(() -> renter.rent(request(id, null)))
+    assertThatThrownBy(() -> renter.rentals().create(request(id, null)))
         .isInstanceOfSatisfying(
             ConflictException.class, e -> assertThat(e.code()).isEqualTo("insufficient_balance"));
     assertThat(dc.contracts())
@@ -318,7 +322,7 @@ class DecentCloudClientTest {
   void a_429_without_content_type_is_rate_limited_with_its_retry_after() {
     dc.rateLimitNext(2);
 
-    assertThatThrownBy(() -> renter.getOffering(1))
+    assertThatThrownBy(() -> renter.offerings().get(1))
         .isInstanceOfSatisfying(
             RateLimitedException.class,
             e -> {
@@ -332,16 +336,16 @@ class DecentCloudClientTest {
   void someone_elses_contract_is_forbidden_and_an_unknown_one_not_found() {
     long id = offering();
     dc.credit(RENTER.publicKeyHex(), 1_000_000_000L);
-    String contract = renter.rent(request(id, null)).contractId();
+    String contract = renter.rentals().create(request(id, null)).contractId();
     try (MarketClient stranger =
         client(
             Identity.fromMnemonic(
                 "letter advice cage absurd amount doctor acoustic avoid letter advice cage above"))) {
-      assertThatThrownBy(() -> stranger.getContract(contract))
+      assertThatThrownBy(() -> stranger.rentals().get(contract))
           .isInstanceOf(ForbiddenException.class)
           .hasMessageEndingWith(": Unauthorized: you are not a party to this contract");
     }
-    assertThatThrownBy(() -> renter.getContract("ab".repeat(32)))
+    assertThatThrownBy(() -> renter.rentals().get("ab".repeat(32)))
         .isInstanceOf(NotFoundException.class);
   }
 
@@ -354,7 +358,7 @@ class DecentCloudClientTest {
             .clock(java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofMinutes(10)))
             .maxAttempts(1)
             .build()) {
-      assertThatThrownBy(late::myRentals)
+      assertThatThrownBy(() -> late.rentals().list())
           .isInstanceOf(UnauthorizedException.class)
           .extracting(e -> ((MarketException) e).serverMessage())
           .isEqualTo("Request timestamp expired (max 5 minutes)");

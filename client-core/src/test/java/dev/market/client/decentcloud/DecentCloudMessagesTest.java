@@ -49,7 +49,7 @@ class DecentCloudMessagesTest {
     String sent = rule.text() + (rule.text().endsWith(" ") ? "detail" : "");
     dc.failNextWith(sent);
 
-    assertThatThrownBy(client::myRentals)
+    assertThatThrownBy(() -> client.rentals().list())
         .isInstanceOfSatisfying(
             MarketException.class,
             e -> {
@@ -76,14 +76,14 @@ class DecentCloudMessagesTest {
   void a_text_not_in_decent_clouds_source_is_a_plain_refusal_without_a_code() {
     dc.failNextWith("Something new went wrong");
 
-    assertThatThrownBy(client::myRentals)
+    assertThatThrownBy(() -> client.rentals().list())
         .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.code()).isNull());
   }
 
   @Test
   void a_missing_signing_header_is_an_identity_problem() {
     try (MarketClient anonymous = MarketClient.builder().baseUrl(dc.url()).maxAttempts(1).build()) {
-      assertThatThrownBy(() -> anonymous.getContract("ab".repeat(32)))
+      assertThatThrownBy(() -> anonymous.rentals().get("ab".repeat(32)))
           .isInstanceOf(AuthException.class);
     }
   }
@@ -92,13 +92,13 @@ class DecentCloudMessagesTest {
   void a_server_text_with_a_password_is_masked() {
     dc.failNextWith("Provisioning failed: root_password=Hunter2x rejected");
 
-    assertThatThrownBy(client::myRentals)
+    assertThatThrownBy(() -> client.rentals().list())
         .hasMessage("list my rentals: Provisioning failed: root_password=*** rejected");
   }
 
   @Test
   void an_unknown_offering_is_not_found() {
-    assertThatThrownBy(() -> client.getOffering(99))
+    assertThatThrownBy(() -> client.offerings().get(99))
         .isInstanceOf(NotFoundException.class)
         .hasMessage("get offering 99: Offering not found");
   }

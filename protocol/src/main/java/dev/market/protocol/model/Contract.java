@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.market.protocol.text.Secrets;
 
 /**
- * A rental contract (protocol section 5). Snake case on the wire; times are Unix nanoseconds.
+ * A rental contract (docs/protocol.md section 5). Snake case on the wire; times are Unix
+ * nanoseconds.
  *
  * @param contractId 64 hex characters
  * @param offeringId the provider's string id of the offering, not its numeric id

@@ -14,7 +14,7 @@ import dev.market.cli.Failures;
 import dev.market.cli.commands.BaseCommand;
 import dev.market.cli.output.Printer;
 import dev.market.cli.output.Table;
-import dev.market.client.DryRunException;
+import dev.market.client.Outcome;
 import dev.market.protocol.json.Json;
 import dev.market.protocol.model.Offering;
 import java.io.IOException;
@@ -38,8 +38,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "create",
     description = {
-      "Publish offerings as a provider, from a JSON file: one Offering object (protocol section 5,"
-          + " snake_case) or an array of them.",
+      "Publish offerings as a provider, from a JSON file: one Offering object or an array of them"
+          + " (snake_case, docs/protocol.md section 5).",
       "The whole file is checked first (JSON syntax with line and column, known fields, types,"
           + " offering_id unique), so a bad file publishes nothing; then each offering is sent.",
       "Prints a table of ID, OFFERING-ID, NAME; -o ids: the new numeric ids, one per line;"
@@ -69,15 +69,17 @@ public final class OfferingsCreateCommand extends BaseCommand {
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("offeringId", o.offeringId());
       try {
-        long id = ctx.client().createOffering(o);
+        Outcome<Long> sent = ctx.client().offerings().create(o, ctx.requestOptions());
+        if (ctx.printedDryRun(sent)) {
+          continue; // printed instead of sent
+        }
+        long id = sent.value();
         r.put("ok", true);
         r.put("id", id);
         table.row(id, o.offeringId(), o.offerName());
         if (p.isIds()) {
           p.line(Long.toString(id));
         }
-      } catch (DryRunException e) {
-        continue; // printed instead of sent
       } catch (RuntimeException e) {
         String reason = Failures.reason(e);
         r.put("ok", false);

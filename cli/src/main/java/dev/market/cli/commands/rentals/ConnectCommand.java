@@ -7,7 +7,9 @@ import dev.market.cli.CliContext;
 import dev.market.cli.CliException;
 import dev.market.cli.ExitCodes;
 import dev.market.cli.commands.BaseCommand;
+import dev.market.cli.commands.ContractIds;
 import dev.market.client.ConnectionInfo;
+import dev.market.client.Outcome;
 import dev.market.protocol.json.Json;
 import dev.market.protocol.model.Contract;
 import dev.market.protocol.text.TerminalText;
@@ -42,8 +44,12 @@ public final class ConnectCommand extends BaseCommand {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    String contractId = ContractIds.resolve(ctx, "connect", id);
-    Contract c = ctx.client().getContract(contractId);
+    String contractId = ContractIds.forRenter(ctx, "connect", id);
+    Outcome<Contract> sent = ctx.client().rentals().get(contractId, ctx.requestOptions());
+    if (ctx.printedDryRun(sent)) {
+      return 0;
+    }
+    Contract c = sent.value();
     ConnectionInfo d = ConnectionInfo.of(c);
     String host = d == null ? null : d.host();
     if (host == null) {
@@ -73,7 +79,7 @@ public final class ConnectCommand extends BaseCommand {
         new ArrayList<>(List.of("ssh", "-p", String.valueOf(port), user + "@" + host));
     if (exec) {
       if (d.note() != null) {
-        ctx.err().println("provider's note: " + TerminalText.line(d.note().strip()));
+        ctx.err().println("provider's note: " + TerminalText.block(d.note().strip()));
       }
       ctx.err().println("running: " + String.join(" ", command));
       ctx.err().flush();
@@ -86,7 +92,7 @@ public final class ConnectCommand extends BaseCommand {
       case TABLE -> {
         ctx.printer().line(String.join(" ", command));
         if (d.note() != null) {
-          ctx.err().println("provider's note: " + TerminalText.line(d.note().strip()));
+          ctx.err().println("provider's note: " + TerminalText.block(d.note().strip()));
           ctx.err().flush();
         }
       }
