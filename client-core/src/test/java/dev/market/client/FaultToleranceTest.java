@@ -90,12 +90,15 @@ class FaultToleranceTest {
   void rent_after_a_timeout_is_retried_with_the_same_idempotency_key_and_a_new_nonce()
       throws Exception {
     server.enqueue(stalled());
+    // our server's /health says a repeated key gets the first answer
+    server.enqueue(json(200, "{\"success\":true,\"message\":\"ok\",\"idempotencyKeys\":true}"));
     server.enqueue(ok(CREATED));
 
     RentalCreated created = client.rentals().create(RENTAL);
 
     assertThat(created.contractId()).isEqualTo(CONTRACT_ID);
     RecordedRequest first = server.takeRequest();
+    assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/api/v1/health");
     RecordedRequest second = server.takeRequest();
     String key = first.getHeaders().get("Idempotency-Key");
     assertThat(key).isNotBlank();
@@ -387,27 +390,31 @@ class FaultToleranceTest {
             NotFoundException.class,
             e -> {
               assertThat(e.status()).isEqualTo(200);
-              assertThat(e.code()).isNull();
+              assertThat(e.code()).isEqualTo("not_found"); // by its text, O/contracts.rs:173
               assertThat(e.getMessage()).isEqualTo("get contract 3f1c2a9b…: Contract not found");
             });
   }
 
   @Test
-  void decent_cloud_200_with_success_false_messages_map_by_their_words() {
+  void decent_cloud_200_with_success_false_messages_map_by_their_source_text() {
     server.enqueue(
         json(
             200,
-            "{\"success\":false,\"error\":\"Unauthorized: not the provider of this contract\"}"));
+            "{\"success\":false,\"error\":\"Unauthorized: you are not a party to this contract\"}"));
     server.enqueue(
-        json(200, "{\"success\":false,\"error\":\"Cannot accept contract in status rejected\"}"));
+        json(
+            200,
+            "{\"success\":false,\"error\":\"Contract cannot be cancelled in 'rejected' status.\"}"));
     server.enqueue(json(200, "{\"success\":false,\"error\":\"memo too long\"}"));
 
     assertThatThrownBy(() -> client.provider().accept(CONTRACT_ID, null))
         .isInstanceOf(ForbiddenException.class)
-        .hasMessage("accept contract 3f1c2a9b…: Unauthorized: not the provider of this contract");
+        .hasMessage(
+            "accept contract 3f1c2a9b…: Unauthorized: you are not a party to this contract");
     assertThatThrownBy(() -> client.provider().accept(CONTRACT_ID, null))
         .isInstanceOf(ConflictException.class)
-        .hasMessage("accept contract 3f1c2a9b…: Cannot accept contract in status rejected");
+        .hasMessage(
+            "accept contract 3f1c2a9b…: Contract cannot be cancelled in 'rejected' status.");
     assertThatThrownBy(() -> client.provider().accept(CONTRACT_ID, null))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessage("accept contract 3f1c2a9b…: memo too long");

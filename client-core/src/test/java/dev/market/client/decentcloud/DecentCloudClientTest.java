@@ -71,17 +71,22 @@ class DecentCloudClientTest {
     return new RentalRequest(offeringId, SSH, "wallet", 10L, null, memo, null, null);
   }
 
-  /** One clock for the fake and the client, so "since the attempt" is exact. */
+  /**
+   * One clock for the fake and the client, so "since the attempt" is exact: it runs with real time
+   * (waits end) and jumps forward on {@link #advance}.
+   */
   static final class MutableClock extends java.time.Clock {
-    private java.time.Instant now = java.time.Instant.now();
+    private final java.time.Instant start = java.time.Instant.now();
+    private final long startNanos = System.nanoTime();
+    private Duration offset = Duration.ZERO;
 
     synchronized void advance(Duration d) {
-      now = now.plus(d);
+      offset = offset.plus(d);
     }
 
     @Override
     public synchronized java.time.Instant instant() {
-      return now;
+      return start.plusNanos(System.nanoTime() - startNanos).plus(offset);
     }
 
     @Override

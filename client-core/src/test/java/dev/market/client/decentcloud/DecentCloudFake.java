@@ -335,48 +335,55 @@ public final class DecentCloudFake implements AutoCloseable {
     }
     String[] p = path.substring(API.length() + 1).split("/", -1);
     switch (method + " " + p[0] + "/" + p.length) {
-      case "GET health/1":
+      case "GET health/1" -> {
         // O/system.rs:13 answers HealthResponse (O/common.rs:8-12); nothing about idempotency
         return raw(200, "{\"success\":true,\"message\":\"ok\",\"environment\":\"dev\"}");
-      case "GET offerings/1":
+      }
+      case "GET offerings/1" -> {
         return listOfferings(url);
-      case "GET offerings/2":
+      }
+      case "GET offerings/2" -> {
         return getOffering(p[1]);
-      case "POST providers/3":
+      }
+      case "POST providers/3" -> {
         if (p[2].equals("offerings")) {
           return signed(r, body, signer -> createOffering(signer, p[1], body));
         }
-        break;
-      case "POST contracts/1":
+      }
+      case "POST contracts/1" -> {
         return signed(r, body, signer -> createContract(signer, body));
-      case "GET contracts/2":
+      }
+      case "GET contracts/2" -> {
         return signed(r, body, signer -> getContract(signer, p[1]));
-      case "PUT contracts/3":
+      }
+      case "PUT contracts/3" -> {
         if (p[2].equals("cancel")) {
           return signed(r, body, signer -> cancel(signer, p[1], body));
         }
-        break;
-      case "GET contracts/3":
+      }
+      case "GET contracts/3" -> {
         if (p[2].equals("credentials")) {
           return signed(r, body, signer -> credentials(signer, p[1]));
         }
-        break;
-      case "GET users/3":
+      }
+      case "GET users/3" -> {
         if (p[2].equals("contracts")) {
           return signed(r, body, signer -> userContracts(signer, p[1]));
         }
         if (p[2].equals("wallet")) {
           return signed(r, body, signer -> wallet(signer, p[1]));
         }
-        break;
-      case "POST accounts/1":
+      }
+      case "POST accounts/1" -> {
         return registerAccount(r, body);
-      case "GET accounts/1":
+      }
+      case "GET accounts/1" -> {
         return accountByKey(url.queryParameter("publicKey"));
-      case "GET accounts/2":
+      }
+      case "GET accounts/2" -> {
         return accountByUsername(p[1]);
-      default:
-        break;
+      }
+      default -> {}
     }
     return notFound();
   }
@@ -561,7 +568,7 @@ public final class DecentCloudFake implements AutoCloseable {
     boolean selfRental = provider.equals(signer);
     // D/contracts/rental.rs:125-130: floor(floor(price x 1e9) x hours / 720)
     long amount =
-        selfRental ? 0 : (long) (offering.get("monthly_price").asDouble() * 1e9) * hours / 720;
+        selfRental ? 0 : ((long) (offering.get("monthly_price").asDouble() * 1e9)) * hours / 720;
     // D/contracts/rental.rs:45-71: contact "" and memo "Rental request for <name>" by default
     String contact =
         optText(body, "contact_method") == null ? "" : body.get("contact_method").asText();
