@@ -15,7 +15,8 @@ final class TransportErrors {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if ((t instanceof HttpException h && h.getCode() >= 400 && h.getCode() < 500)
           || t instanceof EofException
-          || t instanceof EOFException) {
+          || t instanceof EOFException
+          || isBadEscape(t)) {
         return true;
       }
       if (t.getCause() == t) {
@@ -25,8 +26,22 @@ final class TransportErrors {
     return false;
   }
 
+  /**
+   * Javalin decodes path parameters with {@link java.net.URLDecoder}, which throws on a lone or
+   * truncated {@code %} escape ({@code /offerings/;%}): the client's mistake, not ours.
+   */
+  private static boolean isBadEscape(Throwable t) {
+    StackTraceElement[] at = t.getStackTrace();
+    return t instanceof IllegalArgumentException
+        && at.length > 0
+        && at[0].getClassName().equals("java.net.URLDecoder");
+  }
+
   static String describe(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      if (isBadEscape(t)) {
+        return "the path has a malformed %-escape";
+      }
       if (t instanceof HttpException) {
         return "the HTTP message is malformed";
       }

@@ -99,6 +99,14 @@ class ProtocolEdgesTest {
     assertThat(myContracts()).isEqualTo(before + 1);
   }
 
+  @Test
+  void a_path_with_a_broken_percent_escape_is_400_not_500() {
+    Raw.Reply r = raw.get(null, "/api/v1/offerings/;%?q=");
+    assertThat(r.status()).as(r.toString()).isEqualTo(400);
+    assertThat(r.code()).isEqualTo("bad_request");
+    assertThat(r.error()).isEqualTo("malformed request: the path has a malformed %-escape");
+  }
+
   private int myContracts() {
     return raw.get(renter, "/api/v1/users/" + renter.publicKeyHex() + "/contracts").data().size();
   }
