@@ -5,6 +5,7 @@ import dev.market.client.error.AuthException;
 import dev.market.client.error.ForbiddenException;
 import dev.market.client.error.MarketException;
 import dev.market.client.error.NotFoundException;
+import dev.market.client.error.OutcomeUnknownException;
 import dev.market.client.error.RateLimitedException;
 import dev.market.client.error.RefusedException;
 import dev.market.client.error.UnauthorizedException;
@@ -112,6 +113,19 @@ final class ErrorHandler
     }
     if (ex instanceof RateLimitedException e && e.retryAfter() != null) {
       return "the marketplace asks to wait " + e.retryAfter().toSeconds() + "s before retrying";
+    }
+    if (ex instanceof OutcomeUnknownException) {
+      return "market rentals   (look for it there before renting again: a repeat may rent twice)";
+    }
+    if (ex instanceof MarketException e
+        && e.errorCode().orElse(null) == ErrorCode.EMAIL_NOT_VERIFIED) {
+      return "open the verification link the marketplace e-mailed to your account's address,"
+          + " then rent again";
+    }
+    if (ex instanceof MarketException e
+        && e.errorCode().orElse(null) == ErrorCode.INSUFFICIENT_BALANCE) {
+      return "top up your wallet (on Decent Cloud: the website's /dashboard/wallet page), then"
+          + " rent again";
     }
     if (ex instanceof UnavailableException) {
       return "check that the marketplace is running at "

@@ -1,6 +1,7 @@
 package dev.market.client;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.market.client.error.ConflictException;
 import dev.market.client.error.MarketException;
 import dev.market.client.error.OutcomeUnknownException;
 import dev.market.client.internal.Api;
@@ -8,7 +9,9 @@ import dev.market.client.internal.ApiRequest;
 import dev.market.client.internal.Envelopes;
 import dev.market.client.internal.Ids;
 import dev.market.client.internal.RetryPolicy;
+import dev.market.protocol.error.ErrorCode;
 import dev.market.protocol.model.Contract;
+import dev.market.protocol.model.ContractStatus;
 import dev.market.protocol.model.Offering;
 import dev.market.protocol.model.RentalCreated;
 import dev.market.protocol.model.RentalRequest;
@@ -147,7 +150,22 @@ final class SafeRent {
           lost);
     }
     if (matches.size() == 1) {
-      return matches.get(0);
+      Contract c = matches.get(0);
+      if (ContractStatus.parse(c.status()) == ContractStatus.CANCELLED
+          && !"succeeded".equalsIgnoreCase(c.paymentStatus())) {
+        // Decent Cloud cancels a rental its wallet debit failed for and answers "Insufficient
+        // wallet balance" (api/src/openapi/contracts.rs:733-747): that was the lost answer
+        throw new ConflictException(
+            op,
+            lost.status(),
+            ErrorCode.INSUFFICIENT_BALANCE.wire(),
+            "the answer was lost; the rental "
+                + Ids.abbreviate(c.contractId())
+                + " was found cancelled unpaid, as Decent Cloud leaves one the wallet could not"
+                + " pay for",
+            lost);
+      }
+      return c;
     }
     if (matches.isEmpty()) {
       throw new OutcomeUnknownException(
