@@ -224,7 +224,7 @@ class AwaitStatusTest {
 
   @Test
   void an_unknown_status_keeps_polling_rather_than_failing() {
-    server.enqueue(ok(contractJson("paused")));
+    server.enqueue(ok(contractJson("hibernating")));
     server.enqueue(ok(contractJson("active")));
     List<Contract> seen = new ArrayList<>();
 
@@ -235,6 +235,6 @@ class AwaitStatusTest {
 
     assertThat(r.outcome()).isEqualTo(Outcome.REACHED);
     assertThat(seen.get(0).statusValue()).isEqualTo(ContractStatus.UNKNOWN);
-    assertThat(seen.get(0).status()).isEqualTo("paused");
+    assertThat(seen.get(0).status()).isEqualTo("hibernating");
   }
 }
