@@ -1,7 +1,10 @@
 package dev.market.protocol.model;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -58,24 +61,70 @@ public enum ContractStatus {
     }
   }
 
-  /** The states this one may move to directly (the "next" column of section 6). */
-  public Set<ContractStatus> next() {
+  /** Who may make a transition. */
+  public enum Party {
+    RENTER,
+    PROVIDER,
+    /** The marketplace itself: validation, auto-accept, completion at the end. */
+    SYSTEM
+  }
+
+  private static final Set<Party> RENTER_OR_PROVIDER = EnumSet.of(Party.RENTER, Party.PROVIDER);
+
+  /**
+   * The transition table of section 6: for this state, who may move it to which state. Every
+   * non-terminal state can be cancelled by either side; everything else is one side's or the
+   * marketplace's step.
+   */
+  public Map<ContractStatus, Set<Party>> transitions() {
+    Map<ContractStatus, Set<Party>> t = new EnumMap<>(ContractStatus.class);
     switch (this) {
       case REQUESTED:
-        return EnumSet.of(PENDING, ACCEPTED, REJECTED, CANCELLED);
+        t.put(PENDING, EnumSet.of(Party.SYSTEM));
+        t.put(ACCEPTED, EnumSet.of(Party.PROVIDER, Party.SYSTEM));
+        t.put(REJECTED, EnumSet.of(Party.PROVIDER));
+        t.put(CANCELLED, RENTER_OR_PROVIDER);
+        break;
       case PENDING:
-        return EnumSet.of(ACCEPTED, REJECTED, CANCELLED);
+        t.put(ACCEPTED, EnumSet.of(Party.PROVIDER, Party.SYSTEM));
+        t.put(REJECTED, EnumSet.of(Party.PROVIDER));
+        t.put(CANCELLED, RENTER_OR_PROVIDER);
+        break;
       case ACCEPTED:
-        return EnumSet.of(PROVISIONING, REJECTED, CANCELLED, PROVISIONING_FAILED);
+        t.put(PROVISIONING, EnumSet.of(Party.PROVIDER));
+        t.put(REJECTED, EnumSet.of(Party.PROVIDER));
+        t.put(CANCELLED, RENTER_OR_PROVIDER);
+        t.put(PROVISIONING_FAILED, EnumSet.of(Party.PROVIDER));
+        break;
       case PROVISIONING:
-        return EnumSet.of(PROVISIONED, PROVISIONING_FAILED, CANCELLED);
+        t.put(PROVISIONED, EnumSet.of(Party.PROVIDER));
+        t.put(PROVISIONING_FAILED, EnumSet.of(Party.PROVIDER));
+        t.put(CANCELLED, RENTER_OR_PROVIDER);
+        break;
       case PROVISIONED:
-        return EnumSet.of(ACTIVE, CANCELLED);
+        t.put(ACTIVE, EnumSet.of(Party.PROVIDER));
+        t.put(CANCELLED, RENTER_OR_PROVIDER);
+        break;
       case ACTIVE:
-        return EnumSet.of(COMPLETED, CANCELLED);
+        t.put(COMPLETED, EnumSet.of(Party.SYSTEM));
+        t.put(CANCELLED, RENTER_OR_PROVIDER);
+        break;
       default:
-        return EnumSet.noneOf(ContractStatus.class);
+        break;
     }
+    return Collections.unmodifiableMap(t);
+  }
+
+  /** The states this one may move to directly (the "next" column of section 6). */
+  public Set<ContractStatus> next() {
+    Set<ContractStatus> next = EnumSet.noneOf(ContractStatus.class);
+    next.addAll(transitions().keySet());
+    return next;
+  }
+
+  /** Whether {@code party} may move a contract from this state directly to {@code target}. */
+  public boolean canMoveTo(ContractStatus target, Party party) {
+    return transitions().getOrDefault(target, Set.of()).contains(party);
   }
 
   /** Whether a direct transition from this state to {@code target} is allowed. */

@@ -29,7 +29,7 @@ public final class AccountService {
   /** Marks the given ids read (all when empty); ids of other users are left alone. */
   public int markRead(String signer, String pathPubkey, List<Long> ids) {
     ContractService.sameKey(signer, pathPubkey);
-    long now = clock.instant().getEpochSecond();
+    long now = EpochNanos.toSeconds(EpochNanos.now(clock));
     return store.write(tx -> tx.markRead(signer, ids, now));
   }
 
@@ -38,8 +38,7 @@ public final class AccountService {
   }
 
   public boolean setAutoAccept(String signer, boolean on) {
-    java.time.Instant now = clock.instant();
-    long ns = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    long ns = EpochNanos.now(clock);
     store.write(
         tx -> {
           tx.setAutoAccept(signer, on, ns);

@@ -4,6 +4,7 @@ import dev.market.protocol.crypto.Hex;
 import dev.market.protocol.model.Contract;
 import dev.market.protocol.model.ContractEvent;
 import dev.market.protocol.model.ContractStatus;
+import dev.market.protocol.model.InstanceDetails;
 import dev.market.protocol.model.Offering;
 import dev.market.protocol.model.RentalCreated;
 import dev.market.protocol.model.RentalRequest;
@@ -11,13 +12,15 @@ import dev.market.server.domain.validation.Contacts;
 import dev.market.server.domain.validation.Limits;
 import dev.market.server.domain.validation.SshKeys;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The rental state machine of protocol section 6 and the ownership rules of section 9. Every
@@ -28,20 +31,31 @@ public final class ContractService {
   private static final Set<String> PAYMENT_METHODS = Set.of("wallet", "stripe", "test");
   private static final long NANOS_PER_HOUR = 3_600_000_000_000L;
 
+  /** What a provider may report through endpoint 11; accepting and rejecting go through 10. */
+  private static final Set<ContractStatus> PROVISIONING_STEPS =
+      EnumSet.of(
+          ContractStatus.PROVISIONING,
+          ContractStatus.PROVISIONED,
+          ContractStatus.ACTIVE,
+          ContractStatus.PROVISIONING_FAILED,
+          ContractStatus.CANCELLED);
+
   private final MarketStore store;
   private final Clock clock;
   private final CredentialSealer sealer;
+  private final RentRateLimit rentLimit;
   private final SecureRandom random = new SecureRandom();
 
-  public ContractService(MarketStore store, Clock clock, CredentialSealer sealer) {
+  public ContractService(
+      MarketStore store, Clock clock, CredentialSealer sealer, RentRateLimit rentLimit) {
     this.store = store;
     this.clock = clock;
     this.sealer = sealer;
+    this.rentLimit = rentLimit;
   }
 
   long nowNs() {
-    Instant now = clock.instant();
-    return Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L), now.getNano());
+    return EpochNanos.now(clock);
   }
 
   // ---------------------------------------------------------------- create
@@ -50,10 +64,14 @@ public final class ContractService {
    * Creates a rental: {@code requested}, then {@code pending} once validated, then {@code accepted}
    * when the provider auto-accepts. With an idempotency key, a retry with the same request hash
    * returns the first answer, a different hash is refused.
+   *
+   * <p>The signer's rent budget is spent before the request is even read, so malformed requests
+   * count against it too; that is why the request comes as a supplier.
    */
   public RentalCreated create(
-      String renter, RentalRequest req, String idempotencyKey, String requestHash) {
-    ValidRental v = validate(req);
+      String renter, Supplier<RentalRequest> request, String idempotencyKey, String requestHash) {
+    takeRentToken(renter);
+    ValidRental v = validate(request.get());
     if (idempotencyKey != null) {
       if (idempotencyKey.isBlank() || idempotencyKey.length() > Limits.IDEMPOTENCY_KEY_CHARS) {
         throw DomainException.invalid("Idempotency-Key", "must be 1 to 255 characters");
@@ -80,6 +98,18 @@ public final class ContractService {
           }
           return created;
         });
+  }
+
+  private void takeRentToken(String renter) {
+    if (!rentLimit.enabled()) {
+      return;
+    }
+    long wait =
+        store.takeSharedToken(
+            "rent:" + renter, rentLimit.perMinute() / 60.0, rentLimit.burst(), nowNs());
+    if (wait > 0) {
+      throw DomainException.rateLimited("too many rental requests from this key", wait);
+    }
   }
 
   private record ValidRental(
@@ -204,7 +234,7 @@ public final class ContractService {
         "New rental request",
         "New request for " + o.offerName() + " (" + hours + " h)",
         id,
-        now / 1_000_000_000L);
+        EpochNanos.toSeconds(now));
     String message = "Rental request created for " + o.offerName();
     if (tx.autoAccept(o.pubkey())) {
       c = move(tx, c, ContractStatus.ACCEPTED, "system", Actor.SYSTEM, null, "auto-accepted");
@@ -234,7 +264,7 @@ public final class ContractService {
               "Rental cancelled",
               "The renter cancelled " + c.offeringName() + reason(memo),
               contractId,
-              now / 1_000_000_000L);
+              EpochNanos.toSeconds(now));
           return "Contract cancelled";
         });
   }
@@ -247,10 +277,6 @@ public final class ContractService {
           Contract c = loadAsProvider(tx, signer, contractId);
           long now = nowNs();
           if (accept) {
-            ContractStatus from = c.statusValue();
-            if (from != ContractStatus.REQUESTED && from != ContractStatus.PENDING) {
-              throw notAllowed(c, ContractStatus.ACCEPTED);
-            }
             move(tx, c, ContractStatus.ACCEPTED, signer, Actor.PROVIDER, memo, "accepted");
             notifyRenter(tx, c, "rental_accepted", "Rental accepted", "was accepted", now);
             return "Rental request accepted";
@@ -262,31 +288,37 @@ public final class ContractService {
         });
   }
 
-  /** A provider's provisioning step (endpoint 11). */
-  public String provision(String signer, String contractId, ProvisioningReport report) {
-    ContractStatus to = report.status();
-    String details = report.details();
-    switch (to) {
-      case PROVISIONING:
-      case ACTIVE:
-        break;
-      case PROVISIONED:
-        if (details == null || details.isBlank()) {
-          throw DomainException.invalid("instanceDetails", "is required for provisioned");
-        }
-        break;
-      case PROVISIONING_FAILED:
-      case CANCELLED:
-        break;
-      default:
-        throw DomainException.invalid(
-            "status", "must be provisioning, provisioned, active, provisioningfailed or cancelled");
+  /**
+   * A provider's provisioning step (endpoint 11). For {@code provisioned}, {@code details} is the
+   * instance details JSON: its root_password is split off here and only ever stored sealed to the
+   * renter (section 7). For a failure or cancellation it is the reason.
+   */
+  public String provision(String signer, String contractId, ContractStatus to, String rawDetails) {
+    if (!PROVISIONING_STEPS.contains(to)) {
+      throw DomainException.invalid(
+          "status", "must be provisioning, provisioned, active, provisioningfailed or cancelled");
     }
-    if (details != null
-        && details.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-            > Limits.INSTANCE_DETAILS_BYTES) {
+    if (rawDetails != null
+        && rawDetails.getBytes(StandardCharsets.UTF_8).length > Limits.INSTANCE_DETAILS_BYTES) {
       throw DomainException.invalid("instanceDetails", "is longer than 8 KiB");
     }
+    if (to == ContractStatus.PROVISIONED && (rawDetails == null || rawDetails.isBlank())) {
+      throw DomainException.invalid("instanceDetails", "is required for provisioned");
+    }
+    String details = rawDetails;
+    String rootPassword = null;
+    if (to == ContractStatus.PROVISIONED) {
+      InstanceDetails.SecretSplit split;
+      try {
+        split = InstanceDetails.splitSecret(rawDetails);
+      } catch (InstanceDetails.MalformedDetails e) {
+        throw DomainException.invalid(e.field(), e.reason());
+      }
+      details = split.withoutSecret();
+      rootPassword = split.rootPassword();
+    }
+    String secret = rootPassword;
+    String shown = details;
     return store.write(
         tx -> {
           Contract c = loadAsProvider(tx, signer, contractId);
@@ -297,11 +329,11 @@ public final class ContractService {
               return "Provisioning started";
             case PROVISIONED:
               move(tx, c, to, signer, Actor.PROVIDER, null, "instance details reported");
-              tx.saveProvisioning(contractId, details, now);
-              if (report.rootPassword() != null) {
+              tx.saveProvisioning(contractId, shown, now);
+              if (secret != null) {
                 tx.saveCredentials(
                     contractId,
-                    sealer.seal(c.requesterPubkey(), Hex.decode(contractId), report.rootPassword()),
+                    sealer.seal(c.requesterPubkey(), Hex.decode(contractId), secret),
                     now);
               }
               tx.insertEvent(
@@ -314,23 +346,23 @@ public final class ContractService {
               notifyRenter(tx, c, "rental_active", "Rental active", "is active", now);
               return "Contract active";
             case PROVISIONING_FAILED:
-              move(tx, c, to, signer, Actor.PROVIDER, details, "provisioning failed");
+              move(tx, c, to, signer, Actor.PROVIDER, shown, "provisioning failed");
               notifyRenter(
                   tx,
                   c,
                   "rental_failed",
                   "Provisioning failed",
-                  "could not be provisioned" + reason(details),
+                  "could not be provisioned" + reason(shown),
                   now);
               return "Provisioning failure recorded";
             default:
-              move(tx, c, to, signer, Actor.PROVIDER, details, "cancelled by provider");
+              move(tx, c, to, signer, Actor.PROVIDER, shown, "cancelled by provider");
               notifyRenter(
                   tx,
                   c,
                   "rental_cancelled",
                   "Rental cancelled",
-                  "was cancelled by the provider" + reason(details),
+                  "was cancelled by the provider" + reason(shown),
                   now);
               return "Contract cancelled";
           }
@@ -472,7 +504,7 @@ public final class ContractService {
       String memo,
       String details) {
     ContractStatus from = c.statusValue();
-    if (!from.canMoveTo(to)) {
+    if (!from.canMoveTo(to, actor.party())) {
       throw notAllowed(c, to);
     }
     long now = nowNs();
@@ -493,7 +525,7 @@ public final class ContractService {
         title,
         "Your rental of " + c.offeringName() + " " + what,
         c.contractId(),
-        nowNs / 1_000_000_000L);
+        EpochNanos.toSeconds(nowNs));
   }
 
   private static String reason(String memo) {

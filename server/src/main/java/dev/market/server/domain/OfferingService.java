@@ -74,8 +74,7 @@ public final class OfferingService {
   }
 
   private long nowNs() {
-    java.time.Instant now = clock.instant();
-    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    return EpochNanos.now(clock);
   }
 
   static StoredOffering prepare(String provider, Offering in, long nowNs, Integer trust) {

@@ -2,6 +2,7 @@ package dev.market.server.http;
 
 import dev.market.protocol.crypto.Hex;
 import dev.market.protocol.model.Offering;
+import dev.market.server.domain.DomainException;
 import dev.market.server.domain.OfferingSearch;
 import dev.market.server.domain.OfferingService;
 import io.javalin.http.Context;
@@ -20,16 +21,16 @@ final class OfferingHandlers {
     int limit = intParam(ctx, "limit", OfferingService.DEFAULT_LIMIT);
     int offset = intParam(ctx, "offset", 0);
     if (limit < 0) {
-      throw ApiError.invalid("limit", "must not be negative");
+      throw DomainException.invalid("limit", "must not be negative");
     }
     if (offset < 0) {
-      throw ApiError.invalid("offset", "must not be negative");
+      throw DomainException.invalid("offset", "must not be negative");
     }
     String inStock = ctx.queryParam("in_stock_only");
     boolean inStockOnly = false;
     if (inStock != null && !inStock.isEmpty()) {
       if (!inStock.equalsIgnoreCase("true") && !inStock.equalsIgnoreCase("false")) {
-        throw ApiError.invalid("in_stock_only", "must be true or false");
+        throw DomainException.invalid("in_stock_only", "must be true or false");
       }
       inStockOnly = Boolean.parseBoolean(inStock.toLowerCase(Locale.ROOT));
     }
@@ -51,7 +52,8 @@ final class OfferingHandlers {
     try {
       id = Long.parseLong(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
-      throw ApiError.badRequest("offering id must be a number, not '" + ctx.pathParam("id") + "'");
+      throw DomainException.badRequest(
+          "offering id must be a number, not '" + ctx.pathParam("id") + "'");
     }
     Envelope.ok(ctx, offerings.get(id));
   }
@@ -59,13 +61,13 @@ final class OfferingHandlers {
   void ofProvider(Context ctx) {
     String pubkey = ctx.pathParam("pubkey");
     if (!Hex.isHex(pubkey, 32)) {
-      throw ApiError.badRequest("provider public key must be 64 hex characters");
+      throw DomainException.badRequest("provider public key must be 64 hex characters");
     }
     Envelope.ok(ctx, offerings.ofProvider(pubkey));
   }
 
   void create(Context ctx, String signer) {
-    Offering in = Bodies.bind(Bodies.object(Routes.body(ctx)), Offering.class);
+    Offering in = Bodies.bind(Bodies.object(RequestFilter.body(ctx)), Offering.class);
     Envelope.ok(ctx, offerings.create(signer, ctx.pathParam("pubkey"), in));
   }
 
@@ -81,7 +83,7 @@ final class OfferingHandlers {
     try {
       return Integer.parseInt(v.trim());
     } catch (NumberFormatException e) {
-      throw ApiError.invalid(name, "must be a whole number");
+      throw DomainException.invalid(name, "must be a whole number");
     }
   }
 
@@ -93,11 +95,11 @@ final class OfferingHandlers {
     try {
       BigDecimal d = new BigDecimal(v.trim());
       if (d.abs().compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0) {
-        throw ApiError.invalid(name, "is out of range");
+        throw DomainException.invalid(name, "is out of range");
       }
       return d;
     } catch (NumberFormatException e) {
-      throw ApiError.invalid(name, "must be a number");
+      throw DomainException.invalid(name, "must be a number");
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.market.protocol.model.ContractStatus;
+import dev.market.server.domain.DomainException;
 import dev.market.server.domain.NewContract;
 import dev.market.server.support.TestDatabases;
 import java.util.List;
@@ -86,7 +87,9 @@ class JdbcStoreTest {
                         tx.insertContract(orphan);
                         return null;
                       }))
-          .isInstanceOf(StoreException.class);
+          .isInstanceOfSatisfying(
+              DomainException.class,
+              e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INTERNAL));
       java.util.Optional<dev.market.protocol.model.Contract> stored =
           store.read(tx -> tx.contract("cd".repeat(32)));
       assertThat(stored).isEmpty();

@@ -1,0 +1,68 @@
+package dev.market.server.http;
+
+import dev.market.protocol.crypto.SignatureVerifier;
+import dev.market.protocol.error.ErrorCode;
+import dev.market.server.ServerConfig;
+import dev.market.server.domain.DomainException;
+import dev.market.server.domain.EpochNanos;
+import dev.market.server.domain.MarketStore;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.Locale;
+
+/** Protocol section 2 in front of every signed route: the signature, then the replay check. */
+final class SignatureFilter {
+
+  /** A handler that runs after the signature and nonce checks, with the signer's key. */
+  @FunctionalInterface
+  interface SignedHandler {
+    void handle(Context ctx, String signer) throws Exception;
+  }
+
+  private final ServerConfig config;
+  private final MarketStore store;
+  private final SignatureVerifier verifier;
+
+  SignatureFilter(ServerConfig config, MarketStore store) {
+    this.config = config;
+    this.store = store;
+    this.verifier = new SignatureVerifier(config.signatureWindow());
+  }
+
+  Handler signed(SignedHandler h) {
+    return ctx -> {
+      long now = EpochNanos.now(config.clock());
+      SignatureVerifier.Verification v =
+          verifier.verify(
+              ctx.header("X-Public-Key"),
+              ctx.header("X-Signature"),
+              ctx.header("X-Timestamp"),
+              ctx.header("X-Nonce"),
+              ctx.method().name(),
+              ctx.req().getRequestURI(),
+              RequestFilter.body(ctx),
+              now);
+      if (!v.ok()) {
+        throw refusal(ErrorCode.forStatus(v.httpStatus()), v.message());
+      }
+      String signer = v.publicKeyHex();
+      // the replay check comes last (section 2) and lives in the database so every server
+      // process sharing it refuses the second use
+      if (!store.recordNonce(signer, ctx.header("X-Nonce").toLowerCase(Locale.ROOT), now)) {
+        throw DomainException.unauthorized("nonce already used: replayed request");
+      }
+      h.handle(ctx, signer);
+    };
+  }
+
+  private static DomainException refusal(ErrorCode code, String message) {
+    switch (code) {
+      case UNAUTHORIZED:
+        return DomainException.unauthorized(message);
+      case FORBIDDEN:
+        return DomainException.forbidden(message);
+      default:
+        return DomainException.badRequest(message);
+    }
+  }
+}
