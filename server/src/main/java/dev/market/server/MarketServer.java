@@ -3,6 +3,7 @@ package dev.market.server;
 import dev.market.protocol.crypto.Credentials;
 import dev.market.protocol.crypto.Identity;
 import dev.market.protocol.model.Offering;
+import dev.market.server.demo.DemoOfferings;
 import dev.market.server.domain.AccountService;
 import dev.market.server.domain.ContractService;
 import dev.market.server.domain.CredentialSealer;
@@ -10,9 +11,10 @@ import dev.market.server.domain.EpochNanos;
 import dev.market.server.domain.MarketStore;
 import dev.market.server.domain.OfferingService;
 import dev.market.server.domain.RentRateLimit;
-import dev.market.server.domain.demo.DemoOfferings;
+import dev.market.server.domain.ReplayGuard;
 import dev.market.server.http.JsonErrorHandler;
 import dev.market.server.http.Routes;
+import dev.market.server.http.WireModel;
 import dev.market.server.store.jdbc.JdbcStore;
 import io.javalin.Javalin;
 import java.util.List;
@@ -56,7 +58,7 @@ public final class MarketServer {
                 config.signerRentsPerMinute(),
                 config.signerRentBurst()));
     AccountService accounts = new AccountService(store, config.clock());
-    this.routes = new Routes(config, store, offerings, contracts, accounts);
+    this.routes = new Routes(config, new ReplayGuard(store), offerings, contracts, accounts);
     this.app =
         Javalin.create(
             cfg -> {
@@ -88,7 +90,7 @@ public final class MarketServer {
     if (config.demo() && offerings.count() == 0) {
       List<Offering> demo = DemoOfferings.load();
       String provider = Identity.fromMnemonic(DemoOfferings.PROVIDER_MNEMONIC).publicKeyHex();
-      int n = offerings.importAll(provider, demo);
+      int n = offerings.importAll(provider, demo.stream().map(WireModel::toDomain).toList());
       LOG.info("loaded {} demo offerings", n);
     }
     app.start(config.host(), config.port());
@@ -114,9 +116,9 @@ public final class MarketServer {
       long ns = EpochNanos.now(config.clock());
       store.write(
           tx -> {
-            tx.pruneNonces(ns - NONCE_KEEP_NS);
-            tx.pruneIdempotencyKeys(ns - IDEMPOTENCY_KEEP_NS);
-            tx.pruneRateBuckets(ns - BUCKET_KEEP_NS);
+            tx.nonces().pruneOlderThan(ns - NONCE_KEEP_NS);
+            tx.idempotency().pruneOlderThan(ns - IDEMPOTENCY_KEEP_NS);
+            tx.rateLimits().pruneOlderThan(ns - BUCKET_KEEP_NS);
             return null;
           });
       routes.housekeeping();

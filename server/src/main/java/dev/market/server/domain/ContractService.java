@@ -1,11 +1,8 @@
 package dev.market.server.domain;
 
 import dev.market.protocol.crypto.Hex;
-import dev.market.protocol.model.Contract;
-import dev.market.protocol.model.ContractEvent;
 import dev.market.protocol.model.ContractStatus;
 import dev.market.protocol.model.InstanceDetails;
-import dev.market.protocol.model.Offering;
 import dev.market.protocol.model.RentalCreated;
 import dev.market.protocol.model.RentalRequest;
 import dev.market.server.domain.validation.Contacts;
@@ -81,9 +78,10 @@ public final class ContractService {
         tx -> {
           long now = nowNs();
           if (idempotencyKey != null
-              && !tx.claimIdempotencyKey(renter, idempotencyKey, requestHash, now)) {
+              && !tx.idempotency().claim(renter, idempotencyKey, requestHash, now)) {
             IdempotentAnswer first =
-                tx.idempotentAnswer(renter, idempotencyKey)
+                tx.idempotency()
+                    .answer(renter, idempotencyKey)
                     .orElseThrow(() -> DomainException.conflict("idempotency key in flux; retry"));
             if (!first.requestHash().equals(requestHash)) {
               throw DomainException.invalid(
@@ -93,8 +91,8 @@ public final class ContractService {
           }
           RentalCreated created = createIn(tx, renter, v, now);
           if (idempotencyKey != null) {
-            tx.completeIdempotencyKey(
-                renter, idempotencyKey, created.contractId(), 200, created.message());
+            tx.idempotency()
+                .complete(renter, idempotencyKey, created.contractId(), 200, created.message());
           }
           return created;
         });
@@ -104,9 +102,13 @@ public final class ContractService {
     if (!rentLimit.enabled()) {
       return;
     }
+    long now = nowNs();
+    // its own transaction: a refused or failing rent still spends the token
     long wait =
-        store.takeSharedToken(
-            "rent:" + renter, rentLimit.perMinute() / 60.0, rentLimit.burst(), nowNs());
+        store.write(
+            tx ->
+                tx.rateLimits()
+                    .take("rent:" + renter, rentLimit.perMinute() / 60.0, rentLimit.burst(), now));
     if (wait > 0) {
       throw DomainException.rateLimited("too many rental requests from this key", wait);
     }
@@ -157,14 +159,12 @@ public final class ContractService {
   }
 
   private RentalCreated createIn(Tx tx, String renter, ValidRental v, long now) {
-    StoredOffering stored =
-        tx.offering(v.offeringDbId())
+    Offering o =
+        tx.offerings()
+            .byId(v.offeringDbId())
+            .filter(found -> !found.draft())
             .orElseThrow(
                 () -> DomainException.notFound("offering " + v.offeringDbId() + " not found"));
-    Offering o = stored.offering();
-    if (Boolean.TRUE.equals(o.isDraft())) {
-      throw DomainException.notFound("offering " + v.offeringDbId() + " not found");
-    }
     long hours = v.durationHours() == null ? Limits.DEFAULT_DURATION_HOURS : v.durationHours();
     if (o.minContractHours() != null && hours < o.minContractHours()) {
       throw DomainException.invalid(
@@ -179,7 +179,7 @@ public final class ContractService {
       price =
           renter.equals(o.pubkey())
               ? 0
-              : BigInteger.valueOf(stored.monthlyPriceE9s())
+              : BigInteger.valueOf(o.monthlyPriceE9s())
                   .multiply(BigInteger.valueOf(hours))
                   .divide(BigInteger.valueOf(720))
                   .longValueExact();
@@ -195,30 +195,35 @@ public final class ContractService {
     } catch (ArithmeticException e) {
       throw DomainException.invalid("duration_hours", "is too large");
     }
-    tx.insertContract(
-        new NewContract(
-            id,
-            renter,
-            v.ssh(),
-            v.contact(),
-            o.pubkey(),
-            o.id(),
-            o.offeringId(),
-            o.offerName(),
-            price,
-            o.currency(),
-            v.paymentMethod(),
-            "pending",
-            now,
-            end,
-            hours,
-            v.memo(),
-            v.os(),
-            v.buyer(),
-            now,
-            ContractStatus.REQUESTED.wire()));
-    tx.insertHistory(id, null, ContractStatus.REQUESTED.wire(), renter, now, v.memo());
-    tx.insertEvent(
+    ContractRepository contracts = tx.contracts();
+    contracts.insert(
+        Contract.builder()
+            .contractId(id)
+            .requesterPubkey(renter)
+            .requesterSshPubkey(v.ssh())
+            .requesterContact(v.contact())
+            .providerPubkey(o.pubkey())
+            .offeringDbId(o.id())
+            .offeringId(o.offeringId())
+            .offeringName(o.offerName())
+            .paymentAmountE9s(price)
+            .currency(o.currency())
+            .paymentMethod(v.paymentMethod())
+            .paymentStatus("pending")
+            .startTimestampNs(now)
+            .endTimestampNs(end)
+            .durationHours(hours)
+            .requestMemo(v.memo())
+            .operatingSystem(v.os())
+            .buyerAddress(v.buyer())
+            .createdAtNs(now)
+            .status(ContractStatus.REQUESTED.wire())
+            .statusUpdatedAtNs(now)
+            .build());
+    contracts.insertHistory(
+        id, new HistoryRow(0, null, ContractStatus.REQUESTED.wire(), renter, now, v.memo()));
+    insertEvent(
+        tx,
         id,
         "status_change",
         null,
@@ -226,17 +231,18 @@ public final class ContractService {
         Actor.TENANT,
         "rental requested",
         now);
-    Contract c = tx.contract(id).orElseThrow();
+    Contract c = contracts.byId(id).orElseThrow();
     c = move(tx, c, ContractStatus.PENDING, "system", Actor.SYSTEM, null, "request validated");
-    tx.insertNotification(
+    notify(
+        tx,
         o.pubkey(),
         "rental_request",
         "New rental request",
         "New request for " + o.offerName() + " (" + hours + " h)",
         id,
-        EpochNanos.toSeconds(now));
+        now);
     String message = "Rental request created for " + o.offerName();
-    if (tx.autoAccept(o.pubkey())) {
+    if (tx.settings().autoAccept(o.pubkey())) {
       c = move(tx, c, ContractStatus.ACCEPTED, "system", Actor.SYSTEM, null, "auto-accepted");
       notifyRenter(tx, c, "rental_accepted", "Rental accepted", "was accepted", now);
       message += "; auto-accepted by the provider";
@@ -258,13 +264,14 @@ public final class ContractService {
           }
           long now = nowNs();
           move(tx, c, ContractStatus.CANCELLED, signer, Actor.TENANT, memo, "cancelled by renter");
-          tx.insertNotification(
+          notify(
+              tx,
               c.providerPubkey(),
               "rental_cancelled",
               "Rental cancelled",
               "The renter cancelled " + c.offeringName() + reason(memo),
               contractId,
-              EpochNanos.toSeconds(now));
+              now);
           return "Contract cancelled";
         });
   }
@@ -329,15 +336,23 @@ public final class ContractService {
               return "Provisioning started";
             case PROVISIONED:
               move(tx, c, to, signer, Actor.PROVIDER, null, "instance details reported");
-              tx.saveProvisioning(contractId, shown, now);
+              tx.contracts().saveProvisioning(contractId, shown, now);
               if (secret != null) {
-                tx.saveCredentials(
-                    contractId,
-                    sealer.seal(c.requesterPubkey(), Hex.decode(contractId), secret),
-                    now);
+                tx.contracts()
+                    .saveCredentials(
+                        contractId,
+                        sealer.seal(c.requesterPubkey(), Hex.decode(contractId), secret),
+                        now);
               }
-              tx.insertEvent(
-                  contractId, "provisioned", null, null, Actor.PROVIDER, "details available", now);
+              insertEvent(
+                  tx,
+                  contractId,
+                  "provisioned",
+                  null,
+                  null,
+                  Actor.PROVIDER,
+                  "details available",
+                  now);
               notifyRenter(
                   tx, c, "rental_provisioned", "Rental provisioned", "is ready to connect", now);
               return "Contract provisioned";
@@ -375,7 +390,7 @@ public final class ContractService {
    */
   public int completeExpired() {
     long now = nowNs();
-    List<String> ids = store.read(tx -> tx.expiredActiveContracts(now, 500));
+    List<String> ids = store.read(tx -> tx.contracts().expiredActive(now, 500));
     int done = 0;
     for (String id : ids) {
       if (completeIfExpired(id)) {
@@ -389,7 +404,7 @@ public final class ContractService {
     try {
       return store.write(
           tx -> {
-            Optional<Contract> c = tx.contract(id);
+            Optional<Contract> c = tx.contracts().byId(id);
             if (c.isEmpty()
                 || c.get().statusValue() != ContractStatus.ACTIVE
                 || c.get().endTimestampNs() > nowNs()) {
@@ -417,26 +432,26 @@ public final class ContractService {
 
   public List<Contract> renterContracts(String signer, String pathPubkey) {
     sameKey(signer, pathPubkey);
-    return store.read(tx -> tx.contractsOfRenter(signer));
+    return store.read(tx -> tx.contracts().ofRenter(signer));
   }
 
   public List<Contract> providerContracts(String signer, String pathPubkey) {
     sameKey(signer, pathPubkey);
-    return store.read(tx -> tx.contractsOfProvider(signer, List.of()));
+    return store.read(tx -> tx.contracts().ofProvider(signer, List.of()));
   }
 
   public List<Contract> pendingRequests(String signer) {
     return store.read(
         tx ->
-            tx.contractsOfProvider(
-                signer, List.of(ContractStatus.REQUESTED, ContractStatus.PENDING)));
+            tx.contracts()
+                .ofProvider(signer, List.of(ContractStatus.REQUESTED, ContractStatus.PENDING)));
   }
 
-  public List<ContractEvent> events(String signer, String contractId) {
+  public List<ContractEventRow> events(String signer, String contractId) {
     return store.read(
         tx -> {
           load(tx, signer, contractId);
-          return tx.events(contractId);
+          return tx.contracts().events(contractId);
         });
   }
 
@@ -448,7 +463,8 @@ public final class ContractService {
             throw DomainException.forbidden(
                 "only the renter of this contract may read its credentials");
           }
-          return tx.credentials(contractId)
+          return tx.contracts()
+              .credentials(contractId)
               .orElseThrow(() -> DomainException.notFound("contract has no credentials"));
         });
   }
@@ -471,7 +487,8 @@ public final class ContractService {
   /** The contract if the signer is its renter or provider; a stranger learns nothing: 404. */
   private static Contract load(Tx tx, String signer, String contractId) {
     String id = normalizeId(contractId);
-    Contract c = tx.contract(id).orElseThrow(() -> DomainException.notFound("contract not found"));
+    Contract c =
+        tx.contracts().byId(id).orElseThrow(() -> DomainException.notFound("contract not found"));
     if (!signer.equals(c.requesterPubkey()) && !signer.equals(c.providerPubkey())) {
       throw DomainException.notFound("contract not found");
     }
@@ -508,24 +525,50 @@ public final class ContractService {
       throw notAllowed(c, to);
     }
     long now = nowNs();
-    if (!tx.updateStatus(c.contractId(), from, to, now)) {
+    ContractRepository contracts = tx.contracts();
+    if (!contracts.updateStatus(c.contractId(), from, to, now)) {
       throw DomainException.invalidTransition(
           "invalid transition: contract changed concurrently; it is no longer " + from.wire());
     }
-    tx.insertHistory(c.contractId(), from.wire(), to.wire(), changedBy, now, memo);
-    tx.insertEvent(c.contractId(), "status_change", from.wire(), to.wire(), actor, details, now);
-    return tx.contract(c.contractId()).orElseThrow();
+    contracts.insertHistory(
+        c.contractId(), new HistoryRow(0, from.wire(), to.wire(), changedBy, now, memo));
+    insertEvent(tx, c.contractId(), "status_change", from.wire(), to.wire(), actor, details, now);
+    return contracts.byId(c.contractId()).orElseThrow();
+  }
+
+  private static void insertEvent(
+      Tx tx,
+      String contractId,
+      String type,
+      String oldStatus,
+      String newStatus,
+      Actor actor,
+      String details,
+      long nowNs) {
+    tx.contracts()
+        .insertEvent(
+            new ContractEventRow(
+                0, contractId, type, oldStatus, newStatus, actor.wire(), details, nowNs));
+  }
+
+  private static void notify(
+      Tx tx, String user, String type, String title, String body, String contractId, long nowNs) {
+    tx.notifications()
+        .insert(
+            new Notification(
+                0, user, type, title, body, contractId, null, EpochNanos.toSeconds(nowNs)));
   }
 
   private static void notifyRenter(
       Tx tx, Contract c, String type, String title, String what, long nowNs) {
-    tx.insertNotification(
+    notify(
+        tx,
         c.requesterPubkey(),
         type,
         title,
         "Your rental of " + c.offeringName() + " " + what,
         c.contractId(),
-        EpochNanos.toSeconds(nowNs));
+        nowNs);
   }
 
   private static String reason(String memo) {

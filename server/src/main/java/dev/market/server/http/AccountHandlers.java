@@ -18,7 +18,11 @@ final class AccountHandlers {
   }
 
   void notifications(Context ctx, String signer) {
-    Envelope.ok(ctx, accounts.notifications(signer, ctx.pathParam("pubkey")));
+    Envelope.ok(
+        ctx,
+        accounts.notifications(signer, ctx.pathParam("pubkey")).stream()
+            .map(WireModel::toWire)
+            .toList());
   }
 
   void unreadCount(Context ctx, String signer) {

@@ -29,19 +29,21 @@ final class ContractHandlers {
   }
 
   void get(Context ctx, String signer) {
-    Envelope.ok(ctx, contracts.contract(signer, ctx.pathParam("id")));
+    Envelope.ok(ctx, WireModel.toWire(contracts.contract(signer, ctx.pathParam("id"))));
   }
 
   void renterContracts(Context ctx, String signer) {
-    Envelope.ok(ctx, contracts.renterContracts(signer, ctx.pathParam("pubkey")));
+    Envelope.ok(
+        ctx, WireModel.contracts(contracts.renterContracts(signer, ctx.pathParam("pubkey"))));
   }
 
   void providerContracts(Context ctx, String signer) {
-    Envelope.ok(ctx, contracts.providerContracts(signer, ctx.pathParam("pubkey")));
+    Envelope.ok(
+        ctx, WireModel.contracts(contracts.providerContracts(signer, ctx.pathParam("pubkey"))));
   }
 
   void pending(Context ctx, String signer) {
-    Envelope.ok(ctx, contracts.pendingRequests(signer));
+    Envelope.ok(ctx, WireModel.contracts(contracts.pendingRequests(signer)));
   }
 
   void cancel(Context ctx, String signer) {
@@ -71,7 +73,9 @@ final class ContractHandlers {
   }
 
   void events(Context ctx, String signer) {
-    Envelope.ok(ctx, contracts.events(signer, ctx.pathParam("id")));
+    Envelope.ok(
+        ctx,
+        contracts.events(signer, ctx.pathParam("id")).stream().map(WireModel::toWire).toList());
   }
 
   static String sha256(byte[] body) {

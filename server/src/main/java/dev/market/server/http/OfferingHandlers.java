@@ -44,7 +44,7 @@ final class OfferingHandlers {
             blankToNull(ctx.queryParam("q")),
             Math.min(limit, OfferingService.MAX_LIMIT),
             offset);
-    Envelope.ok(ctx, offerings.list(search));
+    Envelope.ok(ctx, WireModel.offerings(offerings.list(search)));
   }
 
   void get(Context ctx) {
@@ -55,7 +55,7 @@ final class OfferingHandlers {
       throw DomainException.badRequest(
           "offering id must be a number, not '" + ctx.pathParam("id") + "'");
     }
-    Envelope.ok(ctx, offerings.get(id));
+    Envelope.ok(ctx, WireModel.toWire(offerings.get(id)));
   }
 
   void ofProvider(Context ctx) {
@@ -63,12 +63,12 @@ final class OfferingHandlers {
     if (!Hex.isHex(pubkey, 32)) {
       throw DomainException.badRequest("provider public key must be 64 hex characters");
     }
-    Envelope.ok(ctx, offerings.ofProvider(pubkey));
+    Envelope.ok(ctx, WireModel.offerings(offerings.ofProvider(pubkey)));
   }
 
   void create(Context ctx, String signer) {
     Offering in = Bodies.bind(Bodies.object(RequestFilter.body(ctx)), Offering.class);
-    Envelope.ok(ctx, offerings.create(signer, ctx.pathParam("pubkey"), in));
+    Envelope.ok(ctx, offerings.create(signer, ctx.pathParam("pubkey"), WireModel.toDomain(in)));
   }
 
   private static String blankToNull(String s) {

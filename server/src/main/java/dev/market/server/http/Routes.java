@@ -4,8 +4,8 @@ import dev.market.protocol.json.Json;
 import dev.market.server.ServerConfig;
 import dev.market.server.domain.AccountService;
 import dev.market.server.domain.ContractService;
-import dev.market.server.domain.MarketStore;
 import dev.market.server.domain.OfferingService;
+import dev.market.server.domain.ReplayGuard;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
@@ -24,12 +24,12 @@ public final class Routes {
 
   public Routes(
       ServerConfig config,
-      MarketStore store,
+      ReplayGuard replays,
       OfferingService offeringService,
       ContractService contractService,
       AccountService accountService) {
     this.requests = new RequestFilter(config);
-    this.signatures = new SignatureFilter(config, store);
+    this.signatures = new SignatureFilter(config, replays);
     this.offerings = new OfferingHandlers(offeringService);
     this.contracts = new ContractHandlers(contractService);
     this.accounts = new AccountHandlers(accountService);

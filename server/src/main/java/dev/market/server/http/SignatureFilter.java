@@ -5,10 +5,9 @@ import dev.market.protocol.error.ErrorCode;
 import dev.market.server.ServerConfig;
 import dev.market.server.domain.DomainException;
 import dev.market.server.domain.EpochNanos;
-import dev.market.server.domain.MarketStore;
+import dev.market.server.domain.ReplayGuard;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.util.Locale;
 
 /** Protocol section 2 in front of every signed route: the signature, then the replay check. */
 final class SignatureFilter {
@@ -20,12 +19,12 @@ final class SignatureFilter {
   }
 
   private final ServerConfig config;
-  private final MarketStore store;
+  private final ReplayGuard replays;
   private final SignatureVerifier verifier;
 
-  SignatureFilter(ServerConfig config, MarketStore store) {
+  SignatureFilter(ServerConfig config, ReplayGuard replays) {
     this.config = config;
-    this.store = store;
+    this.replays = replays;
     this.verifier = new SignatureVerifier(config.signatureWindow());
   }
 
@@ -46,11 +45,8 @@ final class SignatureFilter {
         throw refusal(ErrorCode.forStatus(v.httpStatus()), v.message());
       }
       String signer = v.publicKeyHex();
-      // the replay check comes last (section 2) and lives in the database so every server
-      // process sharing it refuses the second use
-      if (!store.recordNonce(signer, ctx.header("X-Nonce").toLowerCase(Locale.ROOT), now)) {
-        throw DomainException.unauthorized("nonce already used: replayed request");
-      }
+      // the replay check comes last (section 2): only a verified request spends its nonce
+      replays.spend(signer, ctx.header("X-Nonce"), now);
       h.handle(ctx, signer);
     };
   }

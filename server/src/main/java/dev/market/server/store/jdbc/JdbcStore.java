@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
@@ -197,63 +195,6 @@ public final class JdbcStore implements MarketStore {
     return e instanceof SQLTransientConnectionException
         ? DomainException.unavailable("database unavailable, retry later", e)
         : DomainException.internal("database error: " + e.getMessage(), e);
-  }
-
-  @Override
-  public boolean recordNonce(String pubkey, String nonce, long nowNs) {
-    return write(
-        tx ->
-            ((JdbcTx) tx)
-                    .update(
-                        "INSERT INTO seen_nonces (pubkey, nonce, seen_at_ns) VALUES (?, ?, ?)"
-                            + " ON CONFLICT (pubkey, nonce) DO NOTHING",
-                        pubkey,
-                        nonce,
-                        nowNs)
-                == 1);
-  }
-
-  @Override
-  public long takeSharedToken(String bucketKey, double perSecond, double burst, long nowNs) {
-    return write(
-        tx -> {
-          JdbcTx t = (JdbcTx) tx;
-          t.update(
-              "INSERT INTO rate_limit_buckets (bucket_key, tokens, updated_at_ns) VALUES (?, ?, ?)"
-                  + " ON CONFLICT (bucket_key) DO NOTHING",
-              bucketKey,
-              burst,
-              nowNs);
-          // SQLite's single writer already serializes this; PostgreSQL needs the row lock
-          String lock = dialect == Dialect.POSTGRES ? " FOR UPDATE" : "";
-          double tokens;
-          long updated;
-          try (PreparedStatement ps =
-              t.connection()
-                  .prepareStatement(
-                      "SELECT tokens, updated_at_ns FROM rate_limit_buckets WHERE bucket_key = ?"
-                          + lock)) {
-            ps.setString(1, bucketKey);
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              tokens = rs.getDouble(1);
-              updated = rs.getLong(2);
-            }
-          } catch (SQLException e) {
-            throw wrap(e);
-          }
-          double elapsedSec = Math.max(0, nowNs - updated) / 1e9;
-          double available = Math.min(burst, tokens + elapsedSec * perSecond);
-          if (available < 1) {
-            return (long) Math.max(1, Math.ceil((1 - available) / perSecond));
-          }
-          t.update(
-              "UPDATE rate_limit_buckets SET tokens = ?, updated_at_ns = ? WHERE bucket_key = ?",
-              available - 1,
-              Math.max(nowNs, updated),
-              bucketKey);
-          return 0L;
-        });
   }
 
   @Override
