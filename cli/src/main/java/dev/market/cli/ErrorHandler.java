@@ -74,7 +74,7 @@ final class ErrorHandler
     }
     PrintWriter err = ctx.err();
     err.println("error: " + oneLine(message(ex, cmd)));
-    String hint = hint(ex, cmd);
+    String hint = hint(ex);
     if (hint != null) {
       err.println("hint: " + oneLine(hint));
     }
@@ -112,7 +112,7 @@ final class ErrorHandler
     return name + ": unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage();
   }
 
-  private String hint(Exception ex, CommandLine cmd) {
+  private String hint(Exception ex) {
     if (ex instanceof CliException e) {
       return e.hint();
     }

@@ -11,7 +11,7 @@ import java.util.List;
 
 /** How values look in tables and detail views. Times are UTC so output is the same everywhere. */
 public final class Formats {
-  /** A month is 720 hours on this marketplace (protocol section 4, the price formula). */
+  /** A month is 720 hours on this marketplace (docs/protocol.md section 4, the price formula). */
   public static final BigDecimal HOURS_PER_MONTH = BigDecimal.valueOf(720);
 
   private static final DateTimeFormatter TIME =

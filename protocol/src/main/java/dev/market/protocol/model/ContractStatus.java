@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The contract status machine of protocol section 6. {@link #UNKNOWN} stands for any status string
- * this client does not know (Decent Cloud also sends {@code paused} and {@code expired}); keep the
- * raw string from {@link Contract#status()} to show it.
+ * The contract status machine of docs/protocol.md section 6. {@link #UNKNOWN} stands for any status
+ * string this client does not know (Decent Cloud also sends {@code paused} and {@code expired});
+ * keep the raw string from {@link Contract#status()} to show it.
  */
 public enum ContractStatus {
   REQUESTED("requested"),
@@ -46,18 +46,20 @@ public enum ContractStatus {
     }
     String s = raw.trim().toLowerCase(Locale.ROOT);
     switch (s) {
-      case "canceled":
+      case "canceled" -> {
         return CANCELLED;
-      case "provisioning_failed":
-      case "provisioning-failed":
+      }
+      case "provisioning_failed", "provisioning-failed" -> {
         return PROVISIONING_FAILED;
-      default:
+      }
+      default -> {
         for (ContractStatus status : values()) {
           if (status != UNKNOWN && status.wire.equals(s)) {
             return status;
           }
         }
         return UNKNOWN;
+      }
     }
   }
 
@@ -72,50 +74,51 @@ public enum ContractStatus {
   private static final Set<Party> RENTER_OR_PROVIDER = EnumSet.of(Party.RENTER, Party.PROVIDER);
 
   /**
-   * The transition table of section 6: for this state, who may move it to which state. Every
-   * non-terminal state can be cancelled by either side; everything else is one side's or the
-   * marketplace's step.
+   * The transition table of docs/protocol.md section 6: for this state, who may move it to which
+   * state. Every non-terminal state can be cancelled by either side; everything else is one side's
+   * or the marketplace's step.
    */
   public Map<ContractStatus, Set<Party>> transitions() {
     Map<ContractStatus, Set<Party>> t = new EnumMap<>(ContractStatus.class);
     switch (this) {
-      case REQUESTED:
+      case REQUESTED -> {
         t.put(PENDING, EnumSet.of(Party.SYSTEM));
         t.put(ACCEPTED, EnumSet.of(Party.PROVIDER, Party.SYSTEM));
         t.put(REJECTED, EnumSet.of(Party.PROVIDER));
         t.put(CANCELLED, RENTER_OR_PROVIDER);
-        break;
-      case PENDING:
+      }
+      case PENDING -> {
         t.put(ACCEPTED, EnumSet.of(Party.PROVIDER, Party.SYSTEM));
         t.put(REJECTED, EnumSet.of(Party.PROVIDER));
         t.put(CANCELLED, RENTER_OR_PROVIDER);
-        break;
-      case ACCEPTED:
+      }
+      case ACCEPTED -> {
         t.put(PROVISIONING, EnumSet.of(Party.PROVIDER));
         t.put(REJECTED, EnumSet.of(Party.PROVIDER));
         t.put(CANCELLED, RENTER_OR_PROVIDER);
         t.put(PROVISIONING_FAILED, EnumSet.of(Party.PROVIDER));
-        break;
-      case PROVISIONING:
+      }
+      case PROVISIONING -> {
         t.put(PROVISIONED, EnumSet.of(Party.PROVIDER));
         t.put(PROVISIONING_FAILED, EnumSet.of(Party.PROVIDER));
         t.put(CANCELLED, RENTER_OR_PROVIDER);
-        break;
-      case PROVISIONED:
+      }
+      case PROVISIONED -> {
         t.put(ACTIVE, EnumSet.of(Party.PROVIDER));
         t.put(CANCELLED, RENTER_OR_PROVIDER);
-        break;
-      case ACTIVE:
+      }
+      case ACTIVE -> {
         t.put(COMPLETED, EnumSet.of(Party.SYSTEM));
         t.put(CANCELLED, RENTER_OR_PROVIDER);
-        break;
-      default:
-        break;
+      }
+      default -> {
+        // terminal and unknown states move nowhere
+      }
     }
     return Collections.unmodifiableMap(t);
   }
 
-  /** The states this one may move to directly (the "next" column of section 6). */
+  /** The states this one may move to directly (the "next" column of docs/protocol.md section 6). */
   public Set<ContractStatus> next() {
     Set<ContractStatus> next = EnumSet.noneOf(ContractStatus.class);
     next.addAll(transitions().keySet());
@@ -168,24 +171,16 @@ public enum ContractStatus {
    * past" a state being waited for.
    */
   public int flowRank() {
-    switch (this) {
-      case REQUESTED:
-        return 0;
-      case PENDING:
-        return 1;
-      case ACCEPTED:
-        return 2;
-      case PROVISIONING:
-        return 3;
-      case PROVISIONED:
-        return 4;
-      case ACTIVE:
-        return 5;
-      case COMPLETED:
-        return 6;
-      default:
-        return -1;
-    }
+    return switch (this) {
+      case REQUESTED -> 0;
+      case PENDING -> 1;
+      case ACCEPTED -> 2;
+      case PROVISIONING -> 3;
+      case PROVISIONED -> 4;
+      case ACTIVE -> 5;
+      case COMPLETED -> 6;
+      default -> -1;
+    };
   }
 
   @Override

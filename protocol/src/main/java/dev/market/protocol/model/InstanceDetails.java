@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.market.protocol.json.Json;
 
 /**
- * Connection details a provider reports with {@code provisioned} (protocol section 7). Sent as a
- * JSON string in {@code instanceDetails}. {@code rootPassword} is the secret: the server encrypts
- * it to the renter and never returns it in the contract.
+ * Connection details a provider reports with {@code provisioned} (docs/protocol.md section 7). Sent
+ * as a JSON string in {@code instanceDetails}. {@code rootPassword} is the secret: the server
+ * encrypts it to the renter and never returns it in the contract.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

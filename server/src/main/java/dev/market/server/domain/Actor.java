@@ -2,7 +2,7 @@ package dev.market.server.domain;
 
 import dev.market.protocol.model.ContractStatus.Party;
 
-/** Who made a change, as the {@code actor} of a ContractEvent (protocol section 5). */
+/** Who made a change, as the {@code actor} of a ContractEvent (docs/protocol.md section 5). */
 public enum Actor {
   TENANT("tenant", Party.RENTER),
   PROVIDER("provider", Party.PROVIDER),

@@ -20,9 +20,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The rental state machine of protocol section 6 and the ownership rules of section 9. Every
- * transition is one conditional update plus its history row, event and notifications, all in one
- * transaction.
+ * The rental state machine of docs/protocol.md section 6 and the ownership rules of section 9.
+ * Every transition is one conditional update plus its history row, event and notifications, all in
+ * one transaction.
  */
 public final class ContractService {
   private static final Set<String> PAYMENT_METHODS = Set.of("wallet", "stripe", "test");
@@ -58,7 +58,7 @@ public final class ContractService {
   // ---------------------------------------------------------------- create
 
   /**
-   * Creates a rental: {@code requested}, then {@code pending} once validated, then {@code accepted}
+   * Creates a rental: status requested, then {@code pending} once validated, then {@code accepted}
    * when the provider auto-accepts. With an idempotency key, a retry with the same request hash
    * returns the first answer, a different hash is refused.
    *
@@ -298,7 +298,7 @@ public final class ContractService {
   /**
    * A provider's provisioning step (endpoint 11). For {@code provisioned}, {@code details} is the
    * instance details JSON: its root_password is split off here and only ever stored sealed to the
-   * renter (section 7). For a failure or cancellation it is the reason.
+   * renter (docs/protocol.md section 7). For a failure or cancellation it is the reason.
    */
   public String provision(String signer, String contractId, ContractStatus to, String rawDetails) {
     if (!PROVISIONING_STEPS.contains(to)) {
@@ -331,10 +331,11 @@ public final class ContractService {
           Contract c = loadAsProvider(tx, signer, contractId);
           long now = nowNs();
           switch (to) {
-            case PROVISIONING:
+            case PROVISIONING -> {
               move(tx, c, to, signer, Actor.PROVIDER, null, "provisioning started");
               return "Provisioning started";
-            case PROVISIONED:
+            }
+            case PROVISIONED -> {
               move(tx, c, to, signer, Actor.PROVIDER, null, "instance details reported");
               tx.contracts().saveProvisioning(contractId, shown, now);
               if (secret != null) {
@@ -356,11 +357,13 @@ public final class ContractService {
               notifyRenter(
                   tx, c, "rental_provisioned", "Rental provisioned", "is ready to connect", now);
               return "Contract provisioned";
-            case ACTIVE:
+            }
+            case ACTIVE -> {
               move(tx, c, to, signer, Actor.PROVIDER, null, "activated");
               notifyRenter(tx, c, "rental_active", "Rental active", "is active", now);
               return "Contract active";
-            case PROVISIONING_FAILED:
+            }
+            case PROVISIONING_FAILED -> {
               move(tx, c, to, signer, Actor.PROVIDER, shown, "provisioning failed");
               notifyRenter(
                   tx,
@@ -370,7 +373,8 @@ public final class ContractService {
                   "could not be provisioned" + reason(shown),
                   now);
               return "Provisioning failure recorded";
-            default:
+            }
+            default -> {
               move(tx, c, to, signer, Actor.PROVIDER, shown, "cancelled by provider");
               notifyRenter(
                   tx,
@@ -380,6 +384,7 @@ public final class ContractService {
                   "was cancelled by the provider" + reason(shown),
                   now);
               return "Contract cancelled";
+            }
           }
         });
   }

@@ -3,9 +3,9 @@ package dev.market.server.domain;
 import java.util.Locale;
 
 /**
- * The replay rule of protocol section 2: a (public key, nonce) pair is accepted once. It lives in
- * the database so every server process sharing it refuses the second use, and it runs in its own
- * short transaction so a request refused later still leaves its nonce spent.
+ * The replay rule of docs/protocol.md section 2: a (public key, nonce) pair is accepted once. It
+ * lives in the database so every server process sharing it refuses the second use, and it runs in
+ * its own short transaction so a request refused later still leaves its nonce spent.
  */
 public final class ReplayGuard {
   private final MarketStore store;
@@ -15,6 +15,8 @@ public final class ReplayGuard {
   }
 
   /**
+   * Spends {@code nonce} for {@code signer}.
+   *
    * @throws DomainException unauthorized when the pair was seen before
    */
   public void spend(String signer, String nonce, long nowNs) {

@@ -9,7 +9,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Endpoints 5 to 14: HTTP only, the rules are in {@link ContractService}. */
+/**
+ * Endpoints 5 to 14 of docs/protocol.md section 4: HTTP only, the rules are in {@link
+ * ContractService}.
+ */
 final class ContractHandlers {
   private final ContractService contracts;
 

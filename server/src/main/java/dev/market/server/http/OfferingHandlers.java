@@ -9,7 +9,10 @@ import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.util.Locale;
 
-/** Endpoints 1 to 4: HTTP only, the rules are in {@link OfferingService}. */
+/**
+ * Endpoints 1 to 4 of docs/protocol.md section 4: HTTP only, the rules are in {@link
+ * OfferingService}.
+ */
 final class OfferingHandlers {
   private final OfferingService offerings;
 

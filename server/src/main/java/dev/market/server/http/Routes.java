@@ -10,8 +10,9 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
 /**
- * The route table of protocol section 4. Every request first passes {@link RequestFilter}; signed
- * routes then pass {@link SignatureFilter}; every failure is answered by {@link ErrorMapping}.
+ * The route table of docs/protocol.md section 4. Every request first passes {@link RequestFilter};
+ * signed routes then pass {@link SignatureFilter}; every failure is answered by {@link
+ * ErrorMapping}.
  */
 public final class Routes {
   static final String API = "/api/v1";

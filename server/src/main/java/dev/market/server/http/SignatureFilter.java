@@ -9,7 +9,9 @@ import dev.market.server.domain.ReplayGuard;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
-/** Protocol section 2 in front of every signed route: the signature, then the replay check. */
+/**
+ * docs/protocol.md section 2 in front of every signed route: the signature, then the replay check.
+ */
 final class SignatureFilter {
 
   /** A handler that runs after the signature and nonce checks, with the signer's key. */
@@ -52,13 +54,10 @@ final class SignatureFilter {
   }
 
   private static DomainException refusal(ErrorCode code, String message) {
-    switch (code) {
-      case UNAUTHORIZED:
-        return DomainException.unauthorized(message);
-      case FORBIDDEN:
-        return DomainException.forbidden(message);
-      default:
-        return DomainException.badRequest(message);
-    }
+    return switch (code) {
+      case UNAUTHORIZED -> DomainException.unauthorized(message);
+      case FORBIDDEN -> DomainException.forbidden(message);
+      default -> DomainException.badRequest(message);
+    };
   }
 }

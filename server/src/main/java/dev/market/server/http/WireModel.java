@@ -9,9 +9,9 @@ import dev.market.server.domain.Offering;
 import java.util.List;
 
 /**
- * Domain entities to wire records (protocol section 5) and back. The wire shape is fixed by the
- * protocol; the domain keeps what it needs (e9s prices, derived sizes, the offering's numeric id on
- * a contract) and this is the only place the two meet.
+ * Domain entities to wire records (docs/protocol.md section 5) and back. The wire shape is fixed by
+ * the protocol; the domain keeps what it needs (e9s prices, derived sizes, the offering's numeric
+ * id on a contract) and this is the only place the two meet.
  */
 public final class WireModel {
   private WireModel() {}

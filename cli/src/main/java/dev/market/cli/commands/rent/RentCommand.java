@@ -251,7 +251,9 @@ public final class RentCommand extends BaseCommand {
     }
   }
 
-  /** payment_amount_e9s = floor(floor(monthly x 10^9) x hours / 720): protocol section 4. */
+  /**
+   * payment_amount_e9s = floor(floor(monthly x 10^9) x hours / 720): docs/protocol.md section 4.
+   */
   static long priceE9s(BigDecimal monthly, long hours) {
     BigDecimal e9s = monthly.movePointRight(9).setScale(0, RoundingMode.FLOOR);
     return e9s.multiply(BigDecimal.valueOf(hours))

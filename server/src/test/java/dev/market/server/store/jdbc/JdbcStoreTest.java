@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.market.protocol.model.ContractStatus;
 import dev.market.server.domain.Contract;
 import dev.market.server.domain.DomainException;
+import dev.market.server.domain.MarketStore;
 import dev.market.server.support.TestDatabases;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -20,12 +21,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 class JdbcStoreTest {
 
   private static String pragma(JdbcStore store, String name, boolean writer) {
-    JdbcStore.Work<String> read =
+    MarketStore.Work<String> read =
         tx ->
             NamedSql.sql("PRAGMA " + name)
                 .one(((JdbcTx) tx).connection(), rs -> rs.getString(1))
                 .orElseThrow();
-    return writer ? store.write(read::run) : store.read(read::run);
+    return writer ? store.write(read) : store.read(read);
   }
 
   @Test
