@@ -88,9 +88,9 @@ final class ErrorHandler
   @Override
   public int handleParseException(ParameterException ex, String[] args) {
     PrintWriter err = ctx.err();
-    // picocli starts its argument-group messages with its own "Error: "
-    err.println("error: " + oneLine(ex.getMessage()).replaceFirst("^Error: ", ""));
-    err.println("hint: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+    // never picocli's own text: it lists unmatched arguments, which may be a pasted seed phrase
+    err.println("error: " + oneLine(UsageErrors.message(ex, args)));
+    err.println("hint: " + oneLine(UsageErrors.hint(ex)));
     if (ctx.debug()) {
       ex.printStackTrace(err);
     }

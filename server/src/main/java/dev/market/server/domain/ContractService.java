@@ -8,6 +8,7 @@ import dev.market.protocol.model.RentalRequest;
 import dev.market.server.domain.validation.Contacts;
 import dev.market.server.domain.validation.Limits;
 import dev.market.server.domain.validation.SshKeys;
+import dev.market.server.domain.validation.Text;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -36,6 +37,9 @@ public final class ContractService {
           ContractStatus.ACTIVE,
           ContractStatus.PROVISIONING_FAILED,
           ContractStatus.CANCELLED);
+
+  /** A state machine of 10 states has no path longer than this; each retry follows a commit. */
+  private static final int MAX_REDECISIONS = 10;
 
   private final MarketStore store;
   private final Clock clock;
@@ -66,9 +70,14 @@ public final class ContractService {
    * count against it too; that is why the request comes as a supplier.
    */
   public RentalCreated create(
-      String renter, Supplier<RentalRequest> request, String idempotencyKey, String requestHash) {
+      String renter,
+      Supplier<RentalRequest> request,
+      String rawIdempotencyKey,
+      String requestHash) {
     takeRentToken(renter);
-    ValidRental v = validate(request.get());
+    RentalRequest req = request.get();
+    String idempotencyKey = Text.check("Idempotency-Key", rawIdempotencyKey);
+    ValidRental v = validate(req);
     if (idempotencyKey != null) {
       if (idempotencyKey.isBlank() || idempotencyKey.length() > Limits.IDEMPOTENCY_KEY_CHARS) {
         throw DomainException.invalid("Idempotency-Key", "must be 1 to 255 characters");
@@ -253,8 +262,9 @@ public final class ContractService {
   // ---------------------------------------------------------------- transitions
 
   /** The renter cancels (endpoint 8). */
-  public String cancel(String signer, String contractId, String memo) {
-    capped("memo", memo, Limits.REASON_MEMO_CHARS);
+  public String cancel(String signer, String contractId, String rawMemo) {
+    capped("memo", rawMemo, Limits.REASON_MEMO_CHARS);
+    String memo = Secrets.redact(rawMemo);
     return store.write(
         tx -> {
           Contract c = load(tx, signer, contractId);
@@ -277,8 +287,9 @@ public final class ContractService {
   }
 
   /** The provider accepts or rejects (endpoint 10). */
-  public String respond(String signer, String contractId, boolean accept, String memo) {
-    capped("memo", memo, Limits.REASON_MEMO_CHARS);
+  public String respond(String signer, String contractId, boolean accept, String rawMemo) {
+    capped("memo", rawMemo, Limits.REASON_MEMO_CHARS);
+    String memo = Secrets.redact(rawMemo);
     return store.write(
         tx -> {
           Contract c = loadAsProvider(tx, signer, contractId);
@@ -312,7 +323,9 @@ public final class ContractService {
     if (to == ContractStatus.PROVISIONED && (rawDetails == null || rawDetails.isBlank())) {
       throw DomainException.invalid("instanceDetails", "is required for provisioned");
     }
-    String details = rawDetails;
+    // provisioned details get root_password split off and sealed; failure and cancel reports
+    // are free text copied into history and the renter's notification: secrets are dropped
+    String details = to == ContractStatus.PROVISIONED ? rawDetails : Secrets.redact(rawDetails);
     String rootPassword = null;
     if (to == ContractStatus.PROVISIONED) {
       InstanceDetails.SecretSplit split;
@@ -526,14 +539,25 @@ public final class ContractService {
       String memo,
       String details) {
     ContractStatus from = c.statusValue();
-    if (!from.canMoveTo(to, actor.party())) {
-      throw notAllowed(c, to);
-    }
-    long now = nowNs();
     ContractRepository contracts = tx.contracts();
-    if (!contracts.updateStatus(c.contractId(), from, to, now)) {
-      throw DomainException.invalidTransition(
-          "invalid transition: contract changed concurrently; it is no longer " + from.wire());
+    long now = nowNs();
+    for (int attempt = 1; ; attempt++) {
+      if (!from.canMoveTo(to, actor.party())) {
+        throw notAllowed(c, to);
+      }
+      if (contracts.updateStatus(c.contractId(), from, to, now)) {
+        break;
+      }
+      // Lost the conditional update to a transaction that committed first. Refusing now would be
+      // an outcome no serial order gives (issue 13: accept won, so cancel was refused although
+      // accepted -> cancelled is allowed). Re-read (a new snapshot under PostgreSQL's READ
+      // COMMITTED; SQLite has one writer and never gets here) and decide again from what won.
+      c = contracts.byId(c.contractId()).orElseThrow();
+      from = c.statusValue();
+      if (attempt == MAX_REDECISIONS) {
+        throw DomainException.invalidTransition(
+            "invalid transition: contract changed concurrently; it is no longer " + from.wire());
+      }
     }
     contracts.insertHistory(
         c.contractId(), new HistoryRow(0, from.wire(), to.wire(), changedBy, now, memo));

@@ -40,6 +40,9 @@ final class ErrorMapping {
         ctx.header("Retry-After", Long.toString(d.retryAfterSeconds()));
       }
       Envelope.error(ctx, d.code(), d.clientMessage());
+    } else if (TransportErrors.isClientMistake(e)) {
+      Envelope.error(
+          ctx, ErrorCode.BAD_REQUEST, "malformed request: " + TransportErrors.describe(e));
     } else if (e instanceof HttpResponseException h && h.getStatus() < 500) {
       Envelope.error(ctx, h.getStatus(), ErrorCode.forStatus(h.getStatus()), h.getMessage());
     } else {

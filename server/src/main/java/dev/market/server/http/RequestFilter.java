@@ -5,6 +5,7 @@ import dev.market.server.domain.DomainException;
 import dev.market.server.domain.EpochNanos;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.InputStream;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -53,13 +54,24 @@ final class RequestFilter {
     if (declared > max) {
       throw tooLarge(max);
     }
-    byte[] body = ctx.req().getInputStream().readNBytes(max + 1);
+    QueryRules.check(ctx.queryParamMap());
+    byte[] body = readAtMost(ctx.req().getInputStream(), max + 1);
     if (body.length > max) {
       throw tooLarge(max);
     }
     ctx.attribute(BODY, body);
     if (body.length > 0 && !isJson(ctx.header("Content-Type"))) {
       throw DomainException.unsupportedMediaType("request bodies must be application/json");
+    }
+  }
+
+  private static byte[] readAtMost(InputStream in, int limit) {
+    try {
+      return in.readNBytes(limit);
+    } catch (IOException e) {
+      // a body shorter than its Content-Length, a broken chunk: the client's mistake, not ours
+      throw DomainException.badRequest(
+          "the request body could not be read: it ended early or is malformed");
     }
   }
 
