@@ -3,17 +3,20 @@ package dev.market.server;
 import dev.market.protocol.crypto.Credentials;
 import dev.market.protocol.crypto.Identity;
 import dev.market.protocol.model.Offering;
+import dev.market.server.demo.DemoOfferings;
 import dev.market.server.domain.AccountService;
 import dev.market.server.domain.ContractService;
 import dev.market.server.domain.CredentialSealer;
+import dev.market.server.domain.EpochNanos;
 import dev.market.server.domain.MarketStore;
 import dev.market.server.domain.OfferingService;
-import dev.market.server.domain.demo.DemoOfferings;
+import dev.market.server.domain.RentRateLimit;
+import dev.market.server.domain.ReplayGuard;
 import dev.market.server.http.JsonErrorHandler;
 import dev.market.server.http.Routes;
+import dev.market.server.http.WireModel;
 import dev.market.server.store.jdbc.JdbcStore;
 import io.javalin.Javalin;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,9 +32,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class MarketServer {
   private static final Logger LOG = LoggerFactory.getLogger(MarketServer.class);
-  private static final long NONCE_KEEP_NS = 15L * 60 * 1_000_000_000L;
-  private static final long IDEMPOTENCY_KEEP_NS = 24L * 3600 * 1_000_000_000L;
-  private static final long BUCKET_KEEP_NS = 3600L * 1_000_000_000L;
+  private static final long NONCE_KEEP_NS = EpochNanos.ofSeconds(15L * 60);
+  private static final long IDEMPOTENCY_KEEP_NS = EpochNanos.ofSeconds(24L * 3600);
+  private static final long BUCKET_KEEP_NS = EpochNanos.ofSeconds(3600L);
 
   private final ServerConfig config;
   private final JdbcStore store;
@@ -45,9 +48,17 @@ public final class MarketServer {
     this.config = config;
     this.store = store;
     this.offerings = new OfferingService(store, config.clock());
-    this.contracts = new ContractService(store, config.clock(), sealer);
+    this.contracts =
+        new ContractService(
+            store,
+            config.clock(),
+            sealer,
+            new RentRateLimit(
+                config.rateLimitsEnabled(),
+                config.signerRentsPerMinute(),
+                config.signerRentBurst()));
     AccountService accounts = new AccountService(store, config.clock());
-    this.routes = new Routes(config, store, offerings, contracts, accounts);
+    this.routes = new Routes(config, new ReplayGuard(store), offerings, contracts, accounts);
     this.app =
         Javalin.create(
             cfg -> {
@@ -67,7 +78,7 @@ public final class MarketServer {
   /**
    * Opens the database of {@code config} and migrates it; nothing listens yet.
    *
-   * @throws dev.market.server.store.jdbc.StoreException when the database is unreachable or a
+   * @throws dev.market.server.domain.DomainException when the database is unreachable or a
    *     migration fails
    */
   public static MarketServer create(ServerConfig config) {
@@ -79,7 +90,7 @@ public final class MarketServer {
     if (config.demo() && offerings.count() == 0) {
       List<Offering> demo = DemoOfferings.load();
       String provider = Identity.fromMnemonic(DemoOfferings.PROVIDER_MNEMONIC).publicKeyHex();
-      int n = offerings.importAll(provider, demo);
+      int n = offerings.importAll(provider, demo.stream().map(WireModel::toDomain).toList());
       LOG.info("loaded {} demo offerings", n);
     }
     app.start(config.host(), config.port());
@@ -102,13 +113,12 @@ public final class MarketServer {
       if (completed > 0) {
         LOG.info("completed {} rentals that reached their end", completed);
       }
-      Instant now = config.clock().instant();
-      long ns = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+      long ns = EpochNanos.now(config.clock());
       store.write(
           tx -> {
-            tx.pruneNonces(ns - NONCE_KEEP_NS);
-            tx.pruneIdempotencyKeys(ns - IDEMPOTENCY_KEEP_NS);
-            tx.pruneRateBuckets(ns - BUCKET_KEEP_NS);
+            tx.nonces().pruneOlderThan(ns - NONCE_KEEP_NS);
+            tx.idempotency().pruneOlderThan(ns - IDEMPOTENCY_KEEP_NS);
+            tx.rateLimits().pruneOlderThan(ns - BUCKET_KEEP_NS);
             return null;
           });
       routes.housekeeping();

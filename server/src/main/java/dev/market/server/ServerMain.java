@@ -1,6 +1,6 @@
 package dev.market.server;
 
-import dev.market.server.store.jdbc.StoreException;
+import dev.market.server.domain.DomainException;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 
@@ -53,7 +53,7 @@ public final class ServerMain {
     int port;
     try {
       server = MarketServer.create(config);
-    } catch (StoreException e) {
+    } catch (DomainException e) {
       err.println("market-server: " + e.getMessage());
       return 1;
     } catch (RuntimeException e) {
