@@ -3,16 +3,18 @@ package dev.market.cli.support;
 import dev.market.client.MarketClient;
 import dev.market.protocol.crypto.Identity;
 import dev.market.protocol.model.Offering;
-import dev.market.server.MarketServer;
-import dev.market.server.ServerConfig;
+import dev.market.server.support.TestServer;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The real marketplace server on a free port with a fresh SQLite file, plus a provider client that
- * publishes offerings and answers rentals (the provider's side of a renter test).
+ * THE server fixture ({@link TestServer}: the real server on port 0 over a fresh SQLite file), plus
+ * a provider client that publishes offerings and answers rentals (the provider's side of a renter
+ * test). These tests wait in real time (status --wait polls with real sleeps), so the server keeps
+ * the system clock rather than the fixture's hand-moved one.
  */
 public final class LocalMarket implements AutoCloseable {
   /** A standard BIP39 test vector: a valid phrase, used for the provider. */
@@ -26,21 +28,14 @@ public final class LocalMarket implements AutoCloseable {
   public static final String RENTER_PUBKEY =
       "e96b1c6b8769fdb0b34fbecfdf85c33b053cecad9517e1ab88cba614335775c1";
 
-  private final MarketServer server;
+  private final TestServer server;
   public final String url;
   private final List<MarketClient> clients = new CopyOnWriteArrayList<>();
   public final Identity providerIdentity = Identity.fromMnemonic(PROVIDER_PHRASE);
 
   public LocalMarket(Path dir) {
-    server =
-        MarketServer.create(
-            ServerConfig.builder()
-                .port(0)
-                .db(dir.resolve("market.db").toString())
-                .rateLimitsEnabled(false)
-                .build());
-    int port = server.start();
-    url = "http://127.0.0.1:" + port;
+    server = TestServer.start(dir.resolve("market.db").toString(), b -> b.clock(Clock.systemUTC()));
+    url = server.baseUrl;
   }
 
   /**
@@ -68,7 +63,8 @@ public final class LocalMarket implements AutoCloseable {
       String country,
       String city) {
     return provider()
-        .createOffering(
+        .offerings()
+        .create(
             new Offering(
                 null,
                 null,
@@ -104,6 +100,6 @@ public final class LocalMarket implements AutoCloseable {
   @Override
   public void close() {
     clients.forEach(MarketClient::close);
-    server.stop();
+    server.close();
   }
 }

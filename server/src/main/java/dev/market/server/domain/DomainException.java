@@ -15,6 +15,8 @@ public final class DomainException extends RuntimeException {
   public enum Kind {
     BAD_REQUEST(ErrorCode.BAD_REQUEST),
     UNAUTHORIZED(ErrorCode.UNAUTHORIZED),
+    /** The signature's timestamp is outside the window: the signer's clock is off. */
+    STALE_TIMESTAMP(ErrorCode.STALE_TIMESTAMP),
     FORBIDDEN(ErrorCode.FORBIDDEN),
     NOT_FOUND(ErrorCode.NOT_FOUND),
     INVALID_TRANSITION(ErrorCode.INVALID_TRANSITION),
@@ -75,6 +77,10 @@ public final class DomainException extends RuntimeException {
 
   public static DomainException unauthorized(String message) {
     return of(Kind.UNAUTHORIZED, message);
+  }
+
+  public static DomainException staleTimestamp(String message) {
+    return of(Kind.STALE_TIMESTAMP, message);
   }
 
   public static DomainException badRequest(String message) {

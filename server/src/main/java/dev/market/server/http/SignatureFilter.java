@@ -45,7 +45,9 @@ final class SignatureFilter {
               RequestFilter.body(ctx),
               now);
       if (!v.ok()) {
-        throw refusal(ErrorCode.forStatus(v.httpStatus()), v.message());
+        throw v.reason() == SignatureVerifier.Reason.STALE_TIMESTAMP
+            ? DomainException.staleTimestamp(v.message())
+            : refusal(ErrorCode.forStatus(v.httpStatus()), v.message());
       }
       String signer = v.publicKeyHex();
       // the replay check comes last (section 2): only a verified request spends its nonce. A read
