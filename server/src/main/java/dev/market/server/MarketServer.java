@@ -38,27 +38,36 @@ public final class MarketServer {
 
   private final ServerConfig config;
   private final JdbcStore store;
+  private final ReplayGuard replays;
   private final OfferingService offerings;
   private final ContractService contracts;
   private final Routes routes;
   private final Javalin app;
   private ScheduledExecutorService sweeper;
+  private ScheduledExecutorService nonceFlusher;
+  private long lateReadsLogged;
 
   private MarketServer(ServerConfig config, JdbcStore store, CredentialSealer sealer) {
     this.config = config;
     this.store = store;
-    this.offerings = new OfferingService(store, config.clock());
+    this.replays = new ReplayGuard(store, config.replayStore());
+    if (!config.replayStore()) {
+      LOG.warn("--bench-no-replay-store: replayed requests are ACCEPTED (benchmark only)");
+    }
+    // every service writes through this: a mutating request's nonce commits with its write
+    MarketStore writes = replays.carryingNonces(store);
+    this.offerings = new OfferingService(writes, config.clock());
     this.contracts =
         new ContractService(
-            store,
+            writes,
             config.clock(),
             sealer,
             new RentRateLimit(
                 config.rateLimitsEnabled(),
                 config.signerRentsPerMinute(),
                 config.signerRentBurst()));
-    AccountService accounts = new AccountService(store, config.clock());
-    this.routes = new Routes(config, new ReplayGuard(store), offerings, contracts, accounts);
+    AccountService accounts = new AccountService(writes, config.clock());
+    this.routes = new Routes(config, replays, offerings, contracts, accounts);
     this.app =
         Javalin.create(
             cfg -> {
@@ -103,6 +112,17 @@ public final class MarketServer {
             });
     long every = Math.max(1, config.sweepInterval().toMillis());
     var unused = sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+    nonceFlusher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "market-nonce-flush");
+              t.setDaemon(true);
+              return t;
+            });
+    long flushMs = Math.max(1, config.readNonceFlush().toMillis());
+    var unused2 =
+        nonceFlusher.scheduleWithFixedDelay(
+            this::flushNonces, flushMs, flushMs, TimeUnit.MILLISECONDS);
     return app.port();
   }
 
@@ -128,6 +148,28 @@ public final class MarketServer {
     }
   }
 
+  /** Writes the read nonces accepted since the last flush (docs/server.md, "Replay"). */
+  public synchronized void flushNonces() {
+    try {
+      replays.flush();
+      long late = replays.lateReads();
+      if (late > lateReadsLogged) {
+        LOG.warn(
+            "{} read nonce(s) had already been used on another process within the flush delay",
+            late - lateReadsLogged);
+        lateReadsLogged = late;
+      }
+    } catch (RuntimeException e) {
+      // kept in memory (still refused here) and retried on the next round
+      LOG.warn("writing read nonces failed: {}", e.toString());
+    }
+  }
+
+  /** The replay guard, for tests. */
+  public ReplayGuard replays() {
+    return replays;
+  }
+
   public int port() {
     return app.port();
   }
@@ -141,8 +183,12 @@ public final class MarketServer {
     if (sweeper != null) {
       sweeper.shutdownNow();
     }
+    if (nonceFlusher != null) {
+      nonceFlusher.shutdownNow();
+    }
     try {
       app.stop();
+      flushNonces();
     } finally {
       store.close();
     }

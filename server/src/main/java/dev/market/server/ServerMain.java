@@ -134,6 +134,16 @@ public final class ServerMain {
         case "-h", "--help" -> throw new HelpRequested();
         case "--demo" -> b.demo(true);
         case "--no-rate-limits" -> b.rateLimitsEnabled(false);
+        case "--bench-no-replay-store" -> {
+          // measures what the replay guard costs; a server that accepts replays is never run
+          // by accident, so this needs the JVM flag too (not in --help)
+          if (!Boolean.getBoolean("market.bench")) {
+            throw new IllegalArgumentException(
+                "--bench-no-replay-store accepts replayed requests; it is for bench/ only and"
+                    + " needs -Dmarket.bench=true");
+          }
+          b.replayStore(false);
+        }
         case "--port",
             "--host",
             "--db",

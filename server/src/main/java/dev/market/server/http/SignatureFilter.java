@@ -8,6 +8,7 @@ import dev.market.server.domain.EpochNanos;
 import dev.market.server.domain.ReplayGuard;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 
 /**
  * docs/protocol.md section 2 in front of every signed route: the signature, then the replay check.
@@ -49,9 +50,18 @@ final class SignatureFilter {
             : refusal(ErrorCode.forStatus(v.httpStatus()), v.message());
       }
       String signer = v.publicKeyHex();
-      // the replay check comes last (section 2): only a verified request spends its nonce
-      replays.spend(signer, ctx.header("X-Nonce"), now);
-      h.handle(ctx, signer);
+      // the replay check comes last (section 2): only a verified request spends its nonce. A read
+      // does not wait for its nonce's row; a write's nonce commits with its write
+      String nonce = ctx.header("X-Nonce");
+      ReplayGuard.Spent spent =
+          ctx.method().equals(HandlerType.GET)
+              ? replays.spendOnRead(signer, nonce, now)
+              : replays.spendOnWrite(signer, nonce, now);
+      try {
+        h.handle(ctx, signer);
+      } finally {
+        spent.close();
+      }
     };
   }
 

@@ -9,6 +9,7 @@ import dev.market.server.domain.NonceRepository;
 import dev.market.server.domain.ProviderSettingsRepository;
 import dev.market.server.domain.RateLimitRepository;
 import java.sql.Connection;
+import java.util.Collection;
 import java.util.Optional;
 
 /** The repositories of one small table each: settings, idempotency keys, nonces, rate buckets. */
@@ -120,6 +121,26 @@ final class JdbcSmallTables {
               .bind("now", nowNs)
               .update(c)
           == 1;
+    }
+
+    @Override
+    public int recordAll(Collection<Seen> pairs) {
+      int already = 0;
+      for (Seen p : pairs) {
+        if (!record(p.pubkey(), p.nonce(), p.atNs())) {
+          already++;
+        }
+      }
+      return already;
+    }
+
+    @Override
+    public boolean contains(String pubkey, String nonce) {
+      return sql("SELECT 1 FROM seen_nonces WHERE pubkey = :pubkey AND nonce = :nonce")
+          .bind("pubkey", pubkey)
+          .bind("nonce", nonce)
+          .one(c, rs -> true)
+          .isPresent();
     }
 
     @Override

@@ -31,11 +31,15 @@ public final class JdbcStore implements MarketStore {
   private final Dialect dialect;
   private final HikariDataSource writer;
   private final HikariDataSource reader;
+  private final GroupCommit groupCommit;
 
   private JdbcStore(Dialect dialect, HikariDataSource writer, HikariDataSource reader) {
     this.dialect = dialect;
     this.writer = writer;
     this.reader = reader;
+    // PostgreSQL commits concurrent transactions together by itself (16 connections); SQLite's
+    // one writer would fsync once per transaction, so we group them
+    this.groupCommit = dialect == Dialect.SQLITE ? new GroupCommit(writer, dialect) : null;
   }
 
   /**
@@ -152,6 +156,9 @@ public final class JdbcStore implements MarketStore {
 
   @Override
   public <T> T write(Work<T> work) {
+    if (groupCommit != null) {
+      return groupCommit.write(work);
+    }
     try (Connection c = writer.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -199,6 +206,9 @@ public final class JdbcStore implements MarketStore {
 
   @Override
   public void close() {
+    if (groupCommit != null) {
+      groupCommit.close();
+    }
     if (reader != writer) {
       reader.close();
     }
