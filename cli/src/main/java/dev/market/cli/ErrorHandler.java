@@ -68,7 +68,7 @@ final class ErrorHandler
     }
     PrintWriter err = ctx.err();
     err.println("error: " + oneLine(message(ex, cmd)));
-    String hint = hint(ex);
+    String hint = hint(ex, cmd);
     if (hint != null) {
       err.println("hint: " + oneLine(hint));
     }
@@ -106,7 +106,7 @@ final class ErrorHandler
     return name + ": unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage();
   }
 
-  private String hint(Exception ex) {
+  private String hint(Exception ex, CommandLine cmd) {
     if (ex instanceof CliException e) {
       return e.hint();
     }

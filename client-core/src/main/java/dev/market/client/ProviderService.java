@@ -178,7 +178,7 @@ public final class ProviderService {
         options,
         env -> {
           JsonNode data = env.get("data");
-          return data == null || data.isNull() ? on : autoAcceptValue(env, op);
+          return (data == null || data.isNull()) ? on : autoAcceptValue(env, op);
         });
   }
 

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -30,21 +29,23 @@ public final class ContractIds {
   /** Whose contracts a prefix is looked up in. */
   public enum Side {
     /** My rentals ({@code market rentals}). */
-    RENTER("your rentals", "market rentals -o ids", ctx -> ctx.client().rentals().list()),
+    RENTER("your rentals", "market rentals -o ids"),
     /** My contracts as provider ({@code market contracts}). */
-    PROVIDER(
-        "your contracts as provider",
-        "market contracts -o ids",
-        ctx -> ctx.client().provider().contracts());
+    PROVIDER("your contracts as provider", "market contracts -o ids");
 
     private final String mine;
     private final String hint;
-    private final Function<CliContext, List<Contract>> fetch;
 
-    Side(String mine, String hint, Function<CliContext, List<Contract>> fetch) {
+    Side(String mine, String hint) {
       this.mine = mine;
       this.hint = hint;
-      this.fetch = fetch;
+    }
+
+    List<Contract> fetch(CliContext ctx) {
+      return switch (this) {
+        case RENTER -> ctx.client().rentals().list();
+        case PROVIDER -> ctx.client().provider().contracts();
+      };
     }
   }
 
@@ -99,7 +100,7 @@ public final class ContractIds {
           side.hint);
     }
     if (mine == null) {
-      mine = side.fetch.apply(ctx);
+      mine = side.fetch(ctx);
     }
     List<String> matches =
         mine.stream()
