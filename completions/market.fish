@@ -3,7 +3,7 @@
 # Refresh with: bin/regen-docs
 # Install: copy to ~/.config/fish/completions/market.fish
 
-set -g __market_commands 'offerings' 'offerings list' 'offerings show' 'offerings create' 'rent' 'rentals' 'status' 'events' 'connect' 'credentials' 'cancel' 'notifications' 'requests' 'accept' 'reject' 'provision' 'contracts' 'provider' 'provider auto-accept' 'identity' 'identity new' 'identity import' 'identity list' 'identity show' 'identity use' 'identity remove' 'config' 'config get' 'config set' 'config unset' 'config list'
+set -g __market_commands 'offerings' 'offerings list' 'offerings show' 'offerings create' 'rent' 'rentals' 'status' 'events' 'connect' 'credentials' 'cancel' 'notifications' 'requests' 'accept' 'reject' 'provision' 'contracts' 'provider' 'provider auto-accept' 'identity' 'identity new' 'identity import' 'identity list' 'identity show' 'identity use' 'identity remove' 'config' 'config get' 'config set' 'config unset' 'config list' 'help' 'version'
 
 # The subcommand path typed so far: '' at the top, then e.g. 'offerings list'.
 function __market_path
@@ -54,6 +54,8 @@ complete -c market -n "__market_at ''" -a 'contracts' -d 'List all your contract
 complete -c market -n "__market_at ''" -a 'provider' -d 'Your settings as a provider.'
 complete -c market -n "__market_at ''" -a 'identity' -d 'Create, import and choose the identities you sign with.'
 complete -c market -n "__market_at ''" -a 'config' -d 'Read and change the config file (flags and environment override it).'
+complete -c market -n "__market_at ''" -a 'help' -d 'Show the help of market or of a command: \'market help identity new\' is'
+complete -c market -n "__market_at ''" -a 'version' -d 'Print the version (same as market --version).'
 complete -c market -n "__market_at ''" -s V -l version -d 'Print the version and exit.'
 
 # market offerings

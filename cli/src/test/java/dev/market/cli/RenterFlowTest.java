@@ -566,8 +566,10 @@ class RenterFlowTest {
     assertThat(prefix.exitCode()).isEqualTo(3);
     assertThat(prefix.err())
         .isEqualTo(
-            "error: status 'abcdef0123': none of your rentals has an id starting so\n"
-                + "hint: market rentals -o ids\n");
+            """
+            error: status 'abcdef0123': none of your rentals has an id starting so
+            hint: market rentals -o ids
+            """);
   }
 
   @Test
