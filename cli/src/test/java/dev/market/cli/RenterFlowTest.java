@@ -550,6 +550,19 @@ class RenterFlowTest {
   }
 
   @Test
+  void status_on_a_terminal_colours_the_status_with_real_escape_codes() {
+    newRenter();
+    String id = rent(small);
+    Result r = cli.run(ScriptedTerminal.interactive(100), "", "status", id);
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out())
+        .startsWith("contract:  " + id + "\nstatus:    \u001b[33mpending\u001b[0m\n");
+    Result plain =
+        cli.env("NO_COLOR", "1").run(ScriptedTerminal.interactive(100), "", "status", id);
+    assertThat(plain.out()).startsWith("contract:  " + id + "\nstatus:    pending\n");
+  }
+
+  @Test
   void status_of_a_bad_or_unknown_id_exits_2_or_3() {
     newRenter();
     Result bad = cli.run("status", "xyz");

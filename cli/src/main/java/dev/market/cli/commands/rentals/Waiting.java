@@ -8,6 +8,7 @@ import dev.market.client.AwaitResult;
 import dev.market.client.Outcome;
 import dev.market.protocol.model.Contract;
 import dev.market.protocol.model.ContractStatus;
+import dev.market.protocol.text.TerminalText;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
@@ -76,7 +77,11 @@ public final class Waiting {
                 c -> {
                   if (progress && !Objects.equals(lastStatus.getAndSet(c.status()), c.status())) {
                     ctx.err()
-                        .println("  " + shortId + "  " + ctx.printer().style().status(c.status()));
+                        .println(
+                            "  "
+                                + shortId
+                                + "  "
+                                + ctx.printer().style().status(TerminalText.line(c.status())));
                     ctx.err().flush();
                   }
                 },
