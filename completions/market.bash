@@ -350,7 +350,7 @@ function _picocli_market_rent() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
-  local arg_opts="'--api-url' '--contact' '--hours' '--identity' '--memo' '-o' '--output' '--os' '--payment-method' '--ssh-key' '--timeout' '--wait'"
+  local arg_opts="'--api-url' '--contact' '--hours' '--idempotency-key' '--identity' '--memo' '-o' '--output' '--os' '--payment-method' '--ssh-key' '--timeout' '--wait'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -363,6 +363,9 @@ function _picocli_market_rent() {
       return
       ;;
     '--hours')
+      return
+      ;;
+    '--idempotency-key')
       return
       ;;
     '--identity')

@@ -79,13 +79,14 @@ complete -c market -n "__market_at 'offerings create'" -s f -l file -r -F -d 'Th
 # market rent
 complete -c market -n "__market_at 'rent'" -l contact -x -d 'How the provider reaches you: email:, matrix:, telegram:, phone: or url:.'
 complete -c market -n "__market_at 'rent'" -l hours -x -d 'Rental length in hours (default 720).'
+complete -c market -n "__market_at 'rent'" -l idempotency-key -x -d 'Renting again with the same KEY (1-255 printable ASCII characters) returns the first rental instead of renting twice: for scripts that may run again.'
 complete -c market -n "__market_at 'rent'" -l memo -x -d 'A note for the provider.'
 complete -c market -n "__market_at 'rent'" -l os -x -d 'Operating system to install.'
 complete -c market -n "__market_at 'rent'" -l payment-method -x -d 'wallet, stripe or test (default wallet).'
 complete -c market -n "__market_at 'rent'" -l ssh-key -r -F -d 'Your SSH public key file, or - to read it from stdin. Default: the first of ~/.ssh/id_ed25519.pub, id_ecdsa.pub, id_rsa.pub.'
 complete -c market -n "__market_at 'rent'" -l timeout -x -d 'How long --wait may take: 30s, 10m, 1h (default 10m).'
 complete -c market -n "__market_at 'rent'" -l wait -x -d 'After renting, wait until the rental is in STATE (default provisioned).'
-complete -c market -n "__market_at 'rent'" -s y -l yes -d 'Do not ask; rent with the values given.'
+complete -c market -n "__market_at 'rent'" -s y -l yes -d 'Do not ask; rent with the values given (then --hours is required).'
 
 # market status
 complete -c market -n "__market_at 'status'" -l timeout -x -d 'How long --wait or --watch may take: 30s, 10m, 1h (default 10m for --wait).'

@@ -48,7 +48,7 @@ public final class Waiting {
    * @return the contract in (or past) the state waited for; empty in {@code --dry-run}, after
    *     printing the first poll's request
    * @throws CliException exit 6 when a terminal state that cannot reach it came instead, exit 8 on
-   *     timeout
+   *     timeout; with {@code -o json} the last state seen is printed on stdout first
    */
   public static Optional<Contract> await(
       CliContext ctx, String contractId, ContractStatus target, Duration timeout) {
@@ -91,6 +91,11 @@ public final class Waiting {
     }
     AwaitResult result = sent.value();
     Contract c = result.contract();
+    if (result.outcome() != AwaitResult.Outcome.REACHED && ctx.printer().isJson()) {
+      // a script parsing stdout still learns the id and the last state seen; the exit code says
+      // the wait failed
+      ctx.printer().json(c);
+    }
     return switch (result.outcome()) {
       case REACHED -> Optional.of(c);
       case UNREACHABLE ->
