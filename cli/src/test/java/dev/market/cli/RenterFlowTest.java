@@ -681,11 +681,9 @@ class RenterFlowTest {
     Result prefix = cli.run("status", "abcdef0123");
     assertThat(prefix.exitCode()).isEqualTo(3);
     assertThat(prefix.err())
-        .isEqualTo(
-            """
-            error: status 'abcdef0123': none of your rentals has an id starting so
-            hint: market rentals -o ids
-            """);
+        .startsWith("error: status 'abcdef0123': none of your rentals has an id starting so\n")
+        .endsWith("\nhint: market rentals -o ids\n")
+        .hasLineCount(2);
   }
 
   @Test

@@ -40,13 +40,6 @@ public final class ContractIds {
       this.mine = mine;
       this.hint = hint;
     }
-
-    List<Contract> fetch(CliContext ctx) {
-      return switch (this) {
-        case RENTER -> ctx.client().rentals().list();
-        case PROVIDER -> ctx.client().provider().contracts();
-      };
-    }
   }
 
   private final CliContext ctx;
@@ -100,7 +93,11 @@ public final class ContractIds {
           side.hint);
     }
     if (mine == null) {
-      mine = side.fetch(ctx);
+      mine =
+          switch (side) {
+            case RENTER -> ctx.client().rentals().list();
+            case PROVIDER -> ctx.client().provider().contracts();
+          };
     }
     List<String> matches =
         mine.stream()
