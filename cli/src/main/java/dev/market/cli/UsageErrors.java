@@ -120,10 +120,12 @@ final class UsageErrors {
           c == ex.getCommandLine() && ex instanceof UnmatchedArgumentException u
               ? u.getUnmatched()
               : c.getParseResult() == null ? List.of() : c.getParseResult().unmatched();
-      List<String> words =
-          unmatched.stream().filter(s -> !s.startsWith("-") || s.length() == 1).toList();
-      if (!words.isEmpty() && CommandNames.looksLikeCommand(words.get(0))) {
-        found = new UnknownCommand(c.getCommandSpec(), words.get(0));
+      // exactly one stray word, nothing else: several may be a pasted seed phrase (issue 13),
+      // and only a missing argument later (auth status) is explained by it
+      boolean explains =
+          c == ex.getCommandLine() || ex instanceof CommandLine.MissingParameterException;
+      if (explains && unmatched.size() == 1 && CommandNames.looksLikeCommand(unmatched.get(0))) {
+        found = new UnknownCommand(c.getCommandSpec(), unmatched.get(0));
       }
     }
     return found;
