@@ -171,6 +171,8 @@ function _complete_market() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} provider" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config" ];    then _picocli_market; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_market; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} version" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings list" ];    then _picocli_market_offerings; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings ls" ];    then _picocli_market_offerings; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings show" ];    then _picocli_market_offerings; return $?; fi
@@ -207,41 +209,45 @@ function _complete_market() {
   local cmds14=(provider)
   local cmds15=(identity)
   local cmds16=(config)
-  local cmds17=(offerings list)
-  local cmds18=(offerings ls)
-  local cmds19=(offerings show)
-  local cmds20=(offerings create)
-  local cmds21=(provider auto-accept)
-  local cmds22=(identity new)
-  local cmds23=(identity import)
-  local cmds24=(identity list)
-  local cmds25=(identity ls)
-  local cmds26=(identity show)
-  local cmds27=(identity use)
-  local cmds28=(identity remove)
-  local cmds29=(identity rm)
-  local cmds30=(config get)
-  local cmds31=(config set)
-  local cmds32=(config unset)
-  local cmds33=(config list)
+  local cmds17=(help)
+  local cmds18=(version)
+  local cmds19=(offerings list)
+  local cmds20=(offerings ls)
+  local cmds21=(offerings show)
+  local cmds22=(offerings create)
+  local cmds23=(provider auto-accept)
+  local cmds24=(identity new)
+  local cmds25=(identity import)
+  local cmds26=(identity list)
+  local cmds27=(identity ls)
+  local cmds28=(identity show)
+  local cmds29=(identity use)
+  local cmds30=(identity remove)
+  local cmds31=(identity rm)
+  local cmds32=(config get)
+  local cmds33=(config set)
+  local cmds34=(config unset)
+  local cmds35=(config list)
 
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_market_config_list; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_market_config_unset; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_market_config_set; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_market_config_get; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_market_identity_rm; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_market_identity_remove; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_market_identity_use; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_market_identity_show; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_market_identity_ls; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_market_identity_list; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_market_identity_import; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_market_identity_new; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_market_provider_autoaccept; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_market_offerings_create; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_market_offerings_show; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_market_offerings_ls; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_market_offerings_list; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_market_config_list; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_market_config_unset; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_market_config_set; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_market_config_get; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_market_identity_rm; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_market_identity_remove; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_market_identity_use; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_market_identity_show; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_market_identity_ls; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_market_identity_list; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_market_identity_import; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_market_identity_new; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_market_provider_autoaccept; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_market_offerings_create; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_market_offerings_show; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_market_offerings_ls; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_market_offerings_list; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_market_version; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_market_help; return $?; fi
   if CompWordsContainsArray "${cmds16[@]}"; then _picocli_market_config; return $?; fi
   if CompWordsContainsArray "${cmds15[@]}"; then _picocli_market_identity; return $?; fi
   if CompWordsContainsArray "${cmds14[@]}"; then _picocli_market_provider; return $?; fi
@@ -270,7 +276,7 @@ function _picocli_market() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="offerings rent rentals status events connect credentials cancel notifications requests accept reject provision contracts provider identity config"
+  local commands="offerings rent rentals status events connect credentials cancel notifications requests accept reject provision contracts provider identity config help version"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-V' '--version'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
@@ -344,7 +350,7 @@ function _picocli_market_rent() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
-  local arg_opts="'--api-url' '--contact' '--hours' '--identity' '--memo' '-o' '--output' '--os' '--payment-method' '--ssh-key' '--timeout' '--wait'"
+  local arg_opts="'--api-url' '--contact' '--hours' '--idempotency-key' '--identity' '--memo' '-o' '--output' '--os' '--payment-method' '--ssh-key' '--timeout' '--wait'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -357,6 +363,9 @@ function _picocli_market_rent() {
       return
       ;;
     '--hours')
+      return
+      ;;
+    '--idempotency-key')
       return
       ;;
     '--identity')
@@ -946,6 +955,78 @@ function _picocli_market_config() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="get set unset list"
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `help` subcommand.
+function _picocli_market_help() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `version` subcommand.
+function _picocli_market_version() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
