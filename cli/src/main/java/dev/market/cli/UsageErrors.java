@@ -1,7 +1,10 @@
 package dev.market.cli;
 
 import dev.market.cli.commands.CommandNames;
+import dev.market.protocol.crypto.Bip39;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -46,6 +49,10 @@ final class UsageErrors {
                   : "'" + ex.getValue() + "' is not a valid " + label(ex.getArgSpec()));
     }
     m = m.replaceFirst("^Error: ", "");
+    if (ex.getValue() != null && isSeedWord(ex.getValue())) {
+      // a pasted phrase's words land in number and duration options too: 'abandon' is not shown
+      m = m.replace("'" + ex.getValue() + "'", "the value (not shown)");
+    }
     if (args != null) {
       for (String a : args) {
         if (a != null && !a.isEmpty() && !isSafeToEcho(a)) {
@@ -140,6 +147,12 @@ final class UsageErrors {
 
   private static List<String> positional(UnmatchedArgumentException u) {
     return u.getUnmatched().stream().filter(s -> !s.startsWith("-") || s.length() == 1).toList();
+  }
+
+  /** A word of the BIP39 list: it could be part of a seed phrase, so no message repeats it. */
+  private static boolean isSeedWord(String value) {
+    String v = value.strip().toLowerCase(Locale.ROOT);
+    return Collections.binarySearch(Bip39.wordlist(), v) >= 0;
   }
 
   private static boolean isSafeToEcho(String value) {

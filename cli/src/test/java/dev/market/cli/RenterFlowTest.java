@@ -801,9 +801,17 @@ class RenterFlowTest {
             "error: status: --wait: 'done' is not a status (one of requested, pending, accepted");
     Result both = cli.run("status", "a".repeat(64), "--wait", "active", "--watch");
     assertThat(both.exitCode()).isEqualTo(2);
-    Result badTimeout = cli.run("status", "a".repeat(64), "--wait", "active", "--timeout", "soon");
+    Result badTimeout =
+        cli.run("status", "a".repeat(64), "--wait", "active", "--timeout", "sooner");
     assertThat(badTimeout.exitCode()).isEqualTo(2);
-    assertThat(badTimeout.err()).contains("'soon' is not a duration (e.g. 30s, 10m, 1h30m, 2d)");
+    assertThat(badTimeout.err()).contains("'sooner' is not a duration (e.g. 30s, 10m, 1h30m, 2d)");
+    // a word of the seed-phrase list is never repeated, wherever it was typed
+    Result seedWord = cli.run("status", "a".repeat(64), "--wait", "active", "--timeout", "soon");
+    assertThat(seedWord.exitCode()).isEqualTo(2);
+    assertThat(seedWord.err())
+        .startsWith("error: ")
+        .contains("the value (not shown) is not a duration")
+        .doesNotContain("soon");
   }
 
   @Test
