@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
     footerHeading = "%n",
     footer = {
       "Environment: MARKET_API_URL, MARKET_IDENTITY, MARKET_HOME (relocates config and identities),",
-      "MARKET_PASSPHRASE (unlocks an encrypted identity in scripts), NO_COLOR.",
+      "MARKET_PASSPHRASE (unlocks an encrypted identity in scripts), NO_COLOR, MARKET_HTTP_TIMEOUT",
+      "(each attempt's connect and read timeout, default 10s and 30s; reads are tried 3 times).",
       "Run 'market COMMAND --help' for a command's options and output."
     },
     subcommands = {
