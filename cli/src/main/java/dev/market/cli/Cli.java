@@ -64,9 +64,12 @@ public final class Cli {
     cmd.getSubcommands().values().forEach(Cli::abbreviateSynopses);
   }
 
-  /** Parses and runs {@code args}; returns the exit code. */
+  /**
+   * Parses and runs {@code args}; returns the exit code. A lone {@code --version} or {@code --help}
+   * is answered without building the tree ({@link FastPath}).
+   */
   public int execute(String... args) {
-    int code = commandLine().execute(args);
+    int code = FastPath.answer(ctx, args) ? 0 : commandLine().execute(args);
     ctx.out().flush();
     ctx.err().flush();
     return code;
