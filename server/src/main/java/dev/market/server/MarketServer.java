@@ -6,15 +6,21 @@ import dev.market.protocol.model.Offering;
 import dev.market.server.domain.AccountService;
 import dev.market.server.domain.ContractService;
 import dev.market.server.domain.CredentialSealer;
+import dev.market.server.domain.LifecycleSweeper;
 import dev.market.server.domain.MarketStore;
 import dev.market.server.domain.OfferingService;
 import dev.market.server.domain.demo.DemoOfferings;
+import dev.market.server.domain.money.DemoPaymentProvider;
+import dev.market.server.domain.money.LedgerService;
+import dev.market.server.domain.money.ReviewService;
+import dev.market.server.domain.money.TermService;
 import dev.market.server.http.JsonErrorHandler;
 import dev.market.server.http.Routes;
 import dev.market.server.store.jdbc.JdbcStore;
 import io.javalin.Javalin;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +43,8 @@ public final class MarketServer {
   private final JdbcStore store;
   private final OfferingService offerings;
   private final ContractService contracts;
+  private final LedgerService ledger;
+  private final LifecycleSweeper lifecycle;
   private final Routes routes;
   private final Javalin app;
   private ScheduledExecutorService sweeper;
@@ -47,7 +55,20 @@ public final class MarketServer {
     this.offerings = new OfferingService(store, config.clock());
     this.contracts = new ContractService(store, config.clock(), sealer);
     AccountService accounts = new AccountService(store, config.clock());
-    this.routes = new Routes(config, store, offerings, contracts, accounts);
+    this.ledger =
+        new LedgerService(
+            store,
+            config.clock(),
+            config.paymentsAreDemo() ? Optional.of(new DemoPaymentProvider()) : Optional.empty());
+    this.lifecycle =
+        new LifecycleSweeper(
+            store, contracts, config.requestExpiry(), config.provisioningTimeout());
+    this.routes =
+        new Routes(config, store, offerings, contracts, accounts)
+            .withMoney(
+                ledger,
+                new TermService(store, config.clock()),
+                new ReviewService(store, config.clock()));
     this.app =
         Javalin.create(
             cfg -> {
@@ -98,6 +119,10 @@ public final class MarketServer {
   /** Completes expired rentals and forgets nonces, idempotency keys and buckets past their use. */
   public void sweep() {
     try {
+      int ended = lifecycle.sweep();
+      if (ended > 0) {
+        LOG.info("ended {} requests or provisionings that ran out of time", ended);
+      }
       int completed = contracts.completeExpired();
       if (completed > 0) {
         LOG.info("completed {} rentals that reached their end", completed);
@@ -120,6 +145,11 @@ public final class MarketServer {
 
   public int port() {
     return app.port();
+  }
+
+  /** The money service, for tests and tools (the ledger check). */
+  public LedgerService ledger() {
+    return ledger;
   }
 
   /** The store, for tests and tools that inspect what the server wrote. */

@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * The contract status machine of protocol section 6. {@link #UNKNOWN} stands for any status string
- * this client does not know (Decent Cloud also sends {@code paused} and {@code expired}); keep the
- * raw string from {@link Contract#status()} to show it.
+ * this client does not know (Decent Cloud also sends {@code paused}); keep the raw string from
+ * {@link Contract#status()} to show it.
  */
 public enum ContractStatus {
   REQUESTED("requested"),
@@ -20,6 +20,8 @@ public enum ContractStatus {
   REJECTED("rejected"),
   CANCELLED("cancelled"),
   PROVISIONING_FAILED("provisioningfailed"),
+  /** A request nobody answered within the server's expiry time; its hold was refunded. */
+  EXPIRED("expired"),
   UNKNOWN("unknown");
 
   private final String wire;
@@ -62,9 +64,9 @@ public enum ContractStatus {
   public Set<ContractStatus> next() {
     switch (this) {
       case REQUESTED:
-        return EnumSet.of(PENDING, ACCEPTED, REJECTED, CANCELLED);
+        return EnumSet.of(PENDING, ACCEPTED, REJECTED, CANCELLED, EXPIRED);
       case PENDING:
-        return EnumSet.of(ACCEPTED, REJECTED, CANCELLED);
+        return EnumSet.of(ACCEPTED, REJECTED, CANCELLED, EXPIRED);
       case ACCEPTED:
         return EnumSet.of(PROVISIONING, REJECTED, CANCELLED, PROVISIONING_FAILED);
       case PROVISIONING:
@@ -88,7 +90,8 @@ public enum ContractStatus {
     return this == COMPLETED
         || this == REJECTED
         || this == CANCELLED
-        || this == PROVISIONING_FAILED;
+        || this == PROVISIONING_FAILED
+        || this == EXPIRED;
   }
 
   /**

@@ -7,6 +7,8 @@ import dev.market.protocol.model.ContractStatus;
 import dev.market.protocol.model.Offering;
 import dev.market.protocol.model.RentalCreated;
 import dev.market.protocol.model.RentalRequest;
+import dev.market.server.domain.money.LedgerService;
+import dev.market.server.domain.money.TermService;
 import dev.market.server.domain.validation.Contacts;
 import dev.market.server.domain.validation.Limits;
 import dev.market.server.domain.validation.SshKeys;
@@ -90,7 +92,8 @@ public final class ContractService {
       String contact,
       String memo,
       String os,
-      String buyer) {}
+      String buyer,
+      boolean autoRenew) {}
 
   private ValidRental validate(RentalRequest req) {
     if (req.offeringDbId() == null) {
@@ -119,7 +122,8 @@ public final class ContractService {
         contact,
         req.requestMemo(),
         req.operatingSystem(),
-        req.buyerAddress());
+        req.buyerAddress(),
+        Boolean.TRUE.equals(req.autoRenew()));
   }
 
   static String capped(String field, String value, int maxChars) {
@@ -187,6 +191,8 @@ public final class ContractService {
             v.buyer(),
             now,
             ContractStatus.REQUESTED.wire()));
+    // issue 10: the price leaves the wallet in this transaction or the rent creates nothing
+    LedgerService.holdForRent(tx, id, renter, price, hours, v.autoRenew(), now);
     tx.insertHistory(id, null, ContractStatus.REQUESTED.wire(), renter, now, v.memo());
     tx.insertEvent(
         id,
@@ -363,7 +369,19 @@ public final class ContractService {
                 || c.get().endTimestampNs() > nowNs()) {
               return false;
             }
+            long now = nowNs();
+            if (TermService.renewIfDue(tx, c.get(), now)) {
+              return true;
+            }
             move(tx, c.get(), ContractStatus.COMPLETED, "system", Actor.SYSTEM, null, "ended");
+            notifyRenter(tx, c.get(), "rental_completed", "Rental completed", "has ended", now);
+            tx.insertNotification(
+                c.get().providerPubkey(),
+                "rental_completed",
+                "Rental completed",
+                "The rental of " + c.get().offeringName() + " ended; its payment is in your wallet",
+                id,
+                now / 1_000_000_000L);
             return true;
           });
     } catch (DomainException e) {
@@ -463,7 +481,7 @@ public final class ContractService {
    * Applies one transition: checks the machine, then the conditional update decides races (the
    * loser finds 0 rows and gets 409), then history and event rows in the same transaction.
    */
-  private Contract move(
+  Contract move(
       Tx tx,
       Contract c,
       ContractStatus to,
@@ -480,13 +498,14 @@ public final class ContractService {
       throw DomainException.invalidTransition(
           "invalid transition: contract changed concurrently; it is no longer " + from.wire());
     }
+    // issue 10: escrow settles with the status change, so only the winner of a race settles
+    LedgerService.settle(tx, c, from, to, now);
     tx.insertHistory(c.contractId(), from.wire(), to.wire(), changedBy, now, memo);
     tx.insertEvent(c.contractId(), "status_change", from.wire(), to.wire(), actor, details, now);
     return tx.contract(c.contractId()).orElseThrow();
   }
 
-  private static void notifyRenter(
-      Tx tx, Contract c, String type, String title, String what, long nowNs) {
+  static void notifyRenter(Tx tx, Contract c, String type, String title, String what, long nowNs) {
     tx.insertNotification(
         c.requesterPubkey(),
         type,

@@ -15,6 +15,7 @@ public final class DomainException extends RuntimeException {
     INVALID,
     INVALID_TRANSITION,
     CONFLICT,
+    INSUFFICIENT_FUNDS,
     UNAVAILABLE
   }
 
@@ -54,6 +55,11 @@ public final class DomainException extends RuntimeException {
 
   public static DomainException conflict(String message) {
     return new DomainException(Kind.CONFLICT, null, message);
+  }
+
+  /** The wallet does not cover a charge; nothing was created or charged. */
+  public static DomainException insufficientFunds(String message) {
+    return new DomainException(Kind.INSUFFICIENT_FUNDS, null, message);
   }
 
   public static DomainException unavailable(String message) {

@@ -11,6 +11,14 @@ import java.util.Optional;
 /** The repository operations available inside one transaction. */
 public interface Tx {
 
+  // ---- money (issue 10) ----
+
+  dev.market.server.domain.money.LedgerRepository ledger();
+
+  dev.market.server.domain.money.TermRepository terms();
+
+  dev.market.server.domain.money.ReviewRepository reviews();
+
   // ---- offerings ----
 
   Optional<StoredOffering> offering(long id);

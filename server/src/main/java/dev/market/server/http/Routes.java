@@ -48,6 +48,7 @@ public final class Routes {
   private final OfferingHandlers offerings;
   private final ContractHandlers contracts;
   private final AccountHandlers accounts;
+  private MoneyHandlers money;
 
   public Routes(
       ServerConfig config,
@@ -63,6 +64,15 @@ public final class Routes {
     this.offerings = new OfferingHandlers(offeringService);
     this.contracts = new ContractHandlers(config, store, contractService, this::nowNs);
     this.accounts = new AccountHandlers(accountService);
+  }
+
+  /** Adds the wallet, extension and review routes (issue 10); call before {@link #install}. */
+  public Routes withMoney(
+      dev.market.server.domain.money.LedgerService ledger,
+      dev.market.server.domain.money.TermService terms,
+      dev.market.server.domain.money.ReviewService reviews) {
+    this.money = new MoneyHandlers(ledger, terms, reviews);
+    return this;
   }
 
   long nowNs() {
@@ -107,6 +117,15 @@ public final class Routes {
     cfg.routes.post(API + "/users/{pubkey}/notifications/mark-read", signed(accounts::markRead));
     cfg.routes.get(API + "/provider/settings/auto-accept", signed(accounts::getAutoAccept));
     cfg.routes.put(API + "/provider/settings/auto-accept", signed(accounts::setAutoAccept));
+    if (money != null) {
+      for (MoneyHandlers.Route r : money.routes()) {
+        switch (r.method()) {
+          case "GET" -> cfg.routes.get(API + r.path(), signed(r.handler()));
+          case "PUT" -> cfg.routes.put(API + r.path(), signed(r.handler()));
+          default -> cfg.routes.post(API + r.path(), signed(r.handler()));
+        }
+      }
+    }
   }
 
   private void health(Context ctx) {
@@ -244,6 +263,8 @@ public final class Routes {
         return ErrorCode.INVALID_TRANSITION;
       case CONFLICT:
         return ErrorCode.CONFLICT;
+      case INSUFFICIENT_FUNDS:
+        return ErrorCode.INSUFFICIENT_FUNDS;
       default:
         return ErrorCode.UNAVAILABLE;
     }

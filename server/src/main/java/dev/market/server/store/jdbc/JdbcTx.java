@@ -55,6 +55,21 @@ final class JdbcTx implements Tx {
     return c;
   }
 
+  @Override
+  public dev.market.server.domain.money.LedgerRepository ledger() {
+    return new JdbcLedger(c);
+  }
+
+  @Override
+  public dev.market.server.domain.money.TermRepository terms() {
+    return new JdbcTerms(c);
+  }
+
+  @Override
+  public dev.market.server.domain.money.ReviewRepository reviews() {
+    return new JdbcReviews(c);
+  }
+
   JdbcStore.Dialect dialect() {
     return dialect;
   }
