@@ -35,8 +35,9 @@ public final class TestServer implements AutoCloseable {
   }
 
   /** A second server on the same database and clock, as two processes behind a balancer. */
-  public static TestServer start(String db, MutableClock clock) {
-    return new TestServer(db, clock, UnaryOperator.identity());
+  public static TestServer start(
+      String db, MutableClock clock, UnaryOperator<ServerConfig.Builder> tweak) {
+    return new TestServer(db, clock, tweak);
   }
 
   public static TestServer start(String db, UnaryOperator<ServerConfig.Builder> tweak) {
