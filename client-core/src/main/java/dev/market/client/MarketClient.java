@@ -639,6 +639,16 @@ public final class MarketClient implements AutoCloseable {
             && status.flowRank() >= target.flowRank());
   }
 
+  /** The wallet of this client's identity: balance, ledger, deposits and withdrawals. */
+  public WalletService wallet() {
+    return new WalletService(this, transport);
+  }
+
+  /** What rentals pay for: extensions, auto-renew, terms and reviews. */
+  public TermsService terms() {
+    return new TermsService(this, transport);
+  }
+
   /** Closes the connection pool; calls after this fail. */
   @Override
   public void close() {
@@ -647,7 +657,7 @@ public final class MarketClient implements AutoCloseable {
 
   // ---- helpers ----
 
-  private String me(String op) {
+  String me(String op) {
     if (identity == null) {
       throw new UnauthorizedException(
           op,
@@ -659,7 +669,7 @@ public final class MarketClient implements AutoCloseable {
     return identity.publicKeyHex();
   }
 
-  private static String contractId(String op, String id) {
+  static String contractId(String op, String id) {
     if (id == null || id.isEmpty() || !id.chars().allMatch(MarketClient::isHexDigit)) {
       throw new InvalidRequestException(
           op, 0, "invalid", "a contract id is hexadecimal, got '" + printable(id) + "'", null);
@@ -682,7 +692,7 @@ public final class MarketClient implements AutoCloseable {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
-  private static String shortId(String id) {
+  static String shortId(String id) {
     return Ids.abbreviate(printable(id));
   }
 
@@ -701,7 +711,7 @@ public final class MarketClient implements AutoCloseable {
     return d == null ? null : d.toPlainString();
   }
 
-  private static byte[] json(Object value) {
+  static byte[] json(Object value) {
     try {
       return Json.mapper().writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
@@ -718,7 +728,7 @@ public final class MarketClient implements AutoCloseable {
     return data;
   }
 
-  private static <T> T data(ObjectNode env, String op, Class<T> type) {
+  static <T> T data(ObjectNode env, String op, Class<T> type) {
     JsonNode data = dataNode(env, op);
     try {
       return Json.mapper().treeToValue(data, type);

@@ -39,6 +39,10 @@ public final class MarketFixture implements AutoCloseable {
       "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
   public static final String STRANGER_PHRASE =
       "letter advice cage absurd amount doctor acoustic avoid letter advice cage above";
+
+  /** What the renter and the stranger hold at the start: 1000 units. */
+  public static final long FUNDS_E9S = 1_000_000_000_000L;
+
   public static final Instant START = Instant.parse("2026-11-26T12:00:00Z");
 
   public final ManualClock clock = new ManualClock(START);
@@ -62,9 +66,13 @@ public final class MarketFixture implements AutoCloseable {
                 .db(dir.resolve("market.db").toString())
                 .clock(clock)
                 .rateLimitsEnabled(false)
+                .demoPayments(true)
                 .sweepInterval(Duration.ofHours(1))
                 .build());
     url = "http://127.0.0.1:" + server.start();
+    // every rent escrows its price (issue 10): the renter and the stranger start with money
+    server.ledger().credit(renter.publicKeyHex(), FUNDS_E9S, "fixture", null);
+    server.ledger().credit(stranger.publicKeyHex(), FUNDS_E9S, "fixture", null);
     IdentityStore store = new IdentityStore(dir.resolve("market-home").resolve("identities"));
     store.save("provider", provider, null);
     store.save("renter", renter, null);
@@ -159,6 +167,11 @@ public final class MarketFixture implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The server, for tests that sweep or read the ledger. */
+  public MarketServer server() {
+    return server;
   }
 
   /** Stops the server (a test may do it early, to see the marketplace down); idempotent. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.market.client.error.ConflictException;
 import dev.market.client.error.ForbiddenException;
+import dev.market.client.error.InsufficientFundsException;
 import dev.market.client.error.InvalidRequestException;
 import dev.market.client.error.MarketException;
 import dev.market.client.error.NotFoundException;
@@ -106,6 +107,8 @@ public final class ErrorMapper {
         return new InvalidRequestException(operation, status, code, message, null);
       case 401:
         return new UnauthorizedException(operation, status, code, message, null);
+      case 402:
+        return new InsufficientFundsException(operation, status, code, message, null);
       case 403:
         return new ForbiddenException(operation, status, code, message, null);
       case 404:
@@ -146,6 +149,8 @@ public final class ErrorMapper {
       case INVALID_TRANSITION:
       case CONFLICT:
         return new ConflictException(operation, status, code, message, null);
+      case INSUFFICIENT_FUNDS:
+        return new InsufficientFundsException(operation, status, code, message, null);
       case RATE_LIMITED:
         return new RateLimitedException(operation, code, message, null, null);
       case INTERNAL:
@@ -161,6 +166,9 @@ public final class ErrorMapper {
    */
   static MarketException fromDecentCloudMessage(String operation, int status, String message) {
     String m = message.toLowerCase(Locale.ROOT);
+    if (m.contains("insufficient wallet balance") || m.contains("insufficient funds")) {
+      return new InsufficientFundsException(operation, status, null, message, null);
+    }
     if (m.contains("not found") || m.contains("does not exist") || m.contains("no such")) {
       return new NotFoundException(operation, status, null, message, null);
     }

@@ -83,6 +83,11 @@ public final class RentCommand extends BaseCommand {
   String paymentMethod;
 
   @Option(
+      names = "--auto-renew",
+      description = "Renew for the same hours at the end while your wallet covers it.")
+  boolean autoRenew;
+
+  @Option(
       names = {"-y", "--yes"},
       description = "Do not ask; rent with the values given.")
   boolean yes;
@@ -143,7 +148,8 @@ public final class RentCommand extends BaseCommand {
             contact,
             memo,
             os,
-            null);
+            null,
+            autoRenew ? Boolean.TRUE : null);
     RentalCreated created = ctx.client().rent(request);
     if (target == null) {
       switch (ctx.printer().format()) {
