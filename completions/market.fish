@@ -63,7 +63,7 @@ complete -c market -n "__market_at ''" -s V -l version -d 'Print the version and
 # market offerings
 complete -c market -n "__market_at 'offerings'" -a 'list' -d 'List offerings, cheapest first.'
 complete -c market -n "__market_at 'offerings'" -a 'show' -d 'Show one offering in detail.'
-complete -c market -n "__market_at 'offerings'" -a 'create' -d 'Publish offerings as a provider, from a JSON file: one Offering object (protocol section 5, snake_case) or an array of them.'
+complete -c market -n "__market_at 'offerings'" -a 'create' -d 'Publish offerings as a provider, from a JSON file: one Offering object or an array of them (snake_case, docs/protocol.md section 5).'
 
 # market offerings list
 complete -c market -n "__market_at 'offerings list'" -l all -d 'Every match, fetched page by page.'
@@ -133,7 +133,7 @@ complete -c market -n "__market_at 'reject'" -l reason -x -d 'Why; the renter is
 # market provision
 complete -c market -n "__market_at 'provision'" -l activate -d 'The renter is using it (provisioned -> active).'
 complete -c market -n "__market_at 'provision'" -l cancel -d 'End it early as the provider; needs --reason (-> cancelled).'
-complete -c market -n "__market_at 'provision'" -l details-file -r -F -d 'A JSON object with the keys ip_address, ipv6_address, ssh_port, ssh_user, root_password, additional_details (protocol section 7); \'-\' reads stdin.'
+complete -c market -n "__market_at 'provision'" -l details-file -r -F -d 'A JSON object with the keys of docs/protocol.md section 7: ip_address, ipv6_address, ssh_port, ssh_user, root_password, additional_details; \'-\' reads stdin.'
 complete -c market -n "__market_at 'provision'" -l done -d 'It is ready: send the connection details (-> provisioned).'
 complete -c market -n "__market_at 'provision'" -l failed -d 'It could not be set up; needs --reason (-> provisioningfailed).'
 complete -c market -n "__market_at 'provision'" -l instructions -x -d 'Connection instructions for the renter (additional_details).'

@@ -47,6 +47,7 @@ public final class Cli {
         .setCaseInsensitiveEnumValuesAllowed(true)
         // `--identity provider`: an identity may share its name with a command
         .setAllowSubcommandsAsOptionParameters(true)
+        .registerConverter(java.math.BigDecimal.class, new AmountConverter())
         .setExecutionExceptionHandler(errors)
         .setExitCodeExceptionMapper(errors)
         .setParameterExceptionHandler(errors);

@@ -74,7 +74,7 @@ final class ErrorHandler
     }
     PrintWriter err = ctx.err();
     err.println("error: " + oneLine(message(ex, cmd)));
-    String hint = hint(ex, cmd);
+    String hint = hint(ex);
     if (hint != null) {
       err.println("hint: " + oneLine(hint));
     }
@@ -88,9 +88,9 @@ final class ErrorHandler
   @Override
   public int handleParseException(ParameterException ex, String[] args) {
     PrintWriter err = ctx.err();
-    // picocli starts its argument-group messages with its own "Error: "
-    err.println("error: " + oneLine(ex.getMessage()).replaceFirst("^Error: ", ""));
-    err.println("hint: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+    // never picocli's own text: it lists unmatched arguments, which may be a pasted seed phrase
+    err.println("error: " + oneLine(UsageErrors.message(ex, args)));
+    err.println("hint: " + oneLine(UsageErrors.hint(ex)));
     if (ctx.debug()) {
       ex.printStackTrace(err);
     }
@@ -112,7 +112,7 @@ final class ErrorHandler
     return name + ": unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage();
   }
 
-  private String hint(Exception ex, CommandLine cmd) {
+  private String hint(Exception ex) {
     if (ex instanceof CliException e) {
       return e.hint();
     }

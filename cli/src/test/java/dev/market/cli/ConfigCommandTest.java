@@ -50,10 +50,12 @@ class ConfigCommandTest {
     assertThat(r.exitCode()).isZero();
     assertThat(r.out())
         .isEqualTo(
-            "KEY       VALUE  MEANING\n"
-                + "api-url          marketplace API root, e.g. http://127.0.0.1:8787\n"
-                + "identity         identity used when --identity and MARKET_IDENTITY are absent\n"
-                + "output    json   default output format: table, json or ids\n");
+            """
+            KEY       VALUE  MEANING
+            api-url          marketplace API root, e.g. http://127.0.0.1:8787
+            identity         identity used when --identity and MARKET_IDENTITY are absent
+            output    json   default output format: table, json or ids
+            """);
   }
 
   @Test
@@ -73,8 +75,10 @@ class ConfigCommandTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err())
         .isEqualTo(
-            "error: config: unknown key 'colour' (known: api-url, identity, output)\n"
-                + "hint: market config list\n");
+            """
+            error: config: unknown key 'colour' (known: api-url, identity, output)
+            hint: market config list
+            """);
     assertThat(Files.exists(dir.resolve("market-home/config.properties"))).isFalse();
   }
 
@@ -84,8 +88,10 @@ class ConfigCommandTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err())
         .isEqualTo(
-            "error: config set api-url: 'ftp://x' is not an http(s) URL\n"
-                + "hint: market config set api-url http://127.0.0.1:8787\n");
+            """
+            error: config set api-url: 'ftp://x' is not an http(s) URL
+            hint: market config set api-url http://127.0.0.1:8787
+            """);
   }
 
   @Test

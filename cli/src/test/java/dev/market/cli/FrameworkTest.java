@@ -71,7 +71,7 @@ class FrameworkTest {
   void unknown_command_exits_2() {
     Result r = cli.run("frobnicate");
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).startsWith("error: Unmatched argument at index 0: 'frobnicate'");
+    assertThat(r.err()).startsWith("error: market: unknown command 'frobnicate'");
     assertThat(r.err()).endsWith("hint: market --help\n");
     assertThat(r.err().lines()).hasSize(2);
   }

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -447,9 +448,11 @@ class RenterFlowTest {
     assertThat(t.transcript())
         .contains("Choose 1-1 or type a path [1]: \n")
         .endsWith(
-            "Price: 0.138888888 USD for 10 hours, paid by wallet\n"
-                + "Wallet: 1000.00, 999.861111112 after this rent (held in escrow)\n"
-                + "Rent it? [y/N] n\n");
+            """
+            Price: 0.138888888 USD for 10 hours, paid by wallet
+            Wallet: 1000.00, 999.861111112 after this rent (held in escrow)
+            Rent it? [y/N] n
+            """);
     try (MarketClient c = clientOf(me)) {
       assertThat(c.myRentals()).isEmpty();
     }
@@ -461,12 +464,13 @@ class RenterFlowTest {
     Result r = cli.run("rent", String.valueOf(small), "--dry-run", "--hours", "5");
     assertThat(r.exitCode()).as(r.toString()).isZero();
     String[] parts = r.out().split("\n\n", 2);
-    String[] head = parts[0].split("\n");
+    String[] head = parts[0].split("\n", -1);
     assertThat(head[0]).isEqualTo("POST " + market.url + "/api/v1/contracts");
     Map<String, String> headers = new HashMap<>();
     for (int i = 1; i < head.length; i++) {
       int colon = head[i].indexOf(": ");
-      headers.put(head[i].substring(0, colon).toLowerCase(), head[i].substring(colon + 2));
+      headers.put(
+          head[i].substring(0, colon).toLowerCase(Locale.ROOT), head[i].substring(colon + 2));
     }
     String body = parts[1].substring(0, parts[1].length() - 1);
     assertThat(body).contains("\"offering_db_id\":" + small).contains("\"duration_hours\":5");
@@ -974,7 +978,7 @@ class RenterFlowTest {
         .contains("product_type=gpu");
     assertThat(json.get("body").asText()).isEmpty();
     List<String> names = new ArrayList<>();
-    json.get("headers").forEach(h -> names.add(h.get("name").asText().toLowerCase()));
+    json.get("headers").forEach(h -> names.add(h.get("name").asText().toLowerCase(Locale.ROOT)));
     assertThat(names).doesNotContain("x-signature", "x-public-key");
   }
 

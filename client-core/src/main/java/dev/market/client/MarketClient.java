@@ -48,8 +48,8 @@ import java.util.stream.StreamSupport;
 import okhttp3.HttpUrl;
 
 /**
- * The marketplace API client (protocol section 4): one method per endpoint. Build one per process
- * and share it; it is thread-safe. Every failure is a {@link MarketException}: {@link
+ * The marketplace API client (docs/protocol.md section 4): one method per endpoint. Build one per
+ * process and share it; it is thread-safe. Every failure is a {@link MarketException}: {@link
  * dev.market.client.error.RefusedException} (the marketplace said no; retrying will not help),
  * {@link dev.market.client.error.AuthException} (identity, signature or permission) or {@link
  * UnavailableException} (network, timeout, 5xx, rate limit, an unreadable answer; retrying may
@@ -276,7 +276,7 @@ public final class MarketClient implements AutoCloseable {
 
   /**
    * {@code POST /contracts} with the caller's idempotency key: calling again with the same key and
-   * request returns the first answer instead of renting again (protocol section 8).
+   * request returns the first answer instead of renting again (docs/protocol.md section 8).
    *
    * @param idempotencyKey 1 to 255 printable ASCII characters
    */
@@ -341,13 +341,12 @@ public final class MarketClient implements AutoCloseable {
     return message(
         transport.send(
             ApiRequest.signedPut(
-                op, List.of("contracts", contractId(op, contractId), "cancel"), json(body))),
-        op);
+                op, List.of("contracts", contractId(op, contractId), "cancel"), json(body))));
   }
 
   /**
-   * {@code GET /contracts/{id}/credentials}: the encrypted-credentials JSON string (protocol
-   * section 7), readable only with the renter's identity.
+   * {@code GET /contracts/{id}/credentials}: the encrypted-credentials JSON string
+   * (docs/protocol.md section 7), readable only with the renter's identity.
    */
   public String encryptedCredentials(String contractId) {
     String op = "get credentials of contract " + shortId(contractId);
@@ -430,8 +429,7 @@ public final class MarketClient implements AutoCloseable {
             ApiRequest.signedPost(
                 op,
                 List.of("provider", "rental-requests", contractId(op, contractId), "respond"),
-                json(body))),
-        op);
+                json(body))));
   }
 
   /**
@@ -439,9 +437,9 @@ public final class MarketClient implements AutoCloseable {
    *
    * @param status {@code provisioning}, {@code provisioned}, {@code active}, {@code
    *     provisioningfailed} or {@code cancelled}
-   * @param instanceDetails JSON object string (section 7) for {@code provisioned}, a reason for
-   *     failure or cancellation, else {@code null}. It may hold the root password: it is sent, and
-   *     never put in a message or exception.
+   * @param instanceDetails JSON object string (docs/protocol.md section 7) for {@code provisioned},
+   *     a reason for failure or cancellation, else {@code null}. It may hold the root password: it
+   *     is sent, and never put in a message or exception.
    */
   public String updateProvisioning(String contractId, String status, String instanceDetails) {
     String op = "report contract " + shortId(contractId) + " as " + printable(status);
@@ -455,14 +453,13 @@ public final class MarketClient implements AutoCloseable {
                   op,
                   List.of(
                       "provider", "rental-requests", contractId(op, contractId), "provisioning"),
-                  json(body))),
-          op);
+                  json(body))));
     } catch (MarketException e) {
       throw ErrorMapper.redact(e, rootPassword(instanceDetails));
     }
   }
 
-  /** The secret inside provisioning details, if they are the JSON object of section 7. */
+  /** The secret inside provisioning details, if they are docs/protocol.md section 7's object. */
   private static String rootPassword(String instanceDetails) {
     if (instanceDetails == null) {
       return null;
@@ -503,7 +500,7 @@ public final class MarketClient implements AutoCloseable {
         transport.send(
             ApiRequest.signedPut(op, List.of("provider", "settings", "auto-accept"), json(body)));
     JsonNode data = env.get("data");
-    return data == null || data.isNull() ? on : autoAcceptValue(env, op);
+    return (data == null || data.isNull()) ? on : autoAcceptValue(env, op);
   }
 
   private boolean autoAcceptValue(ObjectNode env, String op) {
@@ -646,7 +643,7 @@ public final class MarketClient implements AutoCloseable {
 
   /** What rentals pay for: extensions, auto-renew, terms and reviews. */
   public TermsService terms() {
-    return new TermsService(this, transport);
+    return new TermsService(transport);
   }
 
   /** Closes the connection pool; calls after this fail. */
@@ -746,7 +743,7 @@ public final class MarketClient implements AutoCloseable {
     }
   }
 
-  private static String message(ObjectNode env, String op) {
+  private static String message(ObjectNode env) {
     JsonNode data = env.get("data");
     if (data == null || data.isNull()) {
       JsonNode m = env.get("message");

@@ -14,7 +14,7 @@ import java.util.function.Function;
  * asked for, up to its documented 500, which is why the page size is capped at 500).
  */
 final class OfferingPager implements Iterator<Offering> {
-  /** Our server clamps {@code limit} to this (protocol section 4). */
+  /** Our server clamps {@code limit} to this (docs/protocol.md section 4). */
   static final int MAX_PAGE = 500;
 
   static final int DEFAULT_PAGE = 100;

@@ -3,8 +3,8 @@ package dev.market.client;
 import java.math.BigDecimal;
 
 /**
- * Filters for {@code GET /offerings} (protocol section 4). Build with {@link #builder()}; {@code
- * null} fields are not sent.
+ * Filters for {@code GET /offerings} (docs/protocol.md section 4). Build with {@link #builder()};
+ * {@code null} fields are not sent.
  *
  * @param q a search expression when it contains {@code :}, else a substring
  */

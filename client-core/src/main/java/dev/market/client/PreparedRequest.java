@@ -9,5 +9,7 @@ import java.util.Map;
  *
  * @param headers in the order they would be sent, including the signing headers
  */
+// bodies are bytes as sent or received; nobody compares or mutates them
+@SuppressWarnings("ArrayRecordComponent")
 public record PreparedRequest(
     String method, String url, List<Map.Entry<String, String>> headers, byte[] body) {}

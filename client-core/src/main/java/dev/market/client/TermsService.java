@@ -17,11 +17,9 @@ import java.util.Optional;
  * escrow, and the renter's review after it ended.
  */
 public final class TermsService {
-  private final MarketClient client;
   private final Transport transport;
 
-  TermsService(MarketClient client, Transport transport) {
-    this.client = client;
+  TermsService(Transport transport) {
     this.transport = transport;
   }
 

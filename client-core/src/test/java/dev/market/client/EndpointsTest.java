@@ -21,6 +21,7 @@ import dev.market.protocol.model.Offering;
 import dev.market.protocol.model.UserNotification;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +63,7 @@ class EndpointsTest {
   void get_contract_reads_a_contract_ignoring_unknown_fields() throws Exception {
     server.enqueue(ok(contractJson("provisioned")));
 
-    Contract c = client.getContract(CONTRACT_ID.toUpperCase());
+    Contract c = client.getContract(CONTRACT_ID.toUpperCase(Locale.ROOT));
 
     assertThat(c.contractId()).isEqualTo(CONTRACT_ID);
     assertThat(c.statusValue()).isEqualTo(ContractStatus.PROVISIONED);
@@ -265,7 +266,7 @@ class EndpointsTest {
   void provider_offerings_are_public_and_the_key_is_checked_first() throws Exception {
     server.enqueue(ok("[{\"id\":1}]"));
 
-    assertThat(client.providerOfferings(ME.toUpperCase())).hasSize(1);
+    assertThat(client.providerOfferings(ME.toUpperCase(Locale.ROOT))).hasSize(1);
     RecordedRequest r = taken("GET", "/api/v1/providers/" + ME + "/offerings");
     assertThat(r.getHeaders().get("X-Signature")).isNull();
 

@@ -52,14 +52,10 @@ class UsageExampleTest {
               Duration.ofMinutes(15),
               c -> System.out.println("contract is " + c.status()));
       switch (result.outcome()) {
-        case REACHED:
-          System.out.println("ready: " + result.contract().provisioningInstanceDetails());
-          break;
-        case UNREACHABLE:
-          System.out.println("ended as " + result.contract().status());
-          break;
-        default:
-          System.out.println("still " + result.contract().status() + ", try again later");
+        case REACHED ->
+            System.out.println("ready: " + result.contract().provisioningInstanceDetails());
+        case UNREACHABLE -> System.out.println("ended as " + result.contract().status());
+        default -> System.out.println("still " + result.contract().status() + ", try again later");
       }
       return result;
     } catch (MarketException e) {

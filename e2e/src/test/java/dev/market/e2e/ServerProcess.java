@@ -54,16 +54,17 @@ final class ServerProcess implements AutoCloseable {
             "server did not start: first line " + first + "\n" + err.getNow("(stderr pending)"));
       }
       // keep draining stdout so the server never blocks on a full pipe
-      CompletableFuture.runAsync(
-          () -> {
-            try {
-              while (out.readLine() != null) {
-                // discard
-              }
-            } catch (IOException ignored) {
-              // the process ended
-            }
-          });
+      var unused =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  while (out.readLine() != null) {
+                    // discard
+                  }
+                } catch (IOException ignored) {
+                  // the process ended
+                }
+              });
       return new ServerProcess(p, first.substring("listening on ".length()).trim(), err);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -111,7 +112,7 @@ final class ServerProcess implements AutoCloseable {
 
   static List<String> lines(String s) {
     List<String> out = new ArrayList<>();
-    for (String line : s.split("\n")) {
+    for (String line : s.split("\n", -1)) {
       if (!line.isBlank()) {
         out.add(line.trim());
       }

@@ -112,7 +112,7 @@ public final class MarketServer {
               return t;
             });
     long every = Math.max(1, config.sweepInterval().toMillis());
-    sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+    var unused = sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
     return app.port();
   }
 

@@ -11,30 +11,30 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class ServerMain {
   private static final String USAGE =
-      String.join(
-          "\n",
-          "usage: market-server [options]",
-          "",
-          "Runs the marketplace API (protocol: /api/v1).",
-          "",
-          "  --port N               port to listen on (default 8787; 0 = any free port)",
-          "  --host H               address to bind (default 127.0.0.1; 0.0.0.0 for all)",
-          "  --db PATH|URL          SQLite file or jdbc:postgresql://host/db?user=..",
-          "                         (default $XDG_DATA_HOME/market/market.db,",
-          "                          or ~/.local/share/market/market.db)",
-          "  --demo                 load the demo offerings when the database has none",
-          "  --no-rate-limits       switch all rate limits off (benchmarks)",
-          "  --rent-rate N          rentals per minute per key (default 60)",
-          "  --rent-burst N         burst of rentals per key (default 60)",
-          "  --address-rate N       requests per minute per address (default 1200)",
-          "  --address-burst N      burst of requests per address (default 600)",
-          "  --request-expiry D     unanswered requests expire after D (default 24h; 90s, 30m, 2d)",
-          "  --provisioning-timeout D",
-          "                         accepted/provisioning contracts fail after D (default 24h)",
-          "",
-          "  market-server ledger check [--db PATH|URL]",
-          "                         reconcile the ledger: exit 0 when consistent, 3 on a mismatch",
-          "  -h, --help             show this help");
+      """
+      usage: market-server [options]
+
+      Runs the marketplace API (protocol: /api/v1).
+
+        --port N               port to listen on (default 8787; 0 = any free port)
+        --host H               address to bind (default 127.0.0.1; 0.0.0.0 for all)
+        --db PATH|URL          SQLite file or jdbc:postgresql://host/db?user=..
+                               (default $XDG_DATA_HOME/market/market.db,
+                                or ~/.local/share/market/market.db)
+        --demo                 load the demo offerings when the database has none
+        --no-rate-limits       switch all rate limits off (benchmarks)
+        --rent-rate N          rentals per minute per key (default 60)
+        --rent-burst N         burst of rentals per key (default 60)
+        --address-rate N       requests per minute per address (default 1200)
+        --address-burst N      burst of requests per address (default 600)
+        --request-expiry D     unanswered requests expire after D (default 24h; 90s, 30m, 2d)
+        --provisioning-timeout D
+                               accepted/provisioning contracts fail after D (default 24h)
+        -h, --help             show this help
+
+      market-server ledger check [--db PATH|URL]
+                               reconcile the ledger: exit 0 when consistent, 3 on a mismatch\
+      """;
 
   private ServerMain() {}
 
@@ -140,24 +140,18 @@ public final class ServerMain {
         a = a.substring(0, eq);
       }
       switch (a) {
-        case "-h":
-        case "--help":
-          throw new HelpRequested();
-        case "--demo":
-          b.demo(true);
-          break;
-        case "--no-rate-limits":
-          b.rateLimitsEnabled(false);
-          break;
-        case "--port":
-        case "--host":
-        case "--db":
-        case "--rent-rate":
-        case "--rent-burst":
-        case "--address-rate":
-        case "--address-burst":
-        case "--request-expiry":
-        case "--provisioning-timeout":
+        case "-h", "--help" -> throw new HelpRequested();
+        case "--demo" -> b.demo(true);
+        case "--no-rate-limits" -> b.rateLimitsEnabled(false);
+        case "--port",
+            "--host",
+            "--db",
+            "--rent-rate",
+            "--rent-burst",
+            "--address-rate",
+            "--address-burst",
+            "--request-expiry",
+            "--provisioning-timeout" -> {
           if (value == null) {
             if (i + 1 >= args.length) {
               throw new IllegalArgumentException(a + " needs a value");
@@ -165,9 +159,8 @@ public final class ServerMain {
             value = args[++i];
           }
           apply(b, a, value);
-          break;
-        default:
-          throw new IllegalArgumentException("unknown option " + a);
+        }
+        default -> throw new IllegalArgumentException("unknown option " + a);
       }
     }
     return b.build();
@@ -175,23 +168,26 @@ public final class ServerMain {
 
   private static void apply(ServerConfig.Builder b, String flag, String value) {
     switch (flag) {
-      case "--host":
+      case "--host" -> {
         b.host(value);
         return;
-      case "--db":
+      }
+      case "--db" -> {
         if (value.isBlank()) {
           throw new IllegalArgumentException("--db must not be empty");
         }
         b.db(value);
         return;
-      case "--request-expiry":
+      }
+      case "--request-expiry" -> {
         b.requestExpiry(duration(flag, value));
         return;
-      case "--provisioning-timeout":
+      }
+      case "--provisioning-timeout" -> {
         b.provisioningTimeout(duration(flag, value));
         return;
-      default:
-        break;
+      }
+      default -> {}
     }
     int n;
     try {
@@ -200,24 +196,16 @@ public final class ServerMain {
       throw new IllegalArgumentException(flag + " must be a whole number, not '" + value + "'");
     }
     switch (flag) {
-      case "--port":
+      case "--port" -> {
         if (n < 0 || n > 65_535) {
           throw new IllegalArgumentException("--port must be 0..65535, not " + n);
         }
         b.port(n);
-        break;
-      case "--rent-rate":
-        b.signerRentsPerMinute(positive(flag, n));
-        break;
-      case "--rent-burst":
-        b.signerRentBurst(positive(flag, n));
-        break;
-      case "--address-rate":
-        b.addressRequestsPerMinute(positive(flag, n));
-        break;
-      default:
-        b.addressRequestBurst(positive(flag, n));
-        break;
+      }
+      case "--rent-rate" -> b.signerRentsPerMinute(positive(flag, n));
+      case "--rent-burst" -> b.signerRentBurst(positive(flag, n));
+      case "--address-rate" -> b.addressRequestsPerMinute(positive(flag, n));
+      default -> b.addressRequestBurst(positive(flag, n));
     }
   }
 

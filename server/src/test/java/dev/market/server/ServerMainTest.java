@@ -1,5 +1,6 @@
 package dev.market.server;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.market.server.support.TestDatabases;
@@ -67,7 +68,7 @@ class ServerMainTest {
 
   @Test
   void a_taken_port_exits_1_with_one_reason_line() throws Exception {
-    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Run r =
           run(
               "--port",
@@ -95,7 +96,7 @@ class ServerMainTest {
   @Test
   void a_file_that_is_not_a_database_exits_1_with_one_reason_line() throws Exception {
     Path junk = Files.createTempFile("market-junk", ".db");
-    Files.write(junk, "this is not a sqlite database, just text".repeat(100).getBytes());
+    Files.write(junk, "this is not a sqlite database, just text".repeat(100).getBytes(UTF_8));
     Run r = run("--port", "0", "--db", junk.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.reasonLines()).hasSize(1);

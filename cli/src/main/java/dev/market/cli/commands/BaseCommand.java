@@ -16,6 +16,8 @@ public abstract class BaseCommand implements Callable<Integer> {
   protected final CliContext ctx;
 
   // a group only to get its own help section; every option in it is optional and independent
+  // picocli fills it by reflection; commands read the values through ctx
+  @SuppressWarnings("UnusedVariable")
   @ArgGroup(validate = false, heading = "%nGlobal options:%n", order = 1000)
   private GlobalOptions globals;
 

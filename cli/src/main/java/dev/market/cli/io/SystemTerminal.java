@@ -25,6 +25,9 @@ public final class SystemTerminal implements Terminal {
   private LineReader reader;
 
   public SystemTerminal() {
+    // on Java 17-21 null means "not both stdin and stdout are terminals": only the fallback of
+    // isTty, used where /proc is missing (JDK 22+ answers non-null always, so the link decides)
+    @SuppressWarnings("SystemConsoleNull")
     boolean console = System.console() != null;
     this.stdin = isTty(0, console);
     this.stdout = isTty(1, console);

@@ -11,7 +11,7 @@ import java.util.List;
 
 /** How values look in tables and detail views. Times are UTC so output is the same everywhere. */
 public final class Formats {
-  /** A month is 720 hours on this marketplace (protocol section 4, the price formula). */
+  /** A month is 720 hours on this marketplace (docs/protocol.md section 4, the price formula). */
   public static final BigDecimal HOURS_PER_MONTH = BigDecimal.valueOf(720);
 
   private static final DateTimeFormatter TIME =
@@ -45,8 +45,19 @@ public final class Formats {
     if (amount == null) {
       return "";
     }
+    if (!isBounded(amount)) {
+      return "?"; // a garbage answer: rounding 1e-999999999 would take minutes
+    }
     String n = amount.setScale(scale, RoundingMode.HALF_UP).toPlainString();
     return currency == null || currency.isBlank() ? n : n + " " + currency;
+  }
+
+  /**
+   * Whether arithmetic on {@code amount} is cheap: at most 30 digits on each side of the point. A
+   * server's answer is untrusted; scale and precision are read, never computed with.
+   */
+  public static boolean isBounded(BigDecimal amount) {
+    return amount.scale() <= 30 && (long) amount.precision() - amount.scale() <= 30;
   }
 
   public static String monthly(Offering o) {
@@ -55,8 +66,8 @@ public final class Formats {
 
   /** The monthly price divided over 720 hours, to 4 decimals. */
   public static String hourly(Offering o) {
-    if (o.monthlyPrice() == null) {
-      return "";
+    if (o.monthlyPrice() == null || !isBounded(o.monthlyPrice())) {
+      return o.monthlyPrice() == null ? "" : "?";
     }
     return money(
         o.monthlyPrice().divide(HOURS_PER_MONTH, 4, RoundingMode.HALF_UP), o.currency(), 4);

@@ -13,6 +13,8 @@ public enum OutputFormat {
   IDS;
 
   /**
+   * The format named {@code raw}, case-insensitive.
+   *
    * @throws CliException (exit 2) naming the accepted values
    */
   public static OutputFormat parse(String raw) {

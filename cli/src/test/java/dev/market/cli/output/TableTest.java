@@ -18,9 +18,11 @@ class TableTest {
   void without_a_width_limit_nothing_is_cut() {
     assertThat(sample().render(0, false))
         .isEqualTo(
-            "ID  NAME                         STATUS\n"
-                + "1   A rather long offering name  active\n"
-                + "22  short                        pending\n");
+            """
+            ID  NAME                         STATUS
+            1   A rather long offering name  active
+            22  short                        pending
+            """);
   }
 
   @Test
@@ -28,9 +30,11 @@ class TableTest {
     String out = sample().render(30, false);
     assertThat(out)
         .isEqualTo(
-            "ID  NAME               STATUS\n"
-                + "1   A rather long of…  active\n"
-                + "22  short              pending\n");
+            """
+            ID  NAME               STATUS
+            1   A rather long of\u2026  active
+            22  short              pending
+            """);
     assertThat(out.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(30));
   }
 

@@ -585,7 +585,9 @@ public final class IdentityStore {
     byte[] out = new byte[bytes.remaining()];
     bytes.get(out);
     if (bytes.hasArray()) {
-      Arrays.fill(bytes.array(), (byte) 0);
+      // wipe the whole backing array: the encoder may have left the secret beyond the window too
+      Arrays.fill(
+          bytes.array(), bytes.arrayOffset(), bytes.arrayOffset() + bytes.capacity(), (byte) 0);
     }
     return out;
   }

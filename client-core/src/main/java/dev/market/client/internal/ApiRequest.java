@@ -14,6 +14,8 @@ import java.util.Map;
  * @param idempotencyKey the {@code Idempotency-Key} header, the same on every attempt, or {@code
  *     null}
  */
+// bodies are bytes as sent or received; nobody compares or mutates them
+@SuppressWarnings("ArrayRecordComponent")
 public record ApiRequest(
     String operation,
     String method,

@@ -21,7 +21,7 @@ import java.util.Locale;
 
 /**
  * The one place where an HTTP answer becomes either the envelope's content or a typed {@link
- * MarketException} (protocol section 3). Three dialects arrive here:
+ * MarketException} (docs/protocol.md section 3). Three dialects arrive here:
  *
  * <ul>
  *   <li>our server: a real status plus the envelope with a stable {@code code};
@@ -43,6 +43,8 @@ public final class ErrorMapper {
    * @param retryAfter the parsed {@code Retry-After}, or {@code null}
    * @param location the {@code Location} header of a redirect, or {@code null}
    */
+  // bodies are bytes as sent or received; nobody compares or mutates them
+  @SuppressWarnings("ArrayRecordComponent")
   public record Answer(
       int status, String contentType, byte[] body, Duration retryAfter, String location) {}
 
@@ -100,24 +102,28 @@ public final class ErrorMapper {
   static MarketException fromStatus(
       String operation, int status, String code, String message, Duration retryAfter) {
     switch (status) {
-      case 400:
-      case 413:
-      case 415:
-      case 422:
+      case 400, 413, 415, 422 -> {
         return new InvalidRequestException(operation, status, code, message, null);
-      case 401:
+      }
+      case 401 -> {
         return new UnauthorizedException(operation, status, code, message, null);
-      case 402:
+      }
+      case 402 -> {
         return new InsufficientFundsException(operation, status, code, message, null);
-      case 403:
+      }
+      case 403 -> {
         return new ForbiddenException(operation, status, code, message, null);
-      case 404:
+      }
+      case 404 -> {
         return new NotFoundException(operation, status, code, message, null);
-      case 409:
+      }
+      case 409 -> {
         return new ConflictException(operation, status, code, message, null);
-      case 429:
+      }
+      case 429 -> {
         return new RateLimitedException(operation, code, message, retryAfter, null);
-      default:
+      }
+      default -> {
         if (status >= 500) {
           return new UnavailableException(operation, status, code, message, null);
         }
@@ -125,39 +131,33 @@ public final class ErrorMapper {
         return byCode != null
             ? byCode
             : new InvalidRequestException(operation, status, code, message, null);
+      }
     }
   }
 
-  /** Our server's stable codes (section 3); {@code null} for a code this client does not know. */
+  /**
+   * Our server's stable codes (docs/protocol.md section 3); {@code null} for a code this client
+   * does not know.
+   */
   static MarketException fromCode(String operation, int status, String code, String message) {
     ErrorCode known = ErrorCode.fromWire(code).orElse(null);
     if (known == null) {
       return null;
     }
-    switch (known) {
-      case BAD_REQUEST:
-      case INVALID:
-      case TOO_LARGE:
-      case UNSUPPORTED_MEDIA_TYPE:
-        return new InvalidRequestException(operation, status, code, message, null);
-      case UNAUTHORIZED:
-        return new UnauthorizedException(operation, status, code, message, null);
-      case FORBIDDEN:
-        return new ForbiddenException(operation, status, code, message, null);
-      case NOT_FOUND:
-        return new NotFoundException(operation, status, code, message, null);
-      case INVALID_TRANSITION:
-      case CONFLICT:
-        return new ConflictException(operation, status, code, message, null);
-      case INSUFFICIENT_FUNDS:
-        return new InsufficientFundsException(operation, status, code, message, null);
-      case RATE_LIMITED:
-        return new RateLimitedException(operation, code, message, null, null);
-      case INTERNAL:
-      case UNAVAILABLE:
-        return new UnavailableException(operation, status, code, message, null);
-    }
-    return null;
+    return switch (known) {
+      case BAD_REQUEST, INVALID, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE ->
+          new InvalidRequestException(operation, status, code, message, null);
+      case UNAUTHORIZED -> new UnauthorizedException(operation, status, code, message, null);
+      case FORBIDDEN -> new ForbiddenException(operation, status, code, message, null);
+      case NOT_FOUND -> new NotFoundException(operation, status, code, message, null);
+      case INVALID_TRANSITION, CONFLICT ->
+          new ConflictException(operation, status, code, message, null);
+      case INSUFFICIENT_FUNDS ->
+          new InsufficientFundsException(operation, status, code, message, null);
+      case RATE_LIMITED -> new RateLimitedException(operation, code, message, null, null);
+      case INTERNAL, UNAVAILABLE ->
+          new UnavailableException(operation, status, code, message, null);
+    };
   }
 
   /**
@@ -231,7 +231,7 @@ public final class ErrorMapper {
     }
     try {
       JsonNode node = Json.mapper().readTree(body);
-      return node instanceof ObjectNode ? (ObjectNode) node : null;
+      return node instanceof ObjectNode o ? o : null;
     } catch (IOException e) {
       return null;
     }

@@ -16,7 +16,7 @@ import okhttp3.Response;
 import okio.Buffer;
 
 /**
- * Adds the four signing headers of protocol section 2 to requests tagged {@link Signed}.
+ * Adds the four signing headers of docs/protocol.md section 2 to requests tagged {@link Signed}.
  *
  * <p>Installed as an OkHttp <em>network</em> interceptor, so it runs once per attempt that goes on
  * the wire: every retry gets a fresh timestamp and nonce (the server refuses a nonce it has seen).
@@ -50,7 +50,8 @@ public final class RequestSigner implements Interceptor {
   public Request sign(Request request) {
     String timestamp = Long.toString(nanos(clock.instant()));
     String nonce = UUID.randomUUID().toString();
-    // the exact path as sent (percent-encoding included), never the query: section 2
+    // docs/protocol.md section 2: the exact path as sent (percent-encoding included), never the
+    // query
     String path = request.url().encodedPath();
     byte[] message =
         RequestSigning.message(timestamp, nonce, request.method(), path, bodyBytes(request.body()));

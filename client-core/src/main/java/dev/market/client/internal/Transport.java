@@ -293,18 +293,16 @@ public final class Transport implements AutoCloseable {
 
   private String describe(RetryPolicy.Failure failure, IOException e) {
     String where = config.apiBase().toString();
-    switch (failure) {
-      case CONNECT_FAILED:
-        return "cannot reach the marketplace at " + where + " (" + detail(e) + ")";
-      case TIMEOUT:
-        return "no answer from the marketplace at "
-            + where
-            + " in time (read timeout "
-            + config.readTimeout().toMillis()
-            + " ms)";
-      default:
-        return "the connection to " + where + " broke (" + detail(e) + ")";
-    }
+    return switch (failure) {
+      case CONNECT_FAILED -> "cannot reach the marketplace at " + where + " (" + detail(e) + ")";
+      case TIMEOUT ->
+          "no answer from the marketplace at "
+              + where
+              + " in time (read timeout "
+              + config.readTimeout().toMillis()
+              + " ms)";
+      default -> "the connection to " + where + " broke (" + detail(e) + ")";
+    };
   }
 
   private static String detail(IOException e) {

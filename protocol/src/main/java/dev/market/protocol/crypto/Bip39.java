@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * BIP39 English mnemonics: generation, validation and seed derivation (protocol section 1).
+ * BIP39 English mnemonics: generation, validation and seed derivation (docs/protocol.md section 1).
  *
  * <p>Input is normalized before it is checked: leading and trailing whitespace is dropped, any run
  * of whitespace (spaces, tabs, line breaks, no-break spaces) separates words, and words are folded
@@ -186,10 +186,10 @@ public final class Bip39 {
   }
 
   /**
-   * BIP39's seed function (protocol section 1, step 2): PBKDF2-HMAC-SHA512 over NFKD(mnemonic),
-   * salt {@code "mnemonic" + passphrase}, 2048 rounds, 64 bytes. The phrase is used exactly as
-   * given, as BIP39 specifies; pass it through {@link #normalize(String)} first when it comes from
-   * a user.
+   * BIP39's seed function (docs/protocol.md section 1, step 2): PBKDF2-HMAC-SHA512 over
+   * NFKD(mnemonic), salt {@code "mnemonic" + passphrase}, 2048 rounds, 64 bytes. The phrase is used
+   * exactly as given, as BIP39 specifies; pass it through {@link #normalize(String)} first when it
+   * comes from a user.
    *
    * @param mnemonic the phrase (not validated here)
    * @param passphrase the BIP39 passphrase; the marketplace always uses {@code ""}

@@ -24,8 +24,8 @@ import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
- * Encrypted VM credentials, version 2 (protocol section 7): the provider's root password encrypted
- * by the server to the renter's key, so only the renter can read it.
+ * Encrypted VM credentials, version 2 (docs/protocol.md section 7): the provider's root password
+ * encrypted by the server to the renter's key, so only the renter can read it.
  *
  * <p>Recipient X25519 key = the renter's Ed25519 public key in Montgomery form; a fresh ephemeral
  * X25519 key pair; key = SHA-512("credential-encryption-v2-aad" ‖ shared)[0..32];

@@ -12,9 +12,9 @@ import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519phSigner;
 
 /**
- * A user's signing identity: an Ed25519 key derived from a BIP39 seed phrase (protocol section 1).
- * Signs with Ed25519ph and the context {@code decent-cloud} (section 2). The secret never appears
- * in {@link #toString()}.
+ * A user's signing identity: an Ed25519 key derived from a BIP39 seed phrase, as in
+ * docs/protocol.md section 1. Signs with Ed25519ph and the context {@code decent-cloud}, as in
+ * docs/protocol.md section 2. The secret never appears in {@link #toString()}.
  */
 public final class Identity {
   /** The Ed25519ph context string every marketplace signature uses. */
@@ -45,10 +45,10 @@ public final class Identity {
   }
 
   /**
-   * An identity from a BIP39 phrase, exactly as protocol section 1: PBKDF2 seed with an empty
-   * passphrase, then HMAC-SHA512 keyed {@code ed25519 seed}, first 32 bytes. The phrase is brought
-   * to its canonical form ({@link Bip39#normalize(String)}: single spaces, lower case) and its
-   * words and checksum are validated first.
+   * An identity from a BIP39 phrase, exactly as docs/protocol.md section 1: PBKDF2 seed with an
+   * empty passphrase, then HMAC-SHA512 keyed {@code ed25519 seed}, first 32 bytes. The phrase is
+   * brought to its canonical form ({@link Bip39#normalize(String)}: single spaces, lower case) and
+   * its words and checksum are validated first.
    *
    * @param mnemonic a BIP39 English phrase of 12 to 24 words
    * @return the identity
@@ -67,7 +67,7 @@ public final class Identity {
     }
   }
 
-  /** HMAC-SHA512(key = "ed25519 seed", data = seed): step 3 of protocol section 1. */
+  /** HMAC-SHA512(key = "ed25519 seed", data = seed): step 3 of docs/protocol.md section 1. */
   static byte[] keyMaterial(byte[] seed) {
     try {
       Mac mac = Mac.getInstance("HmacSHA512");

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519phSigner;
 
-/** The signed message of protocol section 2 and Ed25519ph verification. */
+/** The signed message of docs/protocol.md section 2 and Ed25519ph verification. */
 public final class RequestSigning {
   /** The signer's public key, 64 hex characters. */
   public static final String HEADER_PUBLIC_KEY = "X-Public-Key";

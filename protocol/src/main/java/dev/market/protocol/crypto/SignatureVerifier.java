@@ -6,10 +6,10 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The server side of protocol section 2: checks the four signing headers of one request in the
- * protocol's order (public key → signature → timestamp → nonce → signature verifies) and says which
- * check failed. The last check of the protocol, "nonce not seen before for this key", needs the
- * database and is the server's.
+ * The server side of docs/protocol.md section 2: checks the four signing headers of one request in
+ * the protocol's order (public key → signature → timestamp → nonce → signature verifies) and says
+ * which check failed. The last check of the protocol, "nonce not seen before for this key", needs
+ * the database and is the server's.
  *
  * <p>Thread-safe and cheap; one instance serves every request. Messages name the header and what is
  * wrong with it, never echo header values.
@@ -46,7 +46,10 @@ public final class SignatureVerifier {
     this.maxSkewNanos = maxSkew.toNanos();
   }
 
-  /** Why a request's signature was refused, with the HTTP status protocol section 2 gives it. */
+  /**
+   * Why a request's signature was refused, with the HTTP status docs/protocol.md section 2 gives
+   * it.
+   */
   public enum Reason {
     /** One of the four headers is absent. */
     MISSING_HEADER(401),
@@ -139,7 +142,7 @@ public final class SignatureVerifier {
    * @param path the request path as received, including {@code /api/v1}, excluding the query
    * @param body the exact body bytes received; {@code null} or empty for none
    * @param nowNanos the server's current Unix time in nanoseconds
-   * @return accepted with the key, or the first failed check of protocol section 2
+   * @return accepted with the key, or the first failed check of docs/protocol.md section 2
    */
   public Verification verify(
       String publicKeyHex,

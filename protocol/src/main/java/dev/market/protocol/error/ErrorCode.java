@@ -65,29 +65,18 @@ public enum ErrorCode {
    * {@link #CONFLICT}, any 5xx {@link #INTERNAL} except 503, an unlisted 4xx {@link #BAD_REQUEST}.
    */
   public static ErrorCode forStatus(int status) {
-    switch (status) {
-      case 401:
-        return UNAUTHORIZED;
-      case 402:
-        return INSUFFICIENT_FUNDS;
-      case 403:
-        return FORBIDDEN;
-      case 404:
-        return NOT_FOUND;
-      case 409:
-        return CONFLICT;
-      case 413:
-        return TOO_LARGE;
-      case 415:
-        return UNSUPPORTED_MEDIA_TYPE;
-      case 422:
-        return INVALID;
-      case 429:
-        return RATE_LIMITED;
-      case 503:
-        return UNAVAILABLE;
-      default:
-        return status >= 500 ? INTERNAL : BAD_REQUEST;
-    }
+    return switch (status) {
+      case 401 -> UNAUTHORIZED;
+      case 402 -> INSUFFICIENT_FUNDS;
+      case 403 -> FORBIDDEN;
+      case 404 -> NOT_FOUND;
+      case 409 -> CONFLICT;
+      case 413 -> TOO_LARGE;
+      case 415 -> UNSUPPORTED_MEDIA_TYPE;
+      case 422 -> INVALID;
+      case 429 -> RATE_LIMITED;
+      case 503 -> UNAVAILABLE;
+      default -> status >= 500 ? INTERNAL : BAD_REQUEST;
+    };
   }
 }

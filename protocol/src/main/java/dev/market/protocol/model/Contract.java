@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * A rental contract (protocol section 5). Snake case on the wire; times are Unix nanoseconds.
+ * A rental contract (docs/protocol.md section 5). Snake case on the wire; times are Unix
+ * nanoseconds.
  *
  * @param contractId 64 hex characters
  * @param offeringId the provider's string id of the offering, not its numeric id

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * One entry of a contract's history (protocol section 5), camelCase on the wire.
+ * One entry of a contract's history (docs/protocol.md section 5), camelCase on the wire.
  *
  * @param eventType {@code status_change}, {@code provisioned}, ...
  * @param actor {@code tenant}, {@code provider} or {@code system}

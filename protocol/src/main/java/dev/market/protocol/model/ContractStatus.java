@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The contract status machine of protocol section 6. {@link #UNKNOWN} stands for any status string
- * this client does not know (Decent Cloud also sends {@code paused}); keep the raw string from
- * {@link Contract#status()} to show it.
+ * The contract status machine of docs/protocol.md section 6. {@link #UNKNOWN} stands for any status
+ * string this client does not know (Decent Cloud also sends {@code paused}); keep the raw string
+ * from {@link Contract#status()} to show it.
  */
 public enum ContractStatus {
   REQUESTED("requested"),
@@ -45,39 +45,34 @@ public enum ContractStatus {
     }
     String s = raw.trim().toLowerCase(Locale.ROOT);
     switch (s) {
-      case "canceled":
+      case "canceled" -> {
         return CANCELLED;
-      case "provisioning_failed":
-      case "provisioning-failed":
+      }
+      case "provisioning_failed", "provisioning-failed" -> {
         return PROVISIONING_FAILED;
-      default:
+      }
+      default -> {
         for (ContractStatus status : values()) {
           if (status != UNKNOWN && status.wire.equals(s)) {
             return status;
           }
         }
         return UNKNOWN;
+      }
     }
   }
 
-  /** The states this one may move to directly (the "next" column of section 6). */
+  /** The states this one may move to directly (the "next" column of docs/protocol.md section 6). */
   public Set<ContractStatus> next() {
-    switch (this) {
-      case REQUESTED:
-        return EnumSet.of(PENDING, ACCEPTED, REJECTED, CANCELLED, EXPIRED);
-      case PENDING:
-        return EnumSet.of(ACCEPTED, REJECTED, CANCELLED, EXPIRED);
-      case ACCEPTED:
-        return EnumSet.of(PROVISIONING, REJECTED, CANCELLED, PROVISIONING_FAILED);
-      case PROVISIONING:
-        return EnumSet.of(PROVISIONED, PROVISIONING_FAILED, CANCELLED);
-      case PROVISIONED:
-        return EnumSet.of(ACTIVE, CANCELLED);
-      case ACTIVE:
-        return EnumSet.of(COMPLETED, CANCELLED);
-      default:
-        return EnumSet.noneOf(ContractStatus.class);
-    }
+    return switch (this) {
+      case REQUESTED -> EnumSet.of(PENDING, ACCEPTED, REJECTED, CANCELLED, EXPIRED);
+      case PENDING -> EnumSet.of(ACCEPTED, REJECTED, CANCELLED, EXPIRED);
+      case ACCEPTED -> EnumSet.of(PROVISIONING, REJECTED, CANCELLED, PROVISIONING_FAILED);
+      case PROVISIONING -> EnumSet.of(PROVISIONED, PROVISIONING_FAILED, CANCELLED);
+      case PROVISIONED -> EnumSet.of(ACTIVE, CANCELLED);
+      case ACTIVE -> EnumSet.of(COMPLETED, CANCELLED);
+      default -> EnumSet.noneOf(ContractStatus.class);
+    };
   }
 
   /** Whether a direct transition from this state to {@code target} is allowed. */
@@ -122,24 +117,16 @@ public enum ContractStatus {
    * past" a state being waited for.
    */
   public int flowRank() {
-    switch (this) {
-      case REQUESTED:
-        return 0;
-      case PENDING:
-        return 1;
-      case ACCEPTED:
-        return 2;
-      case PROVISIONING:
-        return 3;
-      case PROVISIONED:
-        return 4;
-      case ACTIVE:
-        return 5;
-      case COMPLETED:
-        return 6;
-      default:
-        return -1;
-    }
+    return switch (this) {
+      case REQUESTED -> 0;
+      case PENDING -> 1;
+      case ACCEPTED -> 2;
+      case PROVISIONING -> 3;
+      case PROVISIONED -> 4;
+      case ACTIVE -> 5;
+      case COMPLETED -> 6;
+      default -> -1;
+    };
   }
 
   @Override

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * Connection details a provider reports with {@code provisioned} (protocol section 7). Sent as a
- * JSON string in {@code instanceDetails}. {@code rootPassword} is the secret: the server encrypts
- * it to the renter and never returns it in the contract.
+ * Connection details a provider reports with {@code provisioned} (docs/protocol.md section 7). Sent
+ * as a JSON string in {@code instanceDetails}. {@code rootPassword} is the secret: the server
+ * encrypts it to the renter and never returns it in the contract.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

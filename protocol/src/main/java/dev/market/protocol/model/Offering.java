@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 
 /**
- * An offering published by a provider (protocol section 5). Snake case on the wire; absent optional
- * fields are {@code null} here and omitted when written.
+ * An offering published by a provider (docs/protocol.md section 5). Snake case on the wire; absent
+ * optional fields are {@code null} here and omitted when written.
  *
  * @param id the marketplace's numeric id, used to rent it ({@code offering_db_id})
  * @param pubkey the provider's public key, hex

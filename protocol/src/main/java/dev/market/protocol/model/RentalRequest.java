@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The body of {@code POST /contracts} (protocol section 4), snake case on the wire.
+ * The body of {@code POST /contracts} (docs/protocol.md section 4), snake case on the wire.
  *
  * @param offeringDbId the offering's numeric {@code id}
  * @param sshPubkey one OpenSSH public key line

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * An in-app notification (protocol section 5), camelCase on the wire.
+ * An in-app notification (docs/protocol.md section 5), camelCase on the wire.
  *
  * @param readAt Unix seconds, {@code null} while unread
  * @param createdAt Unix seconds

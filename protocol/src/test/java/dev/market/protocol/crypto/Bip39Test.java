@@ -166,8 +166,11 @@ class Bip39Test {
   @Test
   void extra_whitespace_line_breaks_and_capitals_are_normalized() {
     String messy =
-        "  Abandon abandon\tabandon\n abandon\u00a0abandon  abandon abandon abandon\r\n"
-            + "abandon abandon ABANDON About \n";
+        """
+          Abandon abandon\tabandon
+         abandon\u00a0abandon  abandon abandon abandon\r
+        abandon abandon ABANDON About\s
+        """;
     assertThat(Bip39.normalize(messy)).isEqualTo(ABOUT);
     Bip39.validate(messy);
     assertThat(Identity.fromMnemonic(messy).publicKeyHex())

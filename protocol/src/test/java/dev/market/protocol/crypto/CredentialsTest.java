@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Protocol section 7, checked against {@code credential_encryption_v2} of the vectors. */
+/** docs/protocol.md section 7, checked against {@code credential_encryption_v2} of the vectors. */
 class CredentialsTest {
   private static JsonNode v;
   private static Identity renter;

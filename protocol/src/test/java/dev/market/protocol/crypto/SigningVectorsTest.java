@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every vector of {@code vectors/signing.json} (protocol sections 1 and 2), plus negative cases.
+ * Every vector of {@code vectors/signing.json} (docs/protocol.md sections 1 and 2), plus negative
+ * cases.
  */
 class SigningVectorsTest {
   static final Path VECTORS = Path.of("..", "vectors", "signing.json");
@@ -62,7 +63,7 @@ class SigningVectorsTest {
     assertThat(Identity.CONTEXT).isEqualTo(utf8(text(vectors, "context_utf8")));
   }
 
-  // --- section 1: identity derivation ------------------------------------------------------
+  // --- docs/protocol.md section 1: identity derivation -------------------------------------
 
   @Test
   void mnemonic_gives_the_bip39_seed() {
@@ -95,7 +96,7 @@ class SigningVectorsTest {
         .isEqualTo(text(ref, "seed_hex"));
   }
 
-  // --- section 2: signed requests ----------------------------------------------------------
+  // --- docs/protocol.md section 2: signed requests -----------------------------------------
 
   static Stream<Arguments> signedRequests() throws IOException {
     JsonNode all = Json.mapper().readTree(VECTORS.toFile()).get("signed_requests");

@@ -1,6 +1,6 @@
 package dev.market.server.domain;
 
-/** Who made a change, as the {@code actor} of a ContractEvent (protocol section 5). */
+/** Who made a change, as the {@code actor} of a ContractEvent (docs/protocol.md section 5). */
 public enum Actor {
   TENANT("tenant"),
   PROVIDER("provider"),

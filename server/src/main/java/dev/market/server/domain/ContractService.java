@@ -22,13 +22,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The rental state machine of protocol section 6 and the ownership rules of section 9. Every
- * transition is one conditional update plus its history row, event and notifications, all in one
- * transaction.
+ * The rental state machine of docs/protocol.md section 6 and the ownership rules of section 9.
+ * Every transition is one conditional update plus its history row, event and notifications, all in
+ * one transaction.
  */
 public final class ContractService {
   private static final Set<String> PAYMENT_METHODS = Set.of("wallet", "stripe", "test");
   private static final long NANOS_PER_HOUR = 3_600_000_000_000L;
+
+  /** A state machine of 10 states has no path longer than this; each retry follows a commit. */
+  private static final int MAX_REDECISIONS = 10;
 
   private final MarketStore store;
   private final Clock clock;
@@ -223,8 +226,9 @@ public final class ContractService {
   // ---------------------------------------------------------------- transitions
 
   /** The renter cancels (endpoint 8). */
-  public String cancel(String signer, String contractId, String memo) {
-    capped("memo", memo, Limits.REASON_MEMO_CHARS);
+  public String cancel(String signer, String contractId, String rawMemo) {
+    capped("memo", rawMemo, Limits.REASON_MEMO_CHARS);
+    String memo = Secrets.redact(rawMemo);
     return store.write(
         tx -> {
           Contract c = load(tx, signer, contractId);
@@ -246,8 +250,9 @@ public final class ContractService {
   }
 
   /** The provider accepts or rejects (endpoint 10). */
-  public String respond(String signer, String contractId, boolean accept, String memo) {
-    capped("memo", memo, Limits.REASON_MEMO_CHARS);
+  public String respond(String signer, String contractId, boolean accept, String rawMemo) {
+    capped("memo", rawMemo, Limits.REASON_MEMO_CHARS);
+    String memo = Secrets.redact(rawMemo);
     return store.write(
         tx -> {
           Contract c = loadAsProvider(tx, signer, contractId);
@@ -271,25 +276,25 @@ public final class ContractService {
   /** A provider's provisioning step (endpoint 11). */
   public String provision(String signer, String contractId, ProvisioningReport report) {
     ContractStatus to = report.status();
-    String details = report.details();
+    // provisioned details had root_password split off and sealed; failure and cancel reports
+    // are free text copied into history and the renter's notification: secrets are dropped
+    String details =
+        to == ContractStatus.PROVISIONED ? report.details() : Secrets.redact(report.details());
     switch (to) {
-      case PROVISIONING:
-      case ACTIVE:
-        break;
-      case PROVISIONED:
+      case PROVISIONING, ACTIVE -> {}
+      case PROVISIONED -> {
         if (details == null || details.isBlank()) {
           throw DomainException.invalid("instanceDetails", "is required for provisioned");
         }
-        break;
-      case PROVISIONING_FAILED:
-      case CANCELLED:
-        break;
-      default:
-        throw DomainException.invalid(
-            "status", "must be provisioning, provisioned, active, provisioningfailed or cancelled");
+      }
+      case PROVISIONING_FAILED, CANCELLED -> {}
+      default ->
+          throw DomainException.invalid(
+              "status",
+              "must be provisioning, provisioned, active, provisioningfailed or cancelled");
     }
-    if (details != null
-        && details.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+    if (report.details() != null
+        && report.details().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
             > Limits.INSTANCE_DETAILS_BYTES) {
       throw DomainException.invalid("instanceDetails", "is longer than 8 KiB");
     }
@@ -298,10 +303,11 @@ public final class ContractService {
           Contract c = loadAsProvider(tx, signer, contractId);
           long now = nowNs();
           switch (to) {
-            case PROVISIONING:
+            case PROVISIONING -> {
               move(tx, c, to, signer, Actor.PROVIDER, null, "provisioning started");
               return "Provisioning started";
-            case PROVISIONED:
+            }
+            case PROVISIONED -> {
               move(tx, c, to, signer, Actor.PROVIDER, null, "instance details reported");
               tx.saveProvisioning(contractId, details, now);
               if (report.rootPassword() != null) {
@@ -315,11 +321,13 @@ public final class ContractService {
               notifyRenter(
                   tx, c, "rental_provisioned", "Rental provisioned", "is ready to connect", now);
               return "Contract provisioned";
-            case ACTIVE:
+            }
+            case ACTIVE -> {
               move(tx, c, to, signer, Actor.PROVIDER, null, "activated");
               notifyRenter(tx, c, "rental_active", "Rental active", "is active", now);
               return "Contract active";
-            case PROVISIONING_FAILED:
+            }
+            case PROVISIONING_FAILED -> {
               move(tx, c, to, signer, Actor.PROVIDER, details, "provisioning failed");
               notifyRenter(
                   tx,
@@ -329,7 +337,8 @@ public final class ContractService {
                   "could not be provisioned" + reason(details),
                   now);
               return "Provisioning failure recorded";
-            default:
+            }
+            default -> {
               move(tx, c, to, signer, Actor.PROVIDER, details, "cancelled by provider");
               notifyRenter(
                   tx,
@@ -339,6 +348,7 @@ public final class ContractService {
                   "was cancelled by the provider" + reason(details),
                   now);
               return "Contract cancelled";
+            }
           }
         });
   }
@@ -490,13 +500,24 @@ public final class ContractService {
       String memo,
       String details) {
     ContractStatus from = c.statusValue();
-    if (!from.canMoveTo(to)) {
-      throw notAllowed(c, to);
-    }
     long now = nowNs();
-    if (!tx.updateStatus(c.contractId(), from, to, now)) {
-      throw DomainException.invalidTransition(
-          "invalid transition: contract changed concurrently; it is no longer " + from.wire());
+    for (int attempt = 1; ; attempt++) {
+      if (!from.canMoveTo(to)) {
+        throw notAllowed(c, to);
+      }
+      if (tx.updateStatus(c.contractId(), from, to, now)) {
+        break;
+      }
+      // Lost the conditional update to a transaction that committed first. Refusing now would be
+      // an outcome no serial order gives (issue 13: accept won, so cancel was refused although
+      // accepted -> cancelled is allowed). Re-read (a new snapshot under PostgreSQL's READ
+      // COMMITTED; SQLite has one writer and never gets here) and decide again from what won.
+      c = tx.contract(c.contractId()).orElseThrow();
+      from = c.statusValue();
+      if (attempt == MAX_REDECISIONS) {
+        throw DomainException.invalidTransition(
+            "invalid transition: contract changed concurrently; it is no longer " + from.wire());
+      }
     }
     // issue 10: escrow settles with the status change, so only the winner of a race settles
     LedgerService.settle(tx, c, from, to, now);

@@ -1,12 +1,13 @@
 package dev.market.server.domain;
 
-/** Encrypts a secret to a renter's key (protocol section 7). */
+/** Encrypts a secret to a renter's key (docs/protocol.md section 7). */
 @FunctionalInterface
 public interface CredentialSealer {
   /**
+   * Returns the encrypted-credentials JSON, version 2.
+   *
    * @param renterPubkeyHex the renter's Ed25519 public key
    * @param contractId the raw 32-byte contract id (the AAD)
-   * @return the encrypted-credentials JSON, version 2
    */
   String seal(String renterPubkeyHex, byte[] contractId, String plaintext);
 }

@@ -3,6 +3,7 @@ package dev.market.server.domain;
 import dev.market.protocol.model.Offering;
 import dev.market.server.domain.search.Capacity;
 import dev.market.server.domain.validation.Limits;
+import dev.market.server.domain.validation.OfferingFields;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -99,6 +100,7 @@ public final class OfferingService {
     if (!VISIBILITIES.contains(visibility)) {
       throw DomainException.invalid("visibility", "must be public, shared or private");
     }
+    OfferingFields.check(in);
     long price = e9s("monthly_price", in.monthlyPrice());
     Long fee = in.setupFee() == null ? null : e9s("setup_fee", in.setupFee());
     if (in.minContractHours() != null && in.minContractHours() < 1) {

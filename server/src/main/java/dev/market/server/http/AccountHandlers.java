@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Endpoints 15 to 18: HTTP only, the rules are in {@link AccountService}. */
+/**
+ * Endpoints 15 to 18 of docs/protocol.md section 4: HTTP only, the rules are in {@link
+ * AccountService}.
+ */
 final class AccountHandlers {
   private final AccountService accounts;
 

@@ -38,13 +38,14 @@ final class Bodies {
     if (node == null || !node.isObject()) {
       throw ApiError.badRequest("the request body must be a JSON object");
     }
+    BodyRules.check(node);
     return (ObjectNode) node;
   }
 
   /** Binds an object to a model record; a wrong type is 422 naming the field. */
   static <T> T bind(ObjectNode node, Class<T> type) {
     try {
-      return Json.mapper().treeToValue(node, type);
+      return StrictJson.mapper().treeToValue(node, type);
     } catch (DatabindException e) {
       String field =
           e instanceof JsonMappingException m
@@ -52,10 +53,33 @@ final class Bodies {
                   .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                   .collect(Collectors.joining("."))
               : "";
-      throw ApiError.invalid(field.isEmpty() ? "body" : field, "has the wrong type");
+      throw ApiError.invalid(field.isEmpty() ? "body" : field, wrongType(e));
     } catch (JsonProcessingException e) {
       throw ApiError.badRequest("malformed JSON: " + e.getOriginalMessage());
     }
+  }
+
+  private static String wrongType(DatabindException e) {
+    Class<?> target =
+        e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
+            ? m.getTargetType()
+            : null;
+    if (target == null) {
+      return "has the wrong type";
+    }
+    if (target == Long.class || target == Integer.class || target == long.class) {
+      return "must be a whole number (a JSON number without a fraction)";
+    }
+    if (target == java.math.BigDecimal.class) {
+      return "must be a number";
+    }
+    if (target == String.class) {
+      return "must be a string";
+    }
+    if (target == Boolean.class) {
+      return "must be true or false";
+    }
+    return "has the wrong type";
   }
 
   /** An optional string field: null when absent or null, 422 when it is not a string. */

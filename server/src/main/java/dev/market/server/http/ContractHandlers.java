@@ -12,6 +12,7 @@ import dev.market.server.domain.ContractService;
 import dev.market.server.domain.MarketStore;
 import dev.market.server.domain.ProvisioningReport;
 import dev.market.server.domain.validation.Limits;
+import dev.market.server.domain.validation.Text;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,7 +20,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.LongSupplier;
 
-/** Endpoints 5 to 14: HTTP only, the rules are in {@link ContractService}. */
+/**
+ * Endpoints 5 to 14 of docs/protocol.md section 4: HTTP only, the rules are in {@link
+ * ContractService}.
+ */
 final class ContractHandlers {
   private final ServerConfig config;
   private final MarketStore store;
@@ -48,7 +52,8 @@ final class ContractHandlers {
     }
     byte[] body = Routes.body(ctx);
     RentalRequest req = Bodies.bind(Bodies.object(body), RentalRequest.class);
-    Envelope.ok(ctx, contracts.create(signer, req, ctx.header("Idempotency-Key"), sha256(body)));
+    String key = Text.check("Idempotency-Key", ctx.header("Idempotency-Key"));
+    Envelope.ok(ctx, contracts.create(signer, req, key, sha256(body)));
   }
 
   void get(Context ctx, String signer) {
@@ -95,7 +100,8 @@ final class ContractHandlers {
     }
     String rootPassword = null;
     if (status == ContractStatus.PROVISIONED && details != null && !details.isBlank()) {
-      // section 7: the secret is split off here and only ever stored encrypted to the renter
+      // docs/protocol.md section 7: the secret is split off here and only ever stored
+      // encrypted to the renter
       JsonNode parsed;
       try {
         parsed = Json.mapper().readTree(details);

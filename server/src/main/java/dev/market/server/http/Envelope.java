@@ -7,8 +7,8 @@ import dev.market.protocol.json.Json;
 import io.javalin.http.Context;
 
 /**
- * The response envelope of protocol section 3. Bytes are written here with the shared mapper so
- * Javalin's own JSON configuration never matters.
+ * The response envelope of docs/protocol.md section 3. Bytes are written here with the shared
+ * mapper so Javalin's own JSON configuration never matters.
  */
 final class Envelope {
   static final String JSON = "application/json";
@@ -47,7 +47,7 @@ final class Envelope {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize a response", e);
     }
-    ctx.attribute(WRITTEN, Boolean.TRUE);
+    ctx.attribute(WRITTEN, true);
     ctx.status(status).contentType(JSON).result(bytes);
   }
 }

@@ -4,12 +4,18 @@ import dev.market.protocol.crypto.Hex;
 import dev.market.protocol.model.Offering;
 import dev.market.server.domain.OfferingSearch;
 import dev.market.server.domain.OfferingService;
+import dev.market.server.domain.validation.Text;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
-/** Endpoints 1 to 4: HTTP only, the rules are in {@link OfferingService}. */
+/**
+ * Endpoints 1 to 4 of docs/protocol.md section 4: HTTP only, the rules are in {@link
+ * OfferingService}.
+ */
 final class OfferingHandlers {
+  private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?[0-9]{1,15}(\\.[0-9]{1,9})?");
   private final OfferingService offerings;
 
   OfferingHandlers(OfferingService offerings) {
@@ -51,7 +57,8 @@ final class OfferingHandlers {
     try {
       id = Long.parseLong(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
-      throw ApiError.badRequest("offering id must be a number, not '" + ctx.pathParam("id") + "'");
+      throw ApiError.badRequest(
+          "offering id must be a number, not '" + Text.excerpt(ctx.pathParam("id"), 40) + "'");
     }
     Envelope.ok(ctx, offerings.get(id));
   }
@@ -89,6 +96,12 @@ final class OfferingHandlers {
     String v = ctx.queryParam(name);
     if (v == null || v.isBlank()) {
       return null;
+    }
+    // the shape first: "1e-999999999" is short but must never reach BigDecimal arithmetic
+    if (!PLAIN_DECIMAL.matcher(v.trim()).matches()) {
+      throw ApiError.invalid(
+          name,
+          "must be a plain decimal number like 12.50 (at most 9 decimal places, no exponent)");
     }
     try {
       BigDecimal d = new BigDecimal(v.trim());

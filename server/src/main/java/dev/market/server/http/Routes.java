@@ -25,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The route table of protocol section 4 and the filters every request passes: request id, address
- * rate limit, body size and media type, then (for signed routes) the signature and nonce checks.
+ * The route table of docs/protocol.md section 4 and the filters every request passes: request id,
+ * address rate limit, body size and media type, then (for signed routes) the signature and nonce
+ * checks.
  */
 public final class Routes {
   private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
@@ -158,6 +159,7 @@ public final class Routes {
     if (declared > max) {
       throw tooLarge(max);
     }
+    QueryRules.check(ctx.queryParamMap());
     byte[] body = readAtMost(ctx.req().getInputStream(), max + 1);
     if (body.length > max) {
       throw tooLarge(max);
@@ -181,8 +183,14 @@ public final class Routes {
     return type.equals("application/json") || type.endsWith("+json");
   }
 
-  private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-    return in.readNBytes(limit);
+  private static byte[] readAtMost(InputStream in, int limit) {
+    try {
+      return in.readNBytes(limit);
+    } catch (IOException e) {
+      // a body shorter than its Content-Length, a broken chunk: the client's mistake, not ours
+      throw ApiError.badRequest(
+          "the request body could not be read: it ended early or is malformed");
+    }
   }
 
   static byte[] body(Context ctx) {
@@ -206,8 +214,8 @@ public final class Routes {
         throw new ApiError(ErrorCode.forStatus(v.httpStatus()), v.message());
       }
       String signer = v.publicKeyHex();
-      // the replay check comes last (section 2) and lives in the database so every server
-      // process sharing it refuses the second use
+      // the replay check comes last (docs/protocol.md section 2) and lives in the database so
+      // every server process sharing it refuses the second use
       if (!store.recordNonce(signer, ctx.header("X-Nonce").toLowerCase(Locale.ROOT), nowNs())) {
         throw ApiError.unauthorized("nonce already used: replayed request");
       }
@@ -238,6 +246,9 @@ public final class Routes {
     } else if (e instanceof StoreException s && s.unavailable()) {
       LOG.warn("request {}: database unavailable: {}", ctx.attribute(REQUEST_ID), s.getMessage());
       Envelope.error(ctx, ErrorCode.UNAVAILABLE, "database unavailable, retry later");
+    } else if (TransportErrors.isClientMistake(e)) {
+      Envelope.error(
+          ctx, ErrorCode.BAD_REQUEST, "malformed request: " + TransportErrors.describe(e));
     } else if (e instanceof HttpResponseException h && h.getStatus() < 500) {
       Envelope.error(ctx, h.getStatus(), ErrorCode.forStatus(h.getStatus()), h.getMessage());
     } else {
@@ -248,25 +259,16 @@ public final class Routes {
   }
 
   static ErrorCode code(DomainException.Kind kind) {
-    switch (kind) {
-      case BAD_REQUEST:
-        return ErrorCode.BAD_REQUEST;
-      case UNAUTHORIZED:
-        return ErrorCode.UNAUTHORIZED;
-      case FORBIDDEN:
-        return ErrorCode.FORBIDDEN;
-      case NOT_FOUND:
-        return ErrorCode.NOT_FOUND;
-      case INVALID:
-        return ErrorCode.INVALID;
-      case INVALID_TRANSITION:
-        return ErrorCode.INVALID_TRANSITION;
-      case CONFLICT:
-        return ErrorCode.CONFLICT;
-      case INSUFFICIENT_FUNDS:
-        return ErrorCode.INSUFFICIENT_FUNDS;
-      default:
-        return ErrorCode.UNAVAILABLE;
-    }
+    return switch (kind) {
+      case BAD_REQUEST -> ErrorCode.BAD_REQUEST;
+      case UNAUTHORIZED -> ErrorCode.UNAUTHORIZED;
+      case FORBIDDEN -> ErrorCode.FORBIDDEN;
+      case NOT_FOUND -> ErrorCode.NOT_FOUND;
+      case INVALID -> ErrorCode.INVALID;
+      case INVALID_TRANSITION -> ErrorCode.INVALID_TRANSITION;
+      case CONFLICT -> ErrorCode.CONFLICT;
+      case INSUFFICIENT_FUNDS -> ErrorCode.INSUFFICIENT_FUNDS;
+      default -> ErrorCode.UNAVAILABLE;
+    };
   }
 }

@@ -21,6 +21,8 @@ final class TokenBuckets {
   }
 
   /**
+   * Takes a token from {@code key}'s bucket.
+   *
    * @return 0 when a token was taken, else whole seconds until one is available
    */
   long take(String key, long nowNs) {
@@ -30,11 +32,11 @@ final class TokenBuckets {
         (k, b) -> {
           // b = {tokens, lastNs}
           if (b == null) {
-            b = new double[] {burst, nowNs};
+            b = new double[] {burst, (double) nowNs};
           }
-          double elapsed = Math.max(0, nowNs - b[1]) / 1e9;
+          double elapsed = Math.max(0, (double) nowNs - b[1]) / 1e9;
           double tokens = Math.min(burst, b[0] + elapsed * perSecond);
-          b[1] = Math.max(b[1], nowNs);
+          b[1] = Math.max(b[1], (double) nowNs);
           if (tokens >= 1) {
             b[0] = tokens - 1;
           } else {

@@ -23,14 +23,14 @@ class NoServerErrorTest {
   private Market m;
   private final Identity provider = Ids.of("fuzz-provider");
   private final Identity renter = Ids.of("fuzz-renter");
-  private long offering;
+
   private long openOffering;
 
   @BeforeAll
   void start() {
     server = TestServer.start(TestDatabases.freshSqlite());
     m = new Market(server);
-    offering = m.publish(provider, "fuzz-1", "1000000000");
+
     Raw.Reply open =
         m.raw.post(
             provider,

@@ -182,11 +182,19 @@ class ProtocolEdgesTest {
   @Test
   void a_chunked_body_without_content_length_is_cut_off_at_64_KiB_with_413() throws Exception {
     int port = Integer.parseInt(server.baseUrl.substring(server.baseUrl.lastIndexOf(':') + 1));
-    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+    try (java.net.Socket socket =
+        new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
       java.io.OutputStream out = socket.getOutputStream();
       out.write(
-          ("POST /api/v1/contracts HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                  + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+          String.join(
+                  "\r\n",
+                  "POST /api/v1/contracts HTTP/1.1",
+                  "Host: x",
+                  "Content-Type: application/json",
+                  "Transfer-Encoding: chunked",
+                  "Connection: close",
+                  "",
+                  "")
               .getBytes(StandardCharsets.US_ASCII));
       byte[] chunk = new byte[8192];
       Arrays.fill(chunk, (byte) ' ');

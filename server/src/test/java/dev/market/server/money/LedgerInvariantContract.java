@@ -123,15 +123,14 @@ abstract class LedgerInvariantContract {
     List<String> ids = new ArrayList<>(contracts);
     String any = ids.isEmpty() ? null : ids.get(rnd.nextInt(ids.size()));
     String own = mine.isEmpty() ? null : mine.get(rnd.nextInt(mine.size()));
-    switch (rnd.nextInt(9)) {
-      case 0:
-        return m.raw.post(
-            renter, wallet + "deposits", "{\"amountE9s\":" + (1 + rnd.nextInt(60)) * E9 + "}");
-      case 1:
-        return m.raw.post(
-            renter, wallet + "withdrawals", "{\"amountE9s\":" + (1 + rnd.nextInt(30)) * E9 + "}");
-      case 2:
-      case 3:
+    return switch (rnd.nextInt(9)) {
+      case 0 ->
+          m.raw.post(
+              renter, wallet + "deposits", "{\"amountE9s\":" + (1 + rnd.nextInt(60)) * E9 + "}");
+      case 1 ->
+          m.raw.post(
+              renter, wallet + "withdrawals", "{\"amountE9s\":" + (1 + rnd.nextInt(30)) * E9 + "}");
+      case 2, 3 -> {
         String body =
             Market.rentBody(offering).replace("\"duration_hours\":24", "\"duration_hours\":1");
         if (rnd.nextBoolean()) {
@@ -142,30 +141,27 @@ abstract class LedgerInvariantContract {
           contracts.add(r.data().get("contractId").asText());
           mine.add(r.data().get("contractId").asText());
         }
-        return r;
-      default:
+        yield r;
+      }
+      default -> {
         int op = rnd.nextInt(6);
         String some = op < 4 ? any : own;
         if (some == null) {
-          return null;
+          yield null;
         }
-        switch (op) {
-          case 0:
-            return m.respond(provider, some, rnd.nextInt(4) != 0);
-          case 1:
-            return m.provision(provider, some, "provisioning", null);
-          case 2:
-            return m.provision(provider, some, "provisioned", Market.DETAILS);
-          case 3:
-            return m.provision(provider, some, "active", null);
-          case 4:
-            return m.raw.post(
-                renter,
-                "/api/v1/contracts/" + some + "/extend",
-                "{\"extensionHours\":" + (1 + rnd.nextInt(12)) + "}");
-          default:
-            return m.cancel(renter, some, null);
-        }
-    }
+        yield switch (op) {
+          case 0 -> m.respond(provider, some, rnd.nextInt(4) != 0);
+          case 1 -> m.provision(provider, some, "provisioning", null);
+          case 2 -> m.provision(provider, some, "provisioned", Market.DETAILS);
+          case 3 -> m.provision(provider, some, "active", null);
+          case 4 ->
+              m.raw.post(
+                  renter,
+                  "/api/v1/contracts/" + some + "/extend",
+                  "{\"extensionHours\":" + (1 + rnd.nextInt(12)) + "}");
+          default -> m.cancel(renter, some, null);
+        };
+      }
+    };
   }
 }

@@ -20,8 +20,8 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * A raw protocol client for tests: signs with an {@link Identity} exactly as section 2 says, and
- * lets a test break any part of it (timestamp, nonce, a body byte, headers).
+ * A raw protocol client for tests: signs with an {@link Identity} as docs/protocol.md section 2
+ * says, and lets a test break any part of it (timestamp, nonce, a body byte, headers).
  */
 public final class Raw {
   private static final OkHttpClient HTTP =

@@ -82,7 +82,7 @@ public final class IdentityNewCommand extends BaseCommand {
 
   /** Numbered words, four a row: easy to copy onto paper and check back. */
   static String phraseBox(String phrase) {
-    String[] w = phrase.trim().split("\\s+");
+    String[] w = phrase.trim().split("\\s+", -1);
     StringBuilder b = new StringBuilder();
     b.append("\nYour seed phrase (")
         .append(w.length)

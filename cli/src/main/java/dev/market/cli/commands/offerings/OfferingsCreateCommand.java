@@ -38,8 +38,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "create",
     description = {
-      "Publish offerings as a provider, from a JSON file: one Offering object (protocol section 5,"
-          + " snake_case) or an array of them.",
+      "Publish offerings as a provider, from a JSON file: one Offering object or an array of them"
+          + " (snake_case, docs/protocol.md section 5).",
       "The whole file is checked first (JSON syntax with line and column, known fields, types,"
           + " offering_id unique), so a bad file publishes nothing; then each offering is sent.",
       "Prints a table of ID, OFFERING-ID, NAME; -o ids: the new numeric ids, one per line;"

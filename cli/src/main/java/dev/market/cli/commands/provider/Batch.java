@@ -49,7 +49,7 @@ final class Batch {
           }
         }
       } catch (DryRunException e) {
-        continue; // the request was printed instead of sent
+        // the request was printed instead of sent
       } catch (RuntimeException e) {
         String reason = Failures.reason(e);
         results.add(result(id, reason));

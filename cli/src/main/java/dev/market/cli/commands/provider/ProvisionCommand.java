@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
       "Prints '<new status> ID'; -o ids: the id; -o json: {contractId, status, message}."
     })
 public final class ProvisionCommand extends BaseCommand {
-  /** The keys of protocol section 7's instanceDetails object. */
+  /** The keys of docs/protocol.md section 7's instanceDetails object. */
   static final List<String> DETAIL_KEYS =
       List.of(
           "ip_address",
@@ -118,8 +118,8 @@ public final class ProvisionCommand extends BaseCommand {
         names = "--details-file",
         paramLabel = "FILE",
         description =
-            "A JSON object with the keys ip_address, ipv6_address, ssh_port, ssh_user,"
-                + " root_password, additional_details (protocol section 7); '-' reads stdin.")
+            "A JSON object with the keys of docs/protocol.md section 7: ip_address, ipv6_address,"
+                + " ssh_port, ssh_user, root_password, additional_details; '-' reads stdin.")
     String file;
 
     boolean any() {
@@ -230,7 +230,7 @@ public final class ProvisionCommand extends BaseCommand {
     };
   }
 
-  /** The section 7 JSON: the file's values, then the flags', then the defaults. */
+  /** The docs/protocol.md section 7 JSON: the file's values, then the flags', then the defaults. */
   private String instanceDetails() {
     String op = "provision " + id + " --done";
     if ("-".equals(details.file) && details.passwordStdin) {

@@ -257,8 +257,13 @@ public final class RentCommand extends BaseCommand {
     }
   }
 
-  /** payment_amount_e9s = floor(floor(monthly x 10^9) x hours / 720): protocol section 4. */
+  /**
+   * payment_amount_e9s = floor(floor(monthly x 10^9) x hours / 720): docs/protocol.md section 4.
+   */
   static long priceE9s(BigDecimal monthly, long hours) {
+    if (!Formats.isBounded(monthly)) {
+      throw new ArithmeticException("monthly price out of range");
+    }
     BigDecimal e9s = monthly.movePointRight(9).setScale(0, RoundingMode.FLOOR);
     return e9s.multiply(BigDecimal.valueOf(hours))
         .divide(Formats.HOURS_PER_MONTH, 0, RoundingMode.FLOOR)

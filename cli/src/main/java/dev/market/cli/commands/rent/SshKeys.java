@@ -105,7 +105,7 @@ final class SshKeys {
           operation + ": --ssh-key: " + source + " holds a PRIVATE key; nothing was sent",
           "pass the public half, e.g. --ssh-key ~/.ssh/id_ed25519.pub");
     }
-    for (String line : text.split("\\R")) {
+    for (String line : text.split("\\R", -1)) {
       if (!line.isBlank()) {
         return line.strip();
       }

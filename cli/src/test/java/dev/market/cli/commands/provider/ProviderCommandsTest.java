@@ -502,8 +502,10 @@ class ProviderCommandsTest {
             });
     assertThat(two.err())
         .isEqualTo(
-            "error: --start, --done are mutually exclusive (specify only one)\n"
-                + "hint: market provision --help\n");
+            """
+            error: --start, --done are mutually exclusive (specify only one)
+            hint: market provision --help
+            """);
     assertThat(none.err())
         .isEqualTo(
             "error: Missing required argument (specify one of these):"

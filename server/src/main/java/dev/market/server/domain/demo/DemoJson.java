@@ -36,22 +36,15 @@ final class DemoJson {
       throw error("unexpected end");
     }
     char c = in.charAt(pos);
-    switch (c) {
-      case '{':
-        return object();
-      case '[':
-        return array();
-      case '"':
-        return string();
-      case 't':
-        return literal("true", Boolean.TRUE);
-      case 'f':
-        return literal("false", Boolean.FALSE);
-      case 'n':
-        return literal("null", null);
-      default:
-        return number();
-    }
+    return switch (c) {
+      case '{' -> object();
+      case '[' -> array();
+      case '"' -> string();
+      case 't' -> literal("true", true);
+      case 'f' -> literal("false", false);
+      case 'n' -> literal("null", null);
+      default -> number();
+    };
   }
 
   private Map<String, Object> object() {
@@ -118,35 +111,20 @@ final class DemoJson {
         }
         char e = in.charAt(pos++);
         switch (e) {
-          case '"':
-          case '\\':
-          case '/':
-            out.append(e);
-            break;
-          case 'n':
-            out.append('\n');
-            break;
-          case 't':
-            out.append('\t');
-            break;
-          case 'r':
-            out.append('\r');
-            break;
-          case 'b':
-            out.append('\b');
-            break;
-          case 'f':
-            out.append('\f');
-            break;
-          case 'u':
+          case '"', '\\', '/' -> out.append(e);
+          case 'n' -> out.append('\n');
+          case 't' -> out.append('\t');
+          case 'r' -> out.append('\r');
+          case 'b' -> out.append('\b');
+          case 'f' -> out.append('\f');
+          case 'u' -> {
             if (pos + 4 > in.length()) {
               throw error("short \\u escape");
             }
             out.append((char) Integer.parseInt(in.substring(pos, pos + 4), 16));
             pos += 4;
-            break;
-          default:
-            throw error("bad escape \\" + e);
+          }
+          default -> throw error("bad escape \\" + e);
         }
       } else if (c < 0x20) {
         throw error("control character in string");

@@ -30,7 +30,9 @@ public final class DemoOfferings {
 
   private static final String RESOURCE = "demo-offerings.json";
 
-  /** The snake_case keys of protocol section 5 that demo data may use (not id, not pubkey). */
+  /**
+   * The snake_case keys of docs/protocol.md section 5 that demo data may use (not id, not pubkey).
+   */
   private static final Set<String> KEYS =
       Set.of(
           "offering_id",

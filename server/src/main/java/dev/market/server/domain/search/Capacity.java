@@ -42,7 +42,7 @@ public final class Capacity {
     }
     BigDecimal total = BigDecimal.ZERO;
     boolean any = false;
-    for (String part : text.split("\\+")) {
+    for (String part : text.split("\\+", -1)) {
       Matcher m = PART.matcher(part.strip());
       if (!m.find()) {
         continue;
@@ -75,15 +75,11 @@ public final class Capacity {
 
   private static BigDecimal inGb(BigDecimal amount, String unit) {
     String u = unit == null ? "g" : unit.substring(0, 1).toLowerCase(Locale.ROOT);
-    switch (u) {
-      case "m":
-        return amount.divide(K);
-      case "t":
-        return amount.multiply(K);
-      case "p":
-        return amount.multiply(K).multiply(K);
-      default:
-        return amount;
-    }
+    return switch (u) {
+      case "m" -> amount.divide(K);
+      case "t" -> amount.multiply(K);
+      case "p" -> amount.multiply(K).multiply(K);
+      default -> amount;
+    };
   }
 }

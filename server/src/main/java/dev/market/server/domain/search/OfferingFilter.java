@@ -3,7 +3,8 @@ package dev.market.server.domain.search;
 import java.math.BigDecimal;
 
 /**
- * The filters of {@code GET /offerings} (protocol section 4); every component is optional (null).
+ * The filters of {@code GET /offerings} (docs/protocol.md section 4); every component is optional
+ * (null).
  *
  * @param productType exact product type, case-insensitive
  * @param country exact datacenter country (ISO-2), case-insensitive

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A parsed search expression (protocol section 4): terms joined by an implicit AND.
+ * A parsed search expression (docs/protocol.md section 4): terms joined by an implicit AND.
  *
  * <pre>
  *   type:(gpu OR compute) price:[50 TO 500] cores:&gt;=8 !stock:out_of_stock name:"two words"
@@ -301,7 +301,7 @@ public record SearchExpression(List<Term> terms) {
 
     private BigDecimal number(SearchField field, String token, int at) {
       switch (field.kind()) {
-        case INTEGER:
+        case INTEGER -> {
           if (INTEGER.matcher(token).matches()) {
             if (token.length() > MAX_INTEGER_DIGITS) {
               throw error(
@@ -314,7 +314,8 @@ public record SearchExpression(List<Term> terms) {
                 "expected a whole number for '" + field.key() + "'", at, ", got '" + token + "'");
           }
           throw expectedNumber(field, token, at);
-        case DECIMAL:
+        }
+        case DECIMAL -> {
           Matcher m = DECIMAL.matcher(token);
           if (!m.matches()) {
             throw expectedNumber(field, token, at);
@@ -333,7 +334,8 @@ public record SearchExpression(List<Term> terms) {
                 ", got '" + token + "'");
           }
           return new BigDecimal(token);
-        case CAPACITY:
+        }
+        case CAPACITY -> {
           BigDecimal gb;
           try {
             gb = Capacity.searchValueToGb(token);
@@ -347,8 +349,8 @@ public record SearchExpression(List<Term> terms) {
             throw error("size too large for '" + field.key() + "'", at, ", got '" + token + "'");
           }
           return gb;
-        default:
-          throw new IllegalStateException("not numeric: " + field);
+        }
+        default -> throw new IllegalStateException("not numeric: " + field);
       }
     }
 

@@ -5,7 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The fields a search expression may name (protocol section 4), and how each one matches. */
+/**
+ * The fields a search expression may name (docs/protocol.md section 4), and how each one matches.
+ */
 public enum SearchField {
   NAME("name", Kind.TEXT_CONTAINS),
   DESC("desc", Kind.TEXT_CONTAINS),

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The renter's {@code contact_method}: {@code kind:value} with a kind of protocol section 9 (email,
- * matrix, telegram, phone, url). A provider reads it to reach the renter, so each kind gets a
- * plausibility check; nothing is looked up.
+ * The renter's {@code contact_method}: {@code kind:value} with a kind of docs/protocol.md section 9
+ * (email, matrix, telegram, phone, url). A provider reads it to reach the renter, so each kind gets
+ * a plausibility check; nothing is looked up.
  */
 public final class Contacts {
   public static final String FIELD = "contact_method";
@@ -54,34 +54,30 @@ public final class Contacts {
       throw new ValidationException(FIELD, "the " + kind + " value is empty");
     }
     switch (kind) {
-      case "email":
-        require(EMAIL.matcher(value).matches(), "not an email address: expected name@domain");
-        break;
-      case "matrix":
-        require(
-            MATRIX.matcher(value).matches(),
-            "not a Matrix ID: expected @user:server, e.g. @alice:example.org");
-        break;
-      case "telegram":
-        require(
-            TELEGRAM.matcher(value).matches(),
-            "not a Telegram username: 5 to 32 letters, digits or _, e.g. @alice_b");
-        break;
-      case "phone":
+      case "email" ->
+          require(EMAIL.matcher(value).matches(), "not an email address: expected name@domain");
+      case "matrix" ->
+          require(
+              MATRIX.matcher(value).matches(),
+              "not a Matrix ID: expected @user:server, e.g. @alice:example.org");
+      case "telegram" ->
+          require(
+              TELEGRAM.matcher(value).matches(),
+              "not a Telegram username: 5 to 32 letters, digits or _, e.g. @alice_b");
+      case "phone" -> {
         long digits = value.chars().filter(Character::isDigit).count();
         require(
             PHONE_CHARS.matcher(value).matches() && digits >= 6 && digits <= 15,
             "not a phone number: 6 to 15 digits, optionally +, spaces, dashes, parentheses");
-        break;
-      case "url":
-        require(isWebUrl(value), "not a web address: expected http:// or https:// and a host");
-        break;
-      default:
-        throw new ValidationException(
-            FIELD,
-            "unknown contact kind '"
-                + c.substring(0, colon)
-                + "': use one of email, matrix, telegram, phone, url");
+      }
+      case "url" ->
+          require(isWebUrl(value), "not a web address: expected http:// or https:// and a host");
+      default ->
+          throw new ValidationException(
+              FIELD,
+              "unknown contact kind '"
+                  + c.substring(0, colon)
+                  + "': use one of email, matrix, telegram, phone, url");
     }
     return kind + ":" + value;
   }

@@ -2,7 +2,7 @@ package dev.market.server.domain.validation;
 
 import java.nio.charset.StandardCharsets;
 
-/** Size caps of protocol section 9, in one place so handlers and tests agree. */
+/** Size caps of docs/protocol.md section 9, in one place so handlers and tests agree. */
 public final class Limits {
   /** Request bodies above this answer 413. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
@@ -15,7 +15,7 @@ public final class Limits {
   /** Memo of a respond (accept/reject) or a cancel. */
   public static final int REASON_MEMO_CHARS = 1_000;
 
-  /** The provisioning {@code instanceDetails} string, UTF-8 bytes (protocol section 7). */
+  /** The provisioning {@code instanceDetails} string, UTF-8 bytes (docs/protocol.md section 7). */
   public static final int INSTANCE_DETAILS_BYTES = 8 * 1024;
 
   /** Generous for a 16384-bit RSA key with a long comment. */
@@ -24,10 +24,10 @@ public final class Limits {
   /** Short free text of an offering: its offering_id and offer_name. */
   public static final int SHORT_TEXT_CHARS = 200;
 
-  /** The {@code Idempotency-Key} header of protocol section 8. */
+  /** The {@code Idempotency-Key} header of docs/protocol.md section 8. */
   public static final int IDEMPOTENCY_KEY_CHARS = 255;
 
-  /** A rental's length when the request gives no {@code duration_hours} (protocol section 4). */
+  /** Rental length without {@code duration_hours} (docs/protocol.md section 4). */
   public static final long DEFAULT_DURATION_HOURS = 720;
 
   private Limits() {}

@@ -12,10 +12,10 @@ import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
- * The renter's {@code ssh_pubkey} (protocol section 9): exactly one OpenSSH public key line of a
- * type OpenSSH still accepts, whose blob parses completely as that type, so that what a provider
- * installs in {@code authorized_keys} is a key and nothing else. Mirrors what {@code ssh-keygen -l}
- * accepts, including its checks on RSA size and ECDSA points.
+ * The renter's {@code ssh_pubkey} (docs/protocol.md section 9): exactly one OpenSSH public key line
+ * of a type OpenSSH still accepts, whose blob parses completely as that type, so that what a
+ * provider installs in {@code authorized_keys} is a key and nothing else. Mirrors what {@code
+ * ssh-keygen -l} accepts, including its checks on RSA size and ECDSA points.
  */
 public final class SshKeys {
   public static final String FIELD = "ssh_pubkey";
@@ -134,27 +134,19 @@ public final class SshKeys {
       throw invalid("the key data is a '" + shown + "' key but the line says '" + type + "'");
     }
     switch (type) {
-      case "ssh-ed25519":
-        ed25519(r);
-        break;
-      case "sk-ssh-ed25519@openssh.com":
+      case "ssh-ed25519" -> ed25519(r);
+      case "sk-ssh-ed25519@openssh.com" -> {
         ed25519(r);
         application(r);
-        break;
-      case "ssh-rsa":
-        rsa(r);
-        break;
-      case "ecdsa-sha2-nistp256":
-      case "ecdsa-sha2-nistp384":
-      case "ecdsa-sha2-nistp521":
-        ecdsa(r, type.substring("ecdsa-sha2-".length()));
-        break;
-      case "sk-ecdsa-sha2-nistp256@openssh.com":
+      }
+      case "ssh-rsa" -> rsa(r);
+      case "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521" ->
+          ecdsa(r, type.substring("ecdsa-sha2-".length()));
+      case "sk-ecdsa-sha2-nistp256@openssh.com" -> {
         ecdsa(r, "nistp256");
         application(r);
-        break;
-      default:
-        throw new IllegalStateException("known type without a parser: " + type);
+      }
+      default -> throw new IllegalStateException("known type without a parser: " + type);
     }
     if (r.remaining() != 0) {
       throw invalid("the key data has " + r.remaining() + " unexpected bytes after the key");
@@ -231,16 +223,12 @@ public final class SshKeys {
   }
 
   private static String curveTableName(String sshCurve) {
-    switch (sshCurve) {
-      case "nistp256":
-        return "P-256";
-      case "nistp384":
-        return "P-384";
-      case "nistp521":
-        return "P-521";
-      default:
-        throw new IllegalStateException(sshCurve);
-    }
+    return switch (sshCurve) {
+      case "nistp256" -> "P-256";
+      case "nistp384" -> "P-384";
+      case "nistp521" -> "P-521";
+      default -> throw new IllegalStateException(sshCurve);
+    };
   }
 
   private static ValidationException invalid(String message) {

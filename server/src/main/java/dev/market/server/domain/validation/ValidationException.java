@@ -1,8 +1,8 @@
 package dev.market.server.domain.validation;
 
 /**
- * Input that breaks a rule of protocol section 9. The server answers 422 {@code invalid}; the
- * message names the field first ("ssh_pubkey: ...") and never echoes secrets.
+ * Input that breaks a rule of docs/protocol.md section 9. The server answers 422 {@code invalid};
+ * the message names the field first ("ssh_pubkey: ...") and never echoes secrets.
  */
 public final class ValidationException extends RuntimeException {
   private static final long serialVersionUID = 1L;

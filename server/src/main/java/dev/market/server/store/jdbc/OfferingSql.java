@@ -21,7 +21,7 @@ import java.util.StringJoiner;
  */
 public final class OfferingSql {
 
-  /** The listing order of protocol section 4: stable across pages. */
+  /** The listing order of docs/protocol.md section 4: stable across pages. */
   public static final String ORDER_BY = "monthly_price_e9s ASC, id ASC";
 
   private static final String NOTHING = "1 = 0";
@@ -106,48 +106,28 @@ public final class OfferingSql {
 
   /** The SQL column a search field compares. */
   static String column(SearchField field) {
-    switch (field) {
-      case NAME:
-        return "offer_name";
-      case DESC:
-        return "description";
-      case TYPE:
-        return "product_type";
-      case STOCK:
-        return "stock_status";
-      case PRICE:
-        return "monthly_price_e9s";
-      case CURRENCY:
-        return "currency";
-      case CORES:
-        return "processor_cores";
-      case MEMORY:
-        return "memory_gb";
-      case SSD:
-        return "ssd_gb";
-      case HDD:
-        return "hdd_gb";
-      case COUNTRY:
-        return "datacenter_country";
-      case CITY:
-        return "datacenter_city";
-      case GPU:
-        return "gpu_name";
-      case GPU_COUNT:
-        return "gpu_count";
-      case GPU_MEMORY:
-        return "gpu_memory_gb";
-      case MIN_HOURS:
-        return "min_contract_hours";
-      case MAX_HOURS:
-        return "max_contract_hours";
-      case OS:
-        return "operating_systems";
-      case TRUST:
-        return "trust_score";
-      default:
-        throw new IllegalStateException("no column for " + field);
-    }
+    return switch (field) {
+      case NAME -> "offer_name";
+      case DESC -> "description";
+      case TYPE -> "product_type";
+      case STOCK -> "stock_status";
+      case PRICE -> "monthly_price_e9s";
+      case CURRENCY -> "currency";
+      case CORES -> "processor_cores";
+      case MEMORY -> "memory_gb";
+      case SSD -> "ssd_gb";
+      case HDD -> "hdd_gb";
+      case COUNTRY -> "datacenter_country";
+      case CITY -> "datacenter_city";
+      case GPU -> "gpu_name";
+      case GPU_COUNT -> "gpu_count";
+      case GPU_MEMORY -> "gpu_memory_gb";
+      case MIN_HOURS -> "min_contract_hours";
+      case MAX_HOURS -> "max_contract_hours";
+      case OS -> "operating_systems";
+      case TRUST -> "trust_score";
+      default -> throw new IllegalStateException("no column for " + field);
+    };
   }
 
   private static long priceE9s(String param, BigDecimal price) {
@@ -204,22 +184,22 @@ public final class OfferingSql {
     void term(Term term) {
       String condition;
       String column = null;
-      if (term instanceof Term.FreeText) {
-        condition = freeText(((Term.FreeText) term).text());
-      } else if (term instanceof Term.TextMatch) {
-        Term.TextMatch t = (Term.TextMatch) term;
+      if (term instanceof Term.FreeText freeText) {
+        condition = freeText(freeText.text());
+      } else if (term instanceof Term.TextMatch t) {
+
         column = column(t.field());
         condition = textMatch(t.field(), column, t.values());
-      } else if (term instanceof Term.NumberMatch) {
-        Term.NumberMatch t = (Term.NumberMatch) term;
+      } else if (term instanceof Term.NumberMatch t) {
+
         column = column(t.field());
         condition = numberMatch(t.field(), column, t.values());
-      } else if (term instanceof Term.Range) {
-        Term.Range t = (Term.Range) term;
+      } else if (term instanceof Term.Range t) {
+
         column = column(t.field());
         condition = range(t.field(), column, t.min(), t.max());
-      } else if (term instanceof Term.Comparison) {
-        Term.Comparison t = (Term.Comparison) term;
+      } else if (term instanceof Term.Comparison t) {
+
         column = column(t.field());
         condition = comparison(t.field(), column, t.op(), t.value());
       } else {

@@ -46,12 +46,8 @@ class SshKeysTest {
     }
   }
 
-  private static String typeOf(String line) {
-    return line.split(" ")[0];
-  }
-
   private static byte[] blobOf(String line) {
-    return Base64.getDecoder().decode(line.split(" ")[1]);
+    return Base64.getDecoder().decode(line.split(" ", -1)[1]);
   }
 
   private static String line(String type, byte[] blob) {
@@ -180,7 +176,7 @@ class SshKeysTest {
   @Test
   void surrounding_whitespace_is_trimmed_and_separators_collapsed_but_the_comment_kept() {
     String key = resource("ed25519.pub").strip();
-    String[] p = key.split(" ");
+    String[] p = key.split(" ", -1);
     assertThat(SshKeys.validate("  " + p[0] + "   " + p[1] + " my  laptop key \r\n\t"))
         .isEqualTo(p[0] + " " + p[1] + " my  laptop key");
     assertThat(SshKeys.validate(p[0] + " " + p[1])).isEqualTo(p[0] + " " + p[1]);
@@ -230,9 +226,11 @@ class SshKeysTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "-----BEGIN OPENSSH PRIVATE KEY-----\n"
-            + "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n"
-            + "-----END OPENSSH PRIVATE KEY-----\n",
+        """
+        -----BEGIN OPENSSH PRIVATE KEY-----
+        b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW
+        -----END OPENSSH PRIVATE KEY-----
+        """,
         "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAsecretsecret\n-----END RSA PRIVATE KEY-----",
         "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIsecretsecretsecret\n-----END PRIVATE KEY-----",
         "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPrivate-Lines: 1\nAAAAsecretsecret",
@@ -256,7 +254,7 @@ class SshKeysTest {
     assertThatThrownBy(() -> SshKeys.validate(secret))
         .isInstanceOf(ValidationException.class)
         .hasMessageStartingWith("ssh_pubkey: this looks like a PRIVATE key")
-        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(secret.split("\n")[1]));
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(secret.split("\n", -1)[1]));
   }
 
   @ParameterizedTest

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.market.protocol.model.ContractStatus;
+import dev.market.server.domain.MarketStore;
 import dev.market.server.domain.NewContract;
 import dev.market.server.support.TestDatabases;
 import java.util.List;
@@ -19,9 +20,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class JdbcStoreTest {
 
   private static String pragma(JdbcStore store, String name, boolean writer) {
-    JdbcStore.Work<String> read =
+    MarketStore.Work<String> read =
         tx -> ((JdbcTx) tx).one("PRAGMA " + name, rs -> rs.getString(1)).orElseThrow();
-    return writer ? store.write(read::run) : store.read(read::run);
+    return writer ? store.write(read) : store.read(read);
   }
 
   @Test

@@ -1,0 +1,10 @@
+package dev.market.server.http;
+
+import dev.market.server.support.TestDatabases;
+
+class ClientMistakeSqliteTest extends ClientMistakeContract {
+  @Override
+  TestDatabases.Kind kind() {
+    return TestDatabases.Kind.SQLITE;
+  }
+}
