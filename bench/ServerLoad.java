@@ -38,7 +38,7 @@ public class ServerLoad {
     String run = Long.toString(System.nanoTime());
     MarketClient provider = client(url, id("bench-provider-" + run));
     long offering =
-        provider.createOffering(
+        provider.offerings().create(
             new Offering(null, null, "bench-" + run, "Bench box", null, "compute", "USD",
                 new BigDecimal("30"), null, "public", "in_stock", null, 2, null, "4 GB", null,
                 null, null, null, "DE", null, null, null, null, 1L, 8760L, null, null, false));
@@ -57,7 +57,7 @@ public class ServerLoad {
       fs.add(pool.submit(() -> {
         for (int i = 0; i < perThread; i++) {
           long s = System.nanoTime();
-          contracts.add(renter.rent(req).contractId());
+          contracts.add(renter.rentals().create(req).contractId());
           latencies.add(System.nanoTime() - s);
         }
         return null;
@@ -80,7 +80,7 @@ public class ServerLoad {
       rs.add(pool.submit(() -> {
         for (int i = 0; i < perThread * 4; i++) {
           long s = System.nanoTime();
-          reader.getOffering(offering);
+          reader.offerings().get(offering);
           reads.add(System.nanoTime() - s);
         }
         return null;
@@ -104,7 +104,7 @@ public class ServerLoad {
         two.add(pool.submit(() -> {
           go.await();
           try {
-            p.accept(c, null);
+            p.provider().accept(c, null);
             return true;
           } catch (ConflictException e) {
             return false;

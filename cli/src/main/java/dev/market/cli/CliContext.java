@@ -9,6 +9,8 @@ import dev.market.cli.output.OutputFormat;
 import dev.market.cli.output.Printer;
 import dev.market.cli.output.Style;
 import dev.market.client.MarketClient;
+import dev.market.client.Outcome;
+import dev.market.client.RequestOptions;
 import dev.market.client.auth.IdentityStore;
 import dev.market.protocol.crypto.Identity;
 import java.io.InputStream;
@@ -28,6 +30,8 @@ import java.util.function.UnaryOperator;
  * only: {@code --help}, {@code --version} and usage errors load none of them.
  */
 public final class CliContext implements AutoCloseable {
+  private static final RequestOptions DRY_RUN = RequestOptions.builder().dryRun(true).build();
+
   public static final String DEFAULT_API_URL = "http://127.0.0.1:8787";
 
   private final PrintWriter out;
@@ -187,6 +191,23 @@ public final class CliContext implements AutoCloseable {
     return flags.dryRun;
   }
 
+  /** The options every call is made with: {@code --dry-run} makes each a dry run. */
+  public RequestOptions requestOptions() {
+    return flags.dryRun ? DRY_RUN : RequestOptions.DEFAULT;
+  }
+
+  /**
+   * Prints a dry run's prepared request on stdout ({@code -o json}: as one JSON object); whether
+   * {@code outcome} was one, so the command stops, having sent nothing.
+   */
+  public boolean printedDryRun(Outcome<?> outcome) {
+    if (outcome instanceof Outcome.DryRun<?> d) {
+      new DryRunPrinter(out, outputFormat() == OutputFormat.JSON).print(d.request());
+      return true;
+    }
+    return false;
+  }
+
   /** Colour only on a terminal, and never with {@code --no-color} or a non-empty NO_COLOR. */
   public boolean color() {
     return !flags.noColor && env("NO_COLOR") == null && terminal.stdoutIsTerminal();
@@ -231,17 +252,13 @@ public final class CliContext implements AutoCloseable {
     return client;
   }
 
-  /** A builder with the resolved URL, clock and dry-run sink; the customizer (tests) last. */
+  /** A builder with the resolved URL and clock; the customizer (tests) last. */
   MarketClient.Builder clientBuilder() {
     MarketClient.Builder b =
         MarketClient.builder()
             .baseUrl(apiUrl())
             .clock(clock)
             .userAgent("market-cli/" + VersionProvider.version());
-    if (dryRun()) {
-      DryRunPrinter dry = new DryRunPrinter(out, outputFormat() == OutputFormat.JSON);
-      b.dryRun(dry::print);
-    }
     return clientCustomizer.apply(b);
   }
 

@@ -1,7 +1,6 @@
 package dev.market.cli;
 
 import dev.market.cli.io.InterruptedInputException;
-import dev.market.client.DryRunException;
 import dev.market.client.error.AuthException;
 import dev.market.client.error.ForbiddenException;
 import dev.market.client.error.MarketException;
@@ -11,8 +10,9 @@ import dev.market.client.error.RefusedException;
 import dev.market.client.error.UnauthorizedException;
 import dev.market.client.error.UnavailableException;
 import dev.market.protocol.crypto.InvalidMnemonicException;
+import dev.market.protocol.error.ErrorCode;
+import dev.market.protocol.text.TerminalText;
 import java.io.PrintWriter;
-import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -58,23 +58,17 @@ final class ErrorHandler
     if (t instanceof InterruptedException || t instanceof InterruptedInputException) {
       return ExitCodes.INTERRUPTED;
     }
-    if (t instanceof DryRunException) {
-      return ExitCodes.OK;
-    }
     return ExitCodes.UNEXPECTED;
   }
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
-    if (ex instanceof DryRunException) {
-      return ExitCodes.OK; // the request was printed by the dry-run sink
-    }
     if (ex instanceof InterruptedException) {
       Thread.currentThread().interrupt();
     }
     PrintWriter err = ctx.err();
     err.println("error: " + oneLine(message(ex, cmd)));
-    String hint = hint(ex);
+    String hint = hint(ex, cmd);
     if (hint != null) {
       err.println("hint: " + oneLine(hint));
     }
@@ -112,7 +106,7 @@ final class ErrorHandler
     return name + ": unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage();
   }
 
-  private String hint(Exception ex) {
+  private String hint(Exception ex, CommandLine cmd) {
     if (ex instanceof CliException e) {
       return e.hint();
     }
@@ -125,8 +119,7 @@ final class ErrorHandler
           + " (or pass --api-url URL); retrying may help";
     }
     if (ex instanceof UnauthorizedException e) {
-      String said = e.serverMessage() == null ? "" : e.serverMessage().toLowerCase(Locale.ROOT);
-      if (said.contains("timestamp")) {
+      if (e.errorCode().orElse(null) == ErrorCode.STALE_TIMESTAMP) {
         return "check this computer's clock: signatures are accepted within 5 minutes of the"
             + " marketplace's time";
       }
@@ -141,13 +134,8 @@ final class ErrorHandler
     if (ex instanceof InvalidMnemonicException) {
       return "check the words and their order; the phrase has 12 or 24 words";
     }
-    if (ex instanceof NotFoundException e && e.operation() != null) {
-      if (e.operation().contains("contract")) {
-        return "market rentals   (contracts of other renters are not visible)";
-      }
-      if (e.operation().contains("offering")) {
-        return "market offerings list";
-      }
+    if (ex instanceof NotFoundException) {
+      return notFoundHint(cmd);
     }
     if (ex instanceof MarketException || ex instanceof InterruptedException) {
       return null;
@@ -158,16 +146,33 @@ final class ErrorHandler
     return "rerun with --debug to see the stack trace, and report it";
   }
 
-  /** Server text must not forge extra lines or terminal escapes on stderr. */
+  /**
+   * What to look at when the thing a command named does not exist, by the command's noun (its
+   * package), not by the words of a message.
+   */
+  private static String notFoundHint(CommandLine cmd) {
+    String pkg = cmd.getCommandSpec().userObject().getClass().getPackageName();
+    if (pkg.endsWith(".commands.rentals")) {
+      return "market rentals   (contracts of other renters are not visible)";
+    }
+    if (pkg.endsWith(".commands.provider")) {
+      return "market contracts   (contracts of other providers are not visible)";
+    }
+    if (pkg.endsWith(".commands.offerings") || pkg.endsWith(".commands.rent")) {
+      return "market offerings list";
+    }
+    return null;
+  }
+
+  /**
+   * Untrusted text on one line of stderr, through the one sanitizer: line breaks become spaces, so
+   * a message cannot forge an extra {@code error:} or {@code hint:} line, and every other control
+   * or format character (ESC, bidi overrides) is escaped.
+   */
   static String oneLine(String s) {
     if (s == null) {
       return "";
     }
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      b.append(Character.isISOControl(c) ? ' ' : c);
-    }
-    return b.toString().strip();
+    return TerminalText.line(s.replaceAll("[\\r\\n\\t]+", " ")).strip();
   }
 }

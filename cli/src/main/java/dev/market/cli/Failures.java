@@ -2,6 +2,7 @@ package dev.market.cli;
 
 import dev.market.client.error.MarketException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The error handler's mapping, for commands that report one result per item ({@code accept A B C}):
@@ -41,13 +42,15 @@ public final class Failures {
   /**
    * What went wrong, on one line, without the operation prefix the caller supplies: the server's
    * words, led by its code when they do not already say it ({@code invalid transition: contract is
-   * rejected; it cannot become accepted}).
+   * rejected; it cannot become accepted}). Only wording: which hint or exit code a failure gets is
+   * decided by its type and {@link MarketException#errorCode()}, never by these words.
    */
   public static String reason(Throwable t) {
     if (t instanceof MarketException e) {
       String message = e.serverMessage() == null ? "" : e.serverMessage();
       String code = e.code() == null ? null : e.code().replace('_', ' ');
-      if (code != null && !message.toLowerCase(java.util.Locale.ROOT).contains(code)) {
+      // say the code once: our server's invalid_transition messages already start with it
+      if (code != null && !message.toLowerCase(Locale.ROOT).contains(code)) {
         message = message.isEmpty() ? code : code + ": " + message;
       }
       return ErrorHandler.oneLine(message);

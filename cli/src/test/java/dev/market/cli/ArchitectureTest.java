@@ -67,4 +67,24 @@ class ArchitectureTest {
         .callMethod(System.class, "exit", int.class)
         .check(classes);
   }
+
+  @Test
+  void nothing_outside_client_core_touches_its_internals() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.market.client.internal..")
+        .because("the CLI uses client-core's public API; its transport may change under it")
+        .check(classes);
+  }
+
+  @Test
+  void dry_runs_are_results_not_exceptions() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .haveSimpleName("DryRunException")
+        .because("a dry run answers Outcome.DryRun; nothing is thrown or caught for it")
+        .check(classes);
+  }
 }

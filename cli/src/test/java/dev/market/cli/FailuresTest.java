@@ -46,6 +46,6 @@ class FailuresTest {
         .isEqualTo("contract ab not found");
     assertThat(
             Failures.reason(new ConflictException("op", 409, null, "line1\nline2\u001b[31m", null)))
-        .isEqualTo("line1 line2 [31m");
+        .isEqualTo("line1 line2\\u001b[31m");
   }
 }

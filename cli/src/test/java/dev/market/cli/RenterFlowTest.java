@@ -8,12 +8,14 @@ import dev.market.cli.support.CliRunner.Result;
 import dev.market.cli.support.LocalMarket;
 import dev.market.cli.support.ScriptedTerminal;
 import dev.market.client.MarketClient;
+import dev.market.client.Provisioning;
 import dev.market.protocol.crypto.Bip39;
 import dev.market.protocol.crypto.Hex;
 import dev.market.protocol.crypto.Identity;
 import dev.market.protocol.crypto.SignatureVerifier;
 import dev.market.protocol.json.Json;
 import dev.market.protocol.model.Contract;
+import dev.market.protocol.model.InstanceDetails;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -277,7 +279,7 @@ class RenterFlowTest {
                 + id
                 + " --watch\n");
     try (MarketClient c = clientOf(me)) {
-      Contract contract = c.getContract(id);
+      Contract contract = c.rentals().get(id);
       assertThat(contract.requesterSshPubkey()).isEqualTo(SSH_KEY);
       assertThat(contract.requesterContact()).isEqualTo("email:me@example.com");
       assertThat(contract.durationHours()).isEqualTo(24L);
@@ -325,7 +327,7 @@ class RenterFlowTest {
                 + key
                 + " --hours 48 --yes\n");
     try (MarketClient c = clientOf(me)) {
-      assertThat(c.myRentals()).isEmpty();
+      assertThat(c.rentals().list()).isEmpty();
     }
   }
 
@@ -353,7 +355,7 @@ class RenterFlowTest {
         .contains("holds a PRIVATE key; nothing was sent")
         .doesNotContain("SECRETSECRET");
     try (MarketClient c = clientOf(me)) {
-      assertThat(c.myRentals()).isEmpty();
+      assertThat(c.rentals().list()).isEmpty();
     }
   }
 
@@ -381,7 +383,7 @@ class RenterFlowTest {
     assertThat(r.err()).startsWith("error: rent offering " + small + ": ");
     assertThat(r.err()).contains("hours");
     try (MarketClient c = clientOf(me)) {
-      assertThat(c.myRentals()).isEmpty();
+      assertThat(c.rentals().list()).isEmpty();
     }
   }
 
@@ -420,7 +422,7 @@ class RenterFlowTest {
                 + "Wallet: 1000.00, 976.00 after this rent (held in escrow)\n"
                 + "Rent it? [y/N] y\n");
     try (MarketClient c = clientOf(me)) {
-      Contract contract = c.getContract(r.out().trim());
+      Contract contract = c.rentals().get(r.out().trim());
       assertThat(contract.requesterSshPubkey()).endsWith(" work");
       assertThat(contract.requesterContact()).isEqualTo("matrix:@me:example.org");
       assertThat(contract.durationHours()).isEqualTo(48L);
@@ -454,7 +456,7 @@ class RenterFlowTest {
             Rent it? [y/N] n
             """);
     try (MarketClient c = clientOf(me)) {
-      assertThat(c.myRentals()).isEmpty();
+      assertThat(c.rentals().list()).isEmpty();
     }
   }
 
@@ -489,7 +491,7 @@ class RenterFlowTest {
                 System.currentTimeMillis() * 1_000_000L);
     assertThat(v.ok()).as(String.valueOf(v)).isTrue();
     try (MarketClient c = clientOf(me)) {
-      assertThat(c.myRentals()).isEmpty();
+      assertThat(c.rentals().list()).isEmpty();
     }
   }
 
@@ -562,7 +564,7 @@ class RenterFlowTest {
     assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.err())
         .isEqualTo(
-            "error: status: 'xyz' is not a contract id (64 hex characters)\nhint: market rentals -o ids\n");
+            "error: status 'xyz': not a contract id (64 hex characters)\nhint: market rentals -o ids\n");
     Result unknown = cli.run("status", "0".repeat(64));
     assertThat(unknown.exitCode()).isEqualTo(3);
     assertThat(unknown.err())
@@ -570,7 +572,10 @@ class RenterFlowTest {
     assertThat(unknown.err()).startsWith("error: get contract 00000000…: ");
     Result prefix = cli.run("status", "abcdef0123");
     assertThat(prefix.exitCode()).isEqualTo(3);
-    assertThat(prefix.err()).startsWith("error: status contract abcdef0123…: none of your rentals");
+    assertThat(prefix.err())
+        .startsWith("error: status 'abcdef0123': none of your rentals has an id starting so\n")
+        .endsWith("\nhint: market rentals -o ids\n")
+        .hasLineCount(2);
   }
 
   @Test
@@ -602,13 +607,13 @@ class RenterFlowTest {
   void status_wait_exits_0_when_reached_6_when_unreachable_8_on_timeout() {
     newRenter();
     String accepted = rent(small);
-    market.provider().accept(accepted, "ok");
+    market.provider().provider().accept(accepted, "ok");
     Result reached = cli.run("status", accepted, "--wait", "accepted", "-o", "ids");
     assertThat(reached.exitCode()).as(reached.toString()).isZero();
     assertThat(reached.out()).isEqualTo(accepted + "\n");
 
     String rejected = rent(small);
-    market.provider().reject(rejected, "no capacity");
+    market.provider().provider().reject(rejected, "no capacity");
     Result unreachable = cli.run("status", rejected, "--wait", "active");
     assertThat(unreachable.exitCode()).isEqualTo(6);
     assertThat(unreachable.out()).isEmpty();
@@ -644,7 +649,7 @@ class RenterFlowTest {
             () -> {
               try {
                 Thread.sleep(700);
-                market.provider().accept(id, null);
+                market.provider().provider().accept(id, null);
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
@@ -702,9 +707,12 @@ class RenterFlowTest {
             () -> {
               try {
                 Thread.sleep(600);
-                market.provider().accept(id, null);
+                market.provider().provider().accept(id, null);
                 Thread.sleep(1200);
-                market.provider().updateProvisioning(id, "cancelled", "hardware fault");
+                market
+                    .provider()
+                    .provider()
+                    .provision(id, Provisioning.cancelled("hardware fault"));
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
@@ -724,7 +732,7 @@ class RenterFlowTest {
   void events_show_the_history_oldest_first() throws Exception {
     newRenter();
     String id = rent(small);
-    market.provider().accept(id, "welcome aboard");
+    market.provider().provider().accept(id, "welcome aboard");
     Result r = cli.run("events", id);
     assertThat(r.exitCode()).as(r.toString()).isZero();
     List<String> lines = r.out().lines().toList();
@@ -773,15 +781,21 @@ class RenterFlowTest {
 
   private String provisioned() {
     String id = rent(small);
-    market.provider().accept(id, null);
-    market.provider().updateProvisioning(id, "provisioning", null);
+    market.provider().provider().accept(id, null);
+    market.provider().provider().provision(id, Provisioning.started());
     market
         .provider()
-        .updateProvisioning(
+        .provider()
+        .provision(
             id,
-            "provisioned",
-            "{\"ip_address\":\"192.0.2.9\",\"ssh_port\":2222,\"ssh_user\":\"debian\","
-                + "\"root_password\":\"hunter2-long-secret\",\"additional_details\":\"use the debian user\"}");
+            Provisioning.done(
+                new InstanceDetails(
+                    "192.0.2.9",
+                    null,
+                    2222,
+                    "debian",
+                    "hunter2-long-secret",
+                    "use the debian user")));
     return id;
   }
 
@@ -846,7 +860,7 @@ class RenterFlowTest {
   void notifications_list_unread_and_mark_read() throws Exception {
     Identity me = newRenter();
     String id = rent(small);
-    market.provider().accept(id, null);
+    market.provider().provider().accept(id, null);
     Result r = cli.run("notifications", "--unread", "-o", "json");
     assertThat(r.exitCode()).as(r.toString()).isZero();
     JsonNode json = Json.mapper().readTree(r.out());
@@ -858,7 +872,7 @@ class RenterFlowTest {
         .endsWith(id.substring(0, 12));
     assertThat(table.err()).isEqualTo("marked 1 as read\n");
     try (MarketClient c = clientOf(me)) {
-      assertThat(c.unreadCount()).isZero();
+      assertThat(c.notifications().unreadCount()).isZero();
     }
     Result none = cli.run("notifications", "--unread");
     assertThat(none.out()).isEmpty();
@@ -877,13 +891,13 @@ class RenterFlowTest {
               try {
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 while (created.isEmpty() && System.nanoTime() < deadline) {
-                  var pending = providerClient.pendingRequests();
+                  var pending = providerClient.provider().pendingRequests();
                   if (!pending.isEmpty()) {
                     for (Contract c : pending) {
                       if (!me.publicKeyHex().equals(c.requesterPubkey())) {
                         continue; // other tests' requests stay as they are
                       }
-                      providerClient.accept(c.contractId(), null);
+                      providerClient.provider().accept(c.contractId(), null);
                       created.add(c.contractId());
                     }
                   }
@@ -939,7 +953,7 @@ class RenterFlowTest {
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).isEqualTo("error: rent: interrupted\n");
     try (MarketClient c = clientOf(me)) {
-      assertThat(c.myRentals()).isEmpty();
+      assertThat(c.rentals().list()).isEmpty();
     }
   }
 

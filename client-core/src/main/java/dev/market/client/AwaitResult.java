@@ -3,13 +3,13 @@ package dev.market.client;
 import dev.market.protocol.model.Contract;
 
 /**
- * What {@link MarketClient#awaitStatus} saw.
+ * What {@link RentalService#await} saw.
  *
  * @param outcome why it returned
  * @param contract the last contract state seen (never {@code null})
  */
 public record AwaitResult(Outcome outcome, Contract contract) {
-  /** Why {@code awaitStatus} returned. */
+  /** Why {@code await} returned. */
   public enum Outcome {
     /** The contract is in the target state or later along the normal flow. */
     REACHED,

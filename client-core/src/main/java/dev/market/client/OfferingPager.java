@@ -35,6 +35,11 @@ final class OfferingPager implements Iterator<Offering> {
         query.withLimit(pageSize).withOffset(query.offset() == null ? 0 : query.offset());
   }
 
+  /** The query of the first page this pager fetches. */
+  OfferingQuery firstPage() {
+    return nextQuery;
+  }
+
   @Override
   public boolean hasNext() {
     while (!page.hasNext()) {

@@ -44,4 +44,35 @@ class ArchitectureTest {
         .resideInAPackage("dev.market.client.internal..")
         .check(CLIENT);
   }
+
+  @Test
+  void services_never_print_and_never_log() {
+    noClasses()
+        .that()
+        .haveSimpleNameEndingWith("Service")
+        .should()
+        .accessField(System.class, "out")
+        .orShould()
+        .accessField(System.class, "err")
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAnyPackage("java.util.logging..", "org.slf4j..", "java.io..")
+        .because("a service returns what it got; what to show is the caller's choice")
+        .check(CLIENT);
+  }
+
+  @Test
+  void the_protocol_module_knows_nothing_of_the_client() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.market.protocol..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.market.client..")
+        .because("protocol is what client and server share; client types stay in client-core")
+        .check(
+            new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.market.protocol"));
+  }
 }

@@ -13,6 +13,7 @@ import dev.market.client.error.NotFoundException;
 import dev.market.client.error.UnavailableException;
 import dev.market.protocol.model.Contract;
 import dev.market.protocol.model.ContractStatus;
+import dev.market.server.support.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 class AwaitStatusTest {
   private MockWebServer server;
-  private TestSupport.MutableClock clock;
+  private MutableClock clock;
   private TestSupport.RecordingSleeper sleeper;
   private MarketClient client;
 
@@ -34,7 +35,7 @@ class AwaitStatusTest {
   void start() throws Exception {
     server = new MockWebServer();
     server.start();
-    clock = new TestSupport.MutableClock(T0);
+    clock = new MutableClock(T0);
     sleeper = new TestSupport.RecordingSleeper(clock);
     client = TestSupport.client(server, clock, sleeper).build();
   }
@@ -53,8 +54,13 @@ class AwaitStatusTest {
     List<String> seen = new ArrayList<>();
 
     AwaitResult r =
-        client.awaitStatus(
-            CONTRACT_ID, ContractStatus.ACCEPTED, Duration.ofMinutes(1), c -> seen.add(c.status()));
+        client
+            .rentals()
+            .await(
+                CONTRACT_ID,
+                ContractStatus.ACCEPTED,
+                Duration.ofMinutes(1),
+                c -> seen.add(c.status()));
 
     assertThat(r.outcome()).isEqualTo(Outcome.REACHED);
     assertThat(r.contract().statusValue()).isEqualTo(ContractStatus.ACCEPTED);
@@ -66,7 +72,8 @@ class AwaitStatusTest {
   void a_later_state_on_the_normal_flow_counts_as_reached() {
     server.enqueue(ok(contractJson("active")));
 
-    AwaitResult r = client.awaitStatus(CONTRACT_ID, ContractStatus.ACCEPTED, Duration.ofMinutes(1));
+    AwaitResult r =
+        client.rentals().await(CONTRACT_ID, ContractStatus.ACCEPTED, Duration.ofMinutes(1));
 
     assertThat(r.outcome()).isEqualTo(Outcome.REACHED);
     assertThat(r.contract().status()).isEqualTo("active");
@@ -78,7 +85,8 @@ class AwaitStatusTest {
   void a_terminal_state_that_cannot_reach_the_target_returns_unreachable_after_one_poll() {
     server.enqueue(ok(contractJson("rejected")));
 
-    AwaitResult r = client.awaitStatus(CONTRACT_ID, ContractStatus.ACTIVE, Duration.ofMinutes(10));
+    AwaitResult r =
+        client.rentals().await(CONTRACT_ID, ContractStatus.ACTIVE, Duration.ofMinutes(10));
 
     assertThat(r.outcome()).isEqualTo(Outcome.UNREACHABLE);
     assertThat(r.contract().status()).isEqualTo("rejected");
@@ -91,7 +99,7 @@ class AwaitStatusTest {
     server.enqueue(ok(contractJson("canceled")));
 
     AwaitResult r =
-        client.awaitStatus(CONTRACT_ID, ContractStatus.CANCELLED, Duration.ofMinutes(1));
+        client.rentals().await(CONTRACT_ID, ContractStatus.CANCELLED, Duration.ofMinutes(1));
 
     assertThat(r.outcome()).isEqualTo(Outcome.REACHED);
   }
@@ -106,7 +114,8 @@ class AwaitStatusTest {
           }
         });
 
-    AwaitResult r = client.awaitStatus(CONTRACT_ID, ContractStatus.ACTIVE, Duration.ofSeconds(3));
+    AwaitResult r =
+        client.rentals().await(CONTRACT_ID, ContractStatus.ACTIVE, Duration.ofSeconds(3));
 
     assertThat(r.outcome()).isEqualTo(Outcome.TIMED_OUT);
     assertThat(r.contract().status()).isEqualTo("pending");
@@ -127,7 +136,7 @@ class AwaitStatusTest {
           }
         });
 
-    client.awaitStatus(CONTRACT_ID, ContractStatus.ACTIVE, Duration.ofSeconds(30));
+    client.rentals().await(CONTRACT_ID, ContractStatus.ACTIVE, Duration.ofSeconds(30));
 
     assertThat(sleeper.slept)
         .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(5)));
@@ -154,7 +163,7 @@ class AwaitStatusTest {
             .pollBackoff(Duration.ofMillis(100), Duration.ofMillis(300))
             .build()) {
 
-      quick.awaitStatus(CONTRACT_ID, ContractStatus.ACTIVE, Duration.ofSeconds(1));
+      quick.rentals().await(CONTRACT_ID, ContractStatus.ACTIVE, Duration.ofSeconds(1));
 
       assertThat(sleeper.slept)
           .containsExactly(
@@ -173,7 +182,7 @@ class AwaitStatusTest {
       server.enqueue(ok(contractJson("accepted")));
 
       AwaitResult r =
-          oneShot.awaitStatus(CONTRACT_ID, ContractStatus.ACCEPTED, Duration.ofMinutes(1));
+          oneShot.rentals().await(CONTRACT_ID, ContractStatus.ACCEPTED, Duration.ofMinutes(1));
 
       assertThat(r.outcome()).isEqualTo(Outcome.REACHED);
       assertThat(server.getRequestCount()).isEqualTo(2);
@@ -193,7 +202,9 @@ class AwaitStatusTest {
 
       assertThatThrownBy(
               () ->
-                  oneShot.awaitStatus(CONTRACT_ID, ContractStatus.ACCEPTED, Duration.ofSeconds(2)))
+                  oneShot
+                      .rentals()
+                      .await(CONTRACT_ID, ContractStatus.ACCEPTED, Duration.ofSeconds(2)))
           .isInstanceOf(UnavailableException.class)
           .hasMessage("get contract 3f1c2a9b…: busy");
       assertThat(clock.instant()).isEqualTo(T0.plusSeconds(2));
@@ -206,7 +217,7 @@ class AwaitStatusTest {
         json(404, "{\"success\":false,\"error\":\"contract not found\",\"code\":\"not_found\"}"));
 
     assertThatThrownBy(
-            () -> client.awaitStatus(CONTRACT_ID, ContractStatus.ACTIVE, Duration.ofMinutes(1)))
+            () -> client.rentals().await(CONTRACT_ID, ContractStatus.ACTIVE, Duration.ofMinutes(1)))
         .isInstanceOf(NotFoundException.class);
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
@@ -218,7 +229,9 @@ class AwaitStatusTest {
     List<Contract> seen = new ArrayList<>();
 
     AwaitResult r =
-        client.awaitStatus(CONTRACT_ID, ContractStatus.ACTIVE, Duration.ofMinutes(1), seen::add);
+        client
+            .rentals()
+            .await(CONTRACT_ID, ContractStatus.ACTIVE, Duration.ofMinutes(1), seen::add);
 
     assertThat(r.outcome()).isEqualTo(Outcome.REACHED);
     assertThat(seen.get(0).statusValue()).isEqualTo(ContractStatus.UNKNOWN);

@@ -17,8 +17,10 @@ import dev.market.protocol.json.Json;
 import dev.market.protocol.model.Contract;
 import dev.market.protocol.model.ContractEvent;
 import dev.market.protocol.model.ContractStatus;
+import dev.market.protocol.model.InstanceDetails;
 import dev.market.protocol.model.Offering;
 import dev.market.protocol.model.UserNotification;
+import dev.market.server.support.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +40,7 @@ class EndpointsTest {
   void start() throws Exception {
     server = new MockWebServer();
     server.start();
-    TestSupport.MutableClock clock = new TestSupport.MutableClock(T0);
+    MutableClock clock = new MutableClock(T0);
     client = TestSupport.client(server, clock, new TestSupport.RecordingSleeper(clock)).build();
   }
 
@@ -63,7 +65,7 @@ class EndpointsTest {
   void get_contract_reads_a_contract_ignoring_unknown_fields() throws Exception {
     server.enqueue(ok(contractJson("provisioned")));
 
-    Contract c = client.getContract(CONTRACT_ID.toUpperCase(Locale.ROOT));
+    Contract c = client.rentals().get(CONTRACT_ID.toUpperCase(Locale.ROOT));
 
     assertThat(c.contractId()).isEqualTo(CONTRACT_ID);
     assertThat(c.statusValue()).isEqualTo(ContractStatus.PROVISIONED);
@@ -76,8 +78,8 @@ class EndpointsTest {
     server.enqueue(ok("[" + contractJson("pending") + "]"));
     server.enqueue(ok("[]"));
 
-    assertThat(client.myRentals()).hasSize(1);
-    assertThat(client.providerContracts()).isEmpty();
+    assertThat(client.rentals().list()).hasSize(1);
+    assertThat(client.provider().contracts()).isEmpty();
 
     taken("GET", "/api/v1/users/" + ME + "/contracts");
     taken("GET", "/api/v1/providers/" + ME + "/contracts");
@@ -88,8 +90,9 @@ class EndpointsTest {
     server.enqueue(ok("\"Contract cancelled\""));
     server.enqueue(ok("\"Contract cancelled\""));
 
-    assertThat(client.cancel(CONTRACT_ID, "changed my mind")).isEqualTo("Contract cancelled");
-    client.cancel(CONTRACT_ID, null);
+    assertThat(client.rentals().cancel(CONTRACT_ID, "changed my mind"))
+        .isEqualTo("Contract cancelled");
+    client.rentals().cancel(CONTRACT_ID, null);
 
     assertThat(text(taken("PUT", "/api/v1/contracts/" + CONTRACT_ID + "/cancel")))
         .isEqualTo("{\"memo\":\"changed my mind\"}");
@@ -102,8 +105,8 @@ class EndpointsTest {
     server.enqueue(ok("\"accepted\""));
     server.enqueue(ok("\"rejected\""));
 
-    assertThat(client.accept(CONTRACT_ID, null)).isEqualTo("accepted");
-    assertThat(client.reject(CONTRACT_ID, "sold out")).isEqualTo("rejected");
+    assertThat(client.provider().accept(CONTRACT_ID, null)).isEqualTo("accepted");
+    assertThat(client.provider().reject(CONTRACT_ID, "sold out")).isEqualTo("rejected");
 
     String path = "/api/v1/provider/rental-requests/" + CONTRACT_ID + "/respond";
     assertThat(text(taken("POST", path))).isEqualTo("{\"accept\":true,\"memo\":null}");
@@ -114,7 +117,11 @@ class EndpointsTest {
   void update_provisioning_sends_status_and_details() throws Exception {
     server.enqueue(ok("\"ok\""));
 
-    client.updateProvisioning(CONTRACT_ID, "provisioned", "{\"ip_address\":\"192.0.2.1\"}");
+    client
+        .provider()
+        .provision(
+            CONTRACT_ID,
+            Provisioning.done(new InstanceDetails("192.0.2.1", null, null, null, null, null)));
 
     assertThat(
             text(taken("PUT", "/api/v1/provider/rental-requests/" + CONTRACT_ID + "/provisioning")))
@@ -131,8 +138,12 @@ class EndpointsTest {
 
     assertThatThrownBy(
             () ->
-                client.updateProvisioning(
-                    CONTRACT_ID, "provisioned", "{\"root_password\":\"hunter2-secret\"}"))
+                client
+                    .provider()
+                    .provision(
+                        CONTRACT_ID,
+                        Provisioning.done(
+                            new InstanceDetails(null, null, null, null, "hunter2-secret", null))))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessage("report contract 3f1c2a9b… as provisioned: instanceDetails: too long")
         .hasMessageNotContaining("hunter2");
@@ -147,8 +158,12 @@ class EndpointsTest {
 
     assertThatThrownBy(
             () ->
-                client.updateProvisioning(
-                    CONTRACT_ID, "provisioned", "{\"root_password\":\"hunter2-secret\"}"))
+                client
+                    .provider()
+                    .provision(
+                        CONTRACT_ID,
+                        Provisioning.done(
+                            new InstanceDetails(null, null, null, null, "hunter2-secret", null))))
         .isInstanceOfSatisfying(
             InvalidRequestException.class,
             e -> {
@@ -175,9 +190,9 @@ class EndpointsTest {
                 + CONTRACT_ID
                 + "\",\"createdAt\":1700000000}]"));
 
-    List<ContractEvent> events = client.events(CONTRACT_ID);
-    List<Contract> pending = client.pendingRequests();
-    List<UserNotification> notes = client.notifications();
+    List<ContractEvent> events = client.rentals().events(CONTRACT_ID);
+    List<Contract> pending = client.provider().pendingRequests();
+    List<UserNotification> notes = client.notifications().list();
 
     assertThat(events.get(0).newStatus()).isEqualTo("pending");
     assertThat(pending).extracting(Contract::status).containsExactly("pending");
@@ -194,9 +209,9 @@ class EndpointsTest {
     server.enqueue(TestSupport.json(200, "{\"success\":true}"));
     server.enqueue(TestSupport.json(200, "{\"success\":true}"));
 
-    assertThat(client.unreadCount()).isEqualTo(7);
-    client.markRead(List.of(3L, 4L));
-    client.markRead(List.of());
+    assertThat(client.notifications().unreadCount()).isEqualTo(7);
+    client.notifications().markRead(List.of(3L, 4L));
+    client.notifications().markRead(List.of());
 
     taken("GET", "/api/v1/users/" + ME + "/notifications/unread-count");
     String path = "/api/v1/users/" + ME + "/notifications/mark-read";
@@ -209,8 +224,8 @@ class EndpointsTest {
     server.enqueue(ok("{\"autoAcceptRentals\":false}"));
     server.enqueue(ok("{\"autoAcceptRentals\":true}"));
 
-    assertThat(client.autoAccept()).isFalse();
-    assertThat(client.setAutoAccept(true)).isTrue();
+    assertThat(client.provider().autoAccept()).isFalse();
+    assertThat(client.provider().setAutoAccept(true)).isTrue();
 
     taken("GET", "/api/v1/provider/settings/auto-accept");
     assertThat(text(taken("PUT", "/api/v1/provider/settings/auto-accept")))
@@ -252,7 +267,7 @@ class EndpointsTest {
             null,
             null);
 
-    assertThat(client.createOffering(o)).isEqualTo(17);
+    assertThat(client.offerings().create(o)).isEqualTo(17);
 
     assertThat(text(taken("POST", "/api/v1/providers/" + ME + "/offerings")))
         .isEqualTo(
@@ -266,11 +281,11 @@ class EndpointsTest {
   void provider_offerings_are_public_and_the_key_is_checked_first() throws Exception {
     server.enqueue(ok("[{\"id\":1}]"));
 
-    assertThat(client.providerOfferings(ME.toUpperCase(Locale.ROOT))).hasSize(1);
+    assertThat(client.offerings().ofProvider(ME.toUpperCase(Locale.ROOT))).hasSize(1);
     RecordedRequest r = taken("GET", "/api/v1/providers/" + ME + "/offerings");
     assertThat(r.getHeaders().get("X-Signature")).isNull();
 
-    assertThatThrownBy(() -> client.providerOfferings("abc"))
+    assertThatThrownBy(() -> client.offerings().ofProvider("abc"))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessage("list offerings of provider abc: a public key is 64 hex characters, got 'abc'");
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -280,7 +295,7 @@ class EndpointsTest {
   void encrypted_credentials_are_the_data_string() throws Exception {
     server.enqueue(ok("\"{\\\"version\\\":2}\""));
 
-    assertThat(client.encryptedCredentials(CONTRACT_ID)).isEqualTo("{\"version\":2}");
+    assertThat(client.rentals().encryptedCredentials(CONTRACT_ID)).isEqualTo("{\"version\":2}");
     taken("GET", "/api/v1/contracts/" + CONTRACT_ID + "/credentials");
   }
 
@@ -290,7 +305,7 @@ class EndpointsTest {
         Credentials.encrypt(RENTER.publicKeyHex(), Hex.decode(CONTRACT_ID), "hunter2-secret");
     server.enqueue(ok(Json.mapper().writeValueAsString(encrypted)));
 
-    assertThat(client.credentials(CONTRACT_ID)).isEqualTo("hunter2-secret");
+    assertThat(client.rentals().credentials(CONTRACT_ID)).isEqualTo("hunter2-secret");
     taken("GET", "/api/v1/contracts/" + CONTRACT_ID + "/credentials");
   }
 
@@ -301,7 +316,7 @@ class EndpointsTest {
         Credentials.encrypt(RENTER.publicKeyHex(), Hex.decode(other), "hunter2-secret");
     server.enqueue(ok(Json.mapper().writeValueAsString(encrypted)));
 
-    assertThatThrownBy(() -> client.credentials(CONTRACT_ID))
+    assertThatThrownBy(() -> client.rentals().credentials(CONTRACT_ID))
         .isInstanceOfSatisfying(
             UnavailableException.class,
             e -> {
@@ -317,7 +332,7 @@ class EndpointsTest {
   void a_success_without_data_where_data_is_needed_is_a_protocol_problem() {
     server.enqueue(TestSupport.json(200, "{\"success\":true}"));
 
-    assertThatThrownBy(() -> client.getContract(CONTRACT_ID))
+    assertThatThrownBy(() -> client.rentals().get(CONTRACT_ID))
         .isInstanceOf(UnavailableException.class)
         .hasMessage("get contract 3f1c2a9b…: unreadable answer: the answer has no data");
   }

@@ -17,6 +17,7 @@ import dev.market.client.error.UnauthorizedException;
 import dev.market.client.error.UnavailableException;
 import dev.market.protocol.model.RentalCreated;
 import dev.market.protocol.model.RentalRequest;
+import dev.market.server.support.MutableClock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -37,7 +38,7 @@ class FaultToleranceTest {
       "{\"contractId\":\"" + CONTRACT_ID + "\",\"message\":\"Rental request created\"}";
 
   private MockWebServer server;
-  private TestSupport.MutableClock clock;
+  private MutableClock clock;
   private TestSupport.RecordingSleeper sleeper;
   private MarketClient client;
 
@@ -45,7 +46,7 @@ class FaultToleranceTest {
   void start() throws Exception {
     server = new MockWebServer();
     server.start();
-    clock = new TestSupport.MutableClock(T0);
+    clock = new MutableClock(T0);
     sleeper = new TestSupport.RecordingSleeper(clock);
     client = TestSupport.client(server, clock, sleeper).readTimeout(Duration.ofMillis(300)).build();
   }
@@ -75,7 +76,7 @@ class FaultToleranceTest {
     server.enqueue(stalled());
     server.enqueue(ok(contractJson("pending")));
 
-    assertThat(client.getContract(CONTRACT_ID).status()).isEqualTo("pending");
+    assertThat(client.rentals().get(CONTRACT_ID).status()).isEqualTo("pending");
 
     RecordedRequest first = server.takeRequest();
     RecordedRequest second = server.takeRequest();
@@ -91,7 +92,7 @@ class FaultToleranceTest {
     server.enqueue(stalled());
     server.enqueue(ok(CREATED));
 
-    RentalCreated created = client.rent(RENTAL);
+    RentalCreated created = client.rentals().create(RENTAL);
 
     assertThat(created.contractId()).isEqualTo(CONTRACT_ID);
     RecordedRequest first = server.takeRequest();
@@ -110,9 +111,9 @@ class FaultToleranceTest {
     server.enqueue(ok(CREATED));
     server.enqueue(ok(CREATED));
 
-    client.rent(RENTAL);
-    client.rent(RENTAL);
-    client.rent(RENTAL, "my-key-1");
+    client.rentals().create(RENTAL);
+    client.rentals().create(RENTAL);
+    client.rentals().create(RENTAL, RequestOptions.builder().idempotencyKey("my-key-1").build());
 
     String a = server.takeRequest().getHeaders().get("Idempotency-Key");
     String b = server.takeRequest().getHeaders().get("Idempotency-Key");
@@ -125,7 +126,7 @@ class FaultToleranceTest {
     server.enqueue(reset());
     server.enqueue(ok(contractJson("accepted")));
 
-    assertThat(client.getContract(CONTRACT_ID).status()).isEqualTo("accepted");
+    assertThat(client.rentals().get(CONTRACT_ID).status()).isEqualTo("accepted");
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
@@ -135,7 +136,7 @@ class FaultToleranceTest {
     server.enqueue(reset());
     server.enqueue(reset());
 
-    assertThatThrownBy(() -> client.getContract(CONTRACT_ID))
+    assertThatThrownBy(() -> client.rentals().get(CONTRACT_ID))
         .isInstanceOfSatisfying(
             UnavailableException.class,
             e -> {
@@ -154,7 +155,7 @@ class FaultToleranceTest {
         new MockResponse.Builder().code(503).setHeader("Retry-After", "2").body("busy").build());
     server.enqueue(ok(contractJson("pending")));
 
-    client.getContract(CONTRACT_ID);
+    client.rentals().get(CONTRACT_ID);
 
     assertThat(sleeper.slept).containsExactly(Duration.ofSeconds(2));
     assertThat(server.getRequestCount()).isEqualTo(2);
@@ -166,7 +167,7 @@ class FaultToleranceTest {
         new MockResponse.Builder().code(503).setHeader("Retry-After", "3600").body("").build());
     server.enqueue(ok(contractJson("pending")));
 
-    client.getContract(CONTRACT_ID);
+    client.rentals().get(CONTRACT_ID);
 
     assertThat(sleeper.slept).containsExactly(Duration.ofSeconds(5));
   }
@@ -184,7 +185,7 @@ class FaultToleranceTest {
             .build());
     server.enqueue(ok(contractJson("pending")));
 
-    client.getContract(CONTRACT_ID);
+    client.rentals().get(CONTRACT_ID);
 
     // T0 has 0.123456789 s past the second; the date has whole seconds
     assertThat(sleeper.slept).containsExactly(Duration.ofSeconds(3).minusNanos(123_456_789));
@@ -196,7 +197,7 @@ class FaultToleranceTest {
     server.enqueue(new MockResponse.Builder().code(504).body("gateway timeout").build());
     server.enqueue(ok(contractJson("pending")));
 
-    client.getContract(CONTRACT_ID);
+    client.rentals().get(CONTRACT_ID);
 
     assertThat(sleeper.slept).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
   }
@@ -214,7 +215,7 @@ class FaultToleranceTest {
               .build());
     }
 
-    assertThatThrownBy(() -> client.myRentals())
+    assertThatThrownBy(() -> client.rentals().list())
         .isInstanceOfSatisfying(
             RateLimitedException.class,
             e -> {
@@ -235,7 +236,7 @@ class FaultToleranceTest {
             503,
             "{\"success\":false,\"error\":\"database unavailable\",\"code\":\"unavailable\"}"));
 
-    assertThatThrownBy(() -> client.accept(CONTRACT_ID, null))
+    assertThatThrownBy(() -> client.provider().accept(CONTRACT_ID, null))
         .isInstanceOfSatisfying(
             UnavailableException.class,
             e -> {
@@ -252,7 +253,7 @@ class FaultToleranceTest {
     server.enqueue(stalled());
     server.enqueue(ok("\"accepted\""));
 
-    assertThatThrownBy(() -> client.reject(CONTRACT_ID, "no"))
+    assertThatThrownBy(() -> client.provider().reject(CONTRACT_ID, "no"))
         .isInstanceOfSatisfying(
             UnavailableException.class,
             e -> {
@@ -277,7 +278,7 @@ class FaultToleranceTest {
             .jitter(() -> 0.5)
             .build()) {
 
-      assertThatThrownBy(() -> dead.accept(CONTRACT_ID, null))
+      assertThatThrownBy(() -> dead.provider().accept(CONTRACT_ID, null))
           .isInstanceOfSatisfying(
               UnavailableException.class,
               e -> {
@@ -298,7 +299,7 @@ class FaultToleranceTest {
             409,
             "{\"success\":false,\"error\":\"invalid transition from cancelled\",\"code\":\"invalid_transition\"}"));
 
-    assertThatThrownBy(() -> client.cancel(CONTRACT_ID, null))
+    assertThatThrownBy(() -> client.rentals().cancel(CONTRACT_ID, null))
         .isInstanceOf(ConflictException.class)
         .hasMessage(
             "cancel contract 3f1c2a9b…: invalid transition from cancelled"
@@ -314,7 +315,7 @@ class FaultToleranceTest {
             422,
             "{\"success\":false,\"error\":\"ssh_pubkey: not an OpenSSH public key\",\"code\":\"invalid\"}"));
 
-    assertThatThrownBy(() -> client.rent(RENTAL))
+    assertThatThrownBy(() -> client.rentals().create(RENTAL))
         .isInstanceOfSatisfying(
             InvalidRequestException.class,
             e -> {
@@ -333,7 +334,7 @@ class FaultToleranceTest {
     server.enqueue(
         json(404, "{\"success\":false,\"error\":\"contract not found\",\"code\":\"not_found\"}"));
 
-    assertThatThrownBy(() -> client.getContract(CONTRACT_ID))
+    assertThatThrownBy(() -> client.rentals().get(CONTRACT_ID))
         .isInstanceOfSatisfying(
             NotFoundException.class,
             e -> {
@@ -352,7 +353,7 @@ class FaultToleranceTest {
             409,
             "{\"success\":false,\"error\":\"invalid transition from rejected\",\"code\":\"invalid_transition\"}"));
 
-    assertThatThrownBy(() -> client.accept(CONTRACT_ID, null))
+    assertThatThrownBy(() -> client.provider().accept(CONTRACT_ID, null))
         .isInstanceOfSatisfying(
             ConflictException.class,
             e -> {
@@ -367,7 +368,7 @@ class FaultToleranceTest {
     server.enqueue(
         json(403, "{\"success\":false,\"error\":\"not your contract\",\"code\":\"forbidden\"}"));
 
-    assertThatThrownBy(() -> client.cancel(CONTRACT_ID, "x"))
+    assertThatThrownBy(() -> client.rentals().cancel(CONTRACT_ID, "x"))
         .isInstanceOf(ForbiddenException.class)
         .hasMessage("cancel contract 3f1c2a9b…: not your contract");
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -381,7 +382,7 @@ class FaultToleranceTest {
             .body("{\"success\":false,\"error\":\"Contract not found\"}")
             .build());
 
-    assertThatThrownBy(() -> client.getContract(CONTRACT_ID))
+    assertThatThrownBy(() -> client.rentals().get(CONTRACT_ID))
         .isInstanceOfSatisfying(
             NotFoundException.class,
             e -> {
@@ -401,13 +402,13 @@ class FaultToleranceTest {
         json(200, "{\"success\":false,\"error\":\"Cannot accept contract in status rejected\"}"));
     server.enqueue(json(200, "{\"success\":false,\"error\":\"memo too long\"}"));
 
-    assertThatThrownBy(() -> client.accept(CONTRACT_ID, null))
+    assertThatThrownBy(() -> client.provider().accept(CONTRACT_ID, null))
         .isInstanceOf(ForbiddenException.class)
         .hasMessage("accept contract 3f1c2a9b…: Unauthorized: not the provider of this contract");
-    assertThatThrownBy(() -> client.accept(CONTRACT_ID, null))
+    assertThatThrownBy(() -> client.provider().accept(CONTRACT_ID, null))
         .isInstanceOf(ConflictException.class)
         .hasMessage("accept contract 3f1c2a9b…: Cannot accept contract in status rejected");
-    assertThatThrownBy(() -> client.accept(CONTRACT_ID, null))
+    assertThatThrownBy(() -> client.provider().accept(CONTRACT_ID, null))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessage("accept contract 3f1c2a9b…: memo too long");
   }
@@ -421,7 +422,7 @@ class FaultToleranceTest {
             .body("Signature verification failed\n")
             .build());
 
-    assertThatThrownBy(() -> client.myRentals())
+    assertThatThrownBy(() -> client.rentals().list())
         .isInstanceOfSatisfying(
             UnauthorizedException.class,
             e -> {
@@ -441,7 +442,7 @@ class FaultToleranceTest {
             .body("<html>Please log in to the hotel wifi</html>")
             .build());
 
-    assertThatThrownBy(() -> client.getContract(CONTRACT_ID))
+    assertThatThrownBy(() -> client.rentals().get(CONTRACT_ID))
         .isInstanceOfSatisfying(
             UnavailableException.class,
             e -> {
@@ -464,7 +465,7 @@ class FaultToleranceTest {
     }
     server.enqueue(new MockResponse.Builder().code(200).body(huge).build());
 
-    assertThatThrownBy(() -> client.myRentals())
+    assertThatThrownBy(() -> client.rentals().list())
         .isInstanceOfSatisfying(
             UnavailableException.class,
             e -> {
@@ -481,14 +482,14 @@ class FaultToleranceTest {
   void an_envelope_whose_data_has_the_wrong_shape_is_unavailable() {
     server.enqueue(ok("\"not a list\""));
 
-    assertThatThrownBy(() -> client.myRentals())
+    assertThatThrownBy(() -> client.rentals().list())
         .isInstanceOf(UnavailableException.class)
         .hasMessageStartingWith("list my rentals: unreadable answer: unexpected shape");
   }
 
   @Test
   void a_bad_contract_id_is_refused_before_anything_is_sent() {
-    assertThatThrownBy(() -> client.getContract("../../users"))
+    assertThatThrownBy(() -> client.rentals().get("../../users"))
         .isInstanceOfSatisfying(
             InvalidRequestException.class,
             e ->

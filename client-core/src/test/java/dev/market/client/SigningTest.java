@@ -13,6 +13,7 @@ import dev.market.client.error.UnauthorizedException;
 import dev.market.protocol.crypto.Hex;
 import dev.market.protocol.crypto.RequestSigning;
 import dev.market.protocol.model.RentalRequest;
+import dev.market.server.support.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import mockwebserver3.MockWebServer;
@@ -23,14 +24,14 @@ import org.junit.jupiter.api.Test;
 
 class SigningTest {
   private MockWebServer server;
-  private TestSupport.MutableClock clock;
+  private MutableClock clock;
   private MarketClient client;
 
   @BeforeEach
   void start() throws Exception {
     server = new MockWebServer();
     server.start();
-    clock = new TestSupport.MutableClock(T0);
+    clock = new MutableClock(T0);
     client = TestSupport.client(server, clock, new TestSupport.RecordingSleeper(clock)).build();
   }
 
@@ -58,7 +59,7 @@ class SigningTest {
       throws Exception {
     server.enqueue(ok(contractJson("pending")));
 
-    client.getContract(CONTRACT_ID);
+    client.rentals().get(CONTRACT_ID);
 
     RecordedRequest r = server.takeRequest();
     assertThat(r.getUrl().encodedPath()).isEqualTo("/api/v1/contracts/" + CONTRACT_ID);
@@ -71,9 +72,18 @@ class SigningTest {
   void signed_post_signature_covers_the_exact_body_bytes_received() throws Exception {
     server.enqueue(ok("{\"contractId\":\"" + CONTRACT_ID + "\",\"message\":\"created\"}"));
 
-    client.rent(
-        new RentalRequest(
-            42L, "ssh-ed25519 AAAA test", "test", 24L, "email:a@example.com", "héllo", null, null));
+    client
+        .rentals()
+        .create(
+            new RentalRequest(
+                42L,
+                "ssh-ed25519 AAAA test",
+                "test",
+                24L,
+                "email:a@example.com",
+                "héllo",
+                null,
+                null));
 
     RecordedRequest r = server.takeRequest();
     assertThat(new String(body(r), StandardCharsets.UTF_8))
@@ -100,7 +110,7 @@ class SigningTest {
   void public_listing_carries_no_signing_headers_even_with_an_identity() throws Exception {
     server.enqueue(ok("[]"));
 
-    client.listOfferings(OfferingQuery.builder().query("type:gpu").build());
+    client.offerings().list(OfferingQuery.builder().query("type:gpu").build());
 
     RecordedRequest r = server.takeRequest();
     assertThat(r.getHeaders().names()).doesNotContain("X-Signature", "X-Public-Key", "X-Nonce");
@@ -114,8 +124,8 @@ class SigningTest {
     try (MarketClient anonymous =
         MarketClient.builder().baseUrl(server.url("/").toString()).build()) {
 
-      client.getOffering(7);
-      assertThat(anonymous.getOffering(7).offerName()).isEqualTo("x");
+      client.offerings().get(7);
+      assertThat(anonymous.offerings().get(7).offerName()).isEqualTo("x");
 
       assertVerifies(server.takeRequest());
       assertThat(server.takeRequest().getHeaders().get("X-Signature")).isNull();
@@ -126,7 +136,7 @@ class SigningTest {
   void a_signed_call_without_an_identity_fails_before_sending_anything() {
     try (MarketClient anonymous =
         MarketClient.builder().baseUrl(server.url("/").toString()).build()) {
-      assertThatThrownBy(anonymous::myRentals)
+      assertThatThrownBy(() -> anonymous.rentals().list())
           .isInstanceOfSatisfying(
               UnauthorizedException.class,
               e -> {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.market.client.error.UnavailableException;
 import dev.market.protocol.model.Offering;
+import dev.market.server.support.MutableClock;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;
@@ -30,7 +31,7 @@ class StreamOfferingsTest {
     server = new MockWebServer();
     server.setServerSocketFactory(TestSupport.NO_DELAY);
     server.start();
-    TestSupport.MutableClock clock = new TestSupport.MutableClock(T0);
+    MutableClock clock = new MutableClock(T0);
     client = TestSupport.client(server, clock, new TestSupport.RecordingSleeper(clock)).build();
   }
 
@@ -69,7 +70,7 @@ class StreamOfferingsTest {
     serveOfferings(total);
 
     long consumed = 0;
-    try (Stream<Offering> stream = client.streamOfferings(OfferingQuery.builder().build())) {
+    try (Stream<Offering> stream = client.offerings().stream(OfferingQuery.builder().build())) {
       Iterator<Offering> it = stream.iterator();
       while (it.hasNext()) {
         Offering o = it.next();
@@ -89,8 +90,7 @@ class StreamOfferingsTest {
     serveOfferings(10_000);
 
     List<Long> ids =
-        client
-            .streamOfferings(OfferingQuery.builder().build())
+        client.offerings().stream(OfferingQuery.builder().build())
             .limit(150)
             .map(Offering::id)
             .collect(Collectors.toList());
@@ -104,8 +104,7 @@ class StreamOfferingsTest {
     serveOfferings(25);
 
     List<Long> ids =
-        client
-            .streamOfferings(OfferingQuery.builder().offset(5).limit(10).build())
+        client.offerings().stream(OfferingQuery.builder().offset(5).limit(10).build())
             .map(Offering::id)
             .collect(Collectors.toList());
 
@@ -119,7 +118,7 @@ class StreamOfferingsTest {
   void an_exactly_full_last_page_costs_one_empty_request_and_then_stops() {
     serveOfferings(200);
 
-    assertThat(client.streamOfferings(OfferingQuery.builder().build()).count()).isEqualTo(200);
+    assertThat(client.offerings().stream(OfferingQuery.builder().build()).count()).isEqualTo(200);
     assertThat(server.getRequestCount()).isEqualTo(3);
   }
 
@@ -128,7 +127,7 @@ class StreamOfferingsTest {
       throws Exception {
     serveOfferings(1_200);
 
-    long n = client.streamOfferings(OfferingQuery.builder().limit(1000).build()).count();
+    long n = client.offerings().stream(OfferingQuery.builder().limit(1000).build()).count();
 
     assertThat(n).isEqualTo(1_200);
     assertThat(server.getRequestCount()).isEqualTo(3);
@@ -143,7 +142,7 @@ class StreamOfferingsTest {
       server.enqueue(TestSupport.json(503, "{\"success\":false,\"error\":\"down\"}"));
 
       Iterator<Offering> it =
-          one.streamOfferings(OfferingQuery.builder().limit(2).build()).iterator();
+          one.offerings().stream(OfferingQuery.builder().limit(2).build()).iterator();
       it.next();
       it.next();
       assertThatThrownBy(it::hasNext).isInstanceOf(UnavailableException.class);
@@ -155,17 +154,19 @@ class StreamOfferingsTest {
     server.enqueue(ok("[{\"id\":9,\"monthly_price\":12.50,\"unknown_field\":true}]"));
 
     List<Offering> page =
-        client.listOfferings(
-            OfferingQuery.builder()
-                .limit(20)
-                .offset(40)
-                .productType("gpu")
-                .country("DE")
-                .inStockOnly(true)
-                .minPriceMonthly(new BigDecimal("1E+1"))
-                .maxPriceMonthly(new BigDecimal("99.990"))
-                .query("type:gpu cores:>=8")
-                .build());
+        client
+            .offerings()
+            .list(
+                OfferingQuery.builder()
+                    .limit(20)
+                    .offset(40)
+                    .productType("gpu")
+                    .country("DE")
+                    .inStockOnly(true)
+                    .minPriceMonthly(new BigDecimal("1E+1"))
+                    .maxPriceMonthly(new BigDecimal("99.990"))
+                    .query("type:gpu cores:>=8")
+                    .build());
 
     assertThat(page.get(0).monthlyPrice()).isEqualByComparingTo("12.5");
     RecordedRequest r = server.takeRequest();

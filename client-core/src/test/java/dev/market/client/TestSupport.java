@@ -1,15 +1,13 @@
 package dev.market.client;
 
 import dev.market.protocol.crypto.Identity;
+import dev.market.server.support.MutableClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ServerSocketFactory;
@@ -17,7 +15,10 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
-/** Shared fixtures for the client tests: identities, a settable clock, a recording sleeper. */
+/**
+ * Shared fixtures for the client tests: identities and a recording sleeper. The clock is the server
+ * test-jar's {@link MutableClock}: one clock class for every module's tests.
+ */
 final class TestSupport {
   static final String ABANDON =
       "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
@@ -62,34 +63,6 @@ final class TestSupport {
       };
 
   private TestSupport() {}
-
-  /** A clock tests move by hand; the recording sleeper moves it by the time slept. */
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant start) {
-      this.now = start;
-    }
-
-    synchronized void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public synchronized Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
 
   /** Records every wait instead of sleeping, and advances the clock by it. */
   static final class RecordingSleeper implements dev.market.client.internal.Sleeper {

@@ -35,22 +35,25 @@ class UsageExampleTest {
     try (MarketClient market = MarketClient.builder().baseUrl(marketUrl).identity(me).build()) {
       // listings come cheapest first; pages are fetched only as the stream needs them
       Offering gpu =
-          market
-              .streamOfferings(
+          market.offerings().stream(
                   OfferingQuery.builder().query("type:gpu !stock:out_of_stock").build())
               .findFirst()
               .orElseThrow(() -> new IllegalStateException("no GPU on offer"));
 
-      // rent() sends an Idempotency-Key, so its automatic retries never rent twice
+      // create() sends an Idempotency-Key, so its automatic retries never rent twice
       RentalCreated rental =
-          market.rent(new RentalRequest(gpu.id(), sshKey, "test", 24L, null, null, null, null));
+          market
+              .rentals()
+              .create(new RentalRequest(gpu.id(), sshKey, "test", 24L, null, null, null, null));
 
       AwaitResult result =
-          market.awaitStatus(
-              rental.contractId(),
-              ContractStatus.ACTIVE,
-              Duration.ofMinutes(15),
-              c -> System.out.println("contract is " + c.status()));
+          market
+              .rentals()
+              .await(
+                  rental.contractId(),
+                  ContractStatus.ACTIVE,
+                  Duration.ofMinutes(15),
+                  c -> System.out.println("contract is " + c.status()));
       switch (result.outcome()) {
         case REACHED ->
             System.out.println("ready: " + result.contract().provisioningInstanceDetails());

@@ -1,5 +1,6 @@
 package dev.market.cli.output;
 
+import dev.market.protocol.text.TerminalText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,10 +16,9 @@ public final class Details {
     return this;
   }
 
+  /** Values hold server text: through the one sanitizer, like table cells and errors. */
   private static String clean(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    s.codePoints().forEach(cp -> b.appendCodePoint(Character.isISOControl(cp) ? ' ' : cp));
-    return b.toString().strip();
+    return TerminalText.line(s.strip());
   }
 
   public String render() {

@@ -1,5 +1,6 @@
 package dev.market.cli.output;
 
+import dev.market.protocol.text.TerminalText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,14 +60,12 @@ public final class Table {
     return rows.isEmpty();
   }
 
-  /** Control characters from the server must not reach the terminal or break a row. */
+  /**
+   * Cells hold server text: through the one sanitizer, so no control or format character (ESC, a
+   * line break, a bidi override) reaches the terminal or breaks a row.
+   */
   private static String clean(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      b.append(Character.isISOControl(c) ? ' ' : c);
-    }
-    return b.toString();
+    return TerminalText.line(s);
   }
 
   /**

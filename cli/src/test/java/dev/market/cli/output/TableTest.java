@@ -53,6 +53,6 @@ class TableTest {
   @Test
   void control_characters_from_the_server_are_neutralised() {
     String out = new Table().column("A").row("x\u001b[31my\nz").render(0, false);
-    assertThat(out).isEqualTo("A\nx [31my z\n");
+    assertThat(out).isEqualTo("A\nx\\u001b[31my\\u000az\n");
   }
 }

@@ -3,16 +3,18 @@ package dev.market.cli.support;
 import dev.market.client.MarketClient;
 import dev.market.protocol.crypto.Identity;
 import dev.market.protocol.model.Offering;
-import dev.market.server.MarketServer;
-import dev.market.server.ServerConfig;
+import dev.market.server.support.TestServer;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The real marketplace server on a free port with a fresh SQLite file, plus a provider client that
- * publishes offerings and answers rentals (the provider's side of a renter test).
+ * THE server fixture ({@link TestServer}: the real server on port 0 over a fresh SQLite file), plus
+ * a provider client that publishes offerings and answers rentals (the provider's side of a renter
+ * test). These tests wait in real time (status --wait polls with real sleeps), so the server keeps
+ * the system clock rather than the fixture's hand-moved one.
  */
 public final class LocalMarket implements AutoCloseable {
   /** A standard BIP39 test vector: a valid phrase, used for the provider. */
@@ -26,30 +28,16 @@ public final class LocalMarket implements AutoCloseable {
   public static final String RENTER_PUBKEY =
       "e96b1c6b8769fdb0b34fbecfdf85c33b053cecad9517e1ab88cba614335775c1";
 
-  private final MarketServer server;
+  private final TestServer server;
   public final String url;
   private final List<MarketClient> clients = new CopyOnWriteArrayList<>();
   public final Identity providerIdentity = Identity.fromMnemonic(PROVIDER_PHRASE);
 
   public LocalMarket(Path dir) {
-    server =
-        MarketServer.create(
-            ServerConfig.builder()
-                .port(0)
-                .db(dir.resolve("market.db").toString())
-                .rateLimitsEnabled(false)
-                .demoPayments(true)
-                .build());
-    int port = server.start();
+    server = TestServer.start(dir.resolve("market.db").toString(), b -> b.clock(Clock.systemUTC()));
+    url = server.baseUrl;
     // every rent escrows its price (issue 10): the renter starts with 1000 units
-    server
-        .ledger()
-        .credit(
-            dev.market.protocol.crypto.Identity.fromMnemonic(RENTER_PHRASE).publicKeyHex(),
-            1_000_000_000_000L,
-            "fixture",
-            null);
-    url = "http://127.0.0.1:" + port;
+    fund(Identity.fromMnemonic(RENTER_PHRASE), 1_000_000_000_000L);
   }
 
   /**
@@ -77,7 +65,8 @@ public final class LocalMarket implements AutoCloseable {
       String country,
       String city) {
     return provider()
-        .createOffering(
+        .offerings()
+        .create(
             new Offering(
                 null,
                 null,
@@ -113,11 +102,11 @@ public final class LocalMarket implements AutoCloseable {
   @Override
   public void close() {
     clients.forEach(MarketClient::close);
-    server.stop();
+    server.close();
   }
 
   /** Credits a wallet through the ledger, as a demo deposit would. */
   public void fund(Identity who, long e9s) {
-    server.ledger().credit(who.publicKeyHex(), e9s, "fixture", null);
+    server.server.ledger().credit(who.publicKeyHex(), e9s, "fixture", null);
   }
 }

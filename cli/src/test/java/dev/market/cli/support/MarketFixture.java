@@ -8,7 +8,8 @@ import dev.market.protocol.model.Contract;
 import dev.market.protocol.model.Offering;
 import dev.market.protocol.model.RentalRequest;
 import dev.market.server.MarketServer;
-import dev.market.server.ServerConfig;
+import dev.market.server.support.MutableClock;
+import dev.market.server.support.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -16,21 +17,17 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The real server on port 0 over a temporary SQLite file, three identities in the test's
- * MARKET_HOME (provider, renter, stranger), and one clock shared by the server and every CLI run so
- * ages and timestamps in output are exact. Renters act through client-core; the CLI under test runs
- * through {@link #cli(String)}.
+ * THE server fixture ({@link TestServer}: the real server on port 0 over a temporary SQLite file)
+ * and its {@link MutableClock}, plus three identities in the test's MARKET_HOME (provider, renter,
+ * stranger), and one clock shared by the server and every CLI run so ages and timestamps in output
+ * are exact. Renters act through client-core; the CLI under test runs through {@link #cli(String)}.
  */
 public final class MarketFixture implements AutoCloseable {
   public static final String PROVIDER_PHRASE =
@@ -45,34 +42,27 @@ public final class MarketFixture implements AutoCloseable {
 
   public static final Instant START = Instant.parse("2026-11-26T12:00:00Z");
 
-  public final ManualClock clock = new ManualClock(START);
+  public final MutableClock clock;
   public final Identity provider = Identity.fromMnemonic(PROVIDER_PHRASE);
   public final Identity renter = Identity.fromMnemonic(RENTER_PHRASE);
   public final Identity stranger = Identity.fromMnemonic(STRANGER_PHRASE);
   public final String url;
 
   private final Path dir;
-  private final MarketServer server;
+  private final TestServer server;
   private final List<MarketClient> clients = new ArrayList<>();
   private final List<CliRunner> runners = new ArrayList<>();
   private boolean closed;
 
   public MarketFixture(Path dir) {
     this.dir = dir;
-    server =
-        MarketServer.create(
-            ServerConfig.builder()
-                .port(0)
-                .db(dir.resolve("market.db").toString())
-                .clock(clock)
-                .rateLimitsEnabled(false)
-                .demoPayments(true)
-                .sweepInterval(Duration.ofHours(1))
-                .build());
-    url = "http://127.0.0.1:" + server.start();
+    server = TestServer.start(dir.resolve("market.db").toString());
+    clock = server.clock;
+    clock.set(START);
+    url = server.baseUrl;
     // every rent escrows its price (issue 10): the renter and the stranger start with money
-    server.ledger().credit(renter.publicKeyHex(), FUNDS_E9S, "fixture", null);
-    server.ledger().credit(stranger.publicKeyHex(), FUNDS_E9S, "fixture", null);
+    server.server.ledger().credit(renter.publicKeyHex(), FUNDS_E9S, "fixture", null);
+    server.server.ledger().credit(stranger.publicKeyHex(), FUNDS_E9S, "fixture", null);
     IdentityStore store = new IdentityStore(dir.resolve("market-home").resolve("identities"));
     store.save("provider", provider, null);
     store.save("renter", renter, null);
@@ -102,7 +92,8 @@ public final class MarketFixture implements AutoCloseable {
   /** Publishes an offering as the provider; returns its numeric id. */
   public long offering(String offeringId, String name, String monthlyPrice) {
     return client(provider)
-        .createOffering(
+        .offerings()
+        .create(
             new Offering(
                 null,
                 null,
@@ -139,7 +130,8 @@ public final class MarketFixture implements AutoCloseable {
   public String rent(long offeringId, long hours, String contact, String memo) {
     String id =
         client(renter)
-            .rent(
+            .rentals()
+            .create(
                 new RentalRequest(
                     offeringId, sshKey(renter), "test", hours, contact, memo, null, null))
             .contractId();
@@ -149,7 +141,7 @@ public final class MarketFixture implements AutoCloseable {
 
   /** The contract as its provider sees it on the server. */
   public Contract contract(String id) {
-    return client(provider).getContract(id);
+    return client(provider).rentals().get(id);
   }
 
   /** A well-formed OpenSSH ed25519 public key line (the identity's own key, reused). */
@@ -171,7 +163,7 @@ public final class MarketFixture implements AutoCloseable {
 
   /** The server, for tests that sweep or read the ledger. */
   public MarketServer server() {
-    return server;
+    return server.server;
   }
 
   /** Stops the server (a test may do it early, to see the marketplace down); idempotent. */
@@ -182,34 +174,6 @@ public final class MarketFixture implements AutoCloseable {
     }
     closed = true;
     clients.forEach(MarketClient::close);
-    server.stop();
-  }
-
-  /** A clock the test moves by hand. */
-  public static final class ManualClock extends Clock {
-    private final AtomicReference<Instant> now;
-
-    ManualClock(Instant start) {
-      now = new AtomicReference<>(start);
-    }
-
-    public void advance(Duration d) {
-      now.updateAndGet(i -> i.plus(d));
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
+    server.close();
   }
 }

@@ -26,6 +26,11 @@ public record ApiRequest(
     RetryPolicy.Kind kind,
     String idempotencyKey) {
 
+  /** This call with {@code key} as its {@code Idempotency-Key}. */
+  public ApiRequest withIdempotencyKey(String key) {
+    return new ApiRequest(operation, method, pathSegments, query, body, signed, kind, key);
+  }
+
   /** An unsigned GET. */
   public static ApiRequest publicGet(
       String operation, List<String> path, List<Map.Entry<String, String>> query) {

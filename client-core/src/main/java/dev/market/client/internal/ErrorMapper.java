@@ -147,7 +147,8 @@ public final class ErrorMapper {
     return switch (known) {
       case BAD_REQUEST, INVALID, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE ->
           new InvalidRequestException(operation, status, code, message, null);
-      case UNAUTHORIZED -> new UnauthorizedException(operation, status, code, message, null);
+      case UNAUTHORIZED, STALE_TIMESTAMP ->
+          new UnauthorizedException(operation, status, code, message, null);
       case FORBIDDEN -> new ForbiddenException(operation, status, code, message, null);
       case NOT_FOUND -> new NotFoundException(operation, status, code, message, null);
       case INVALID_TRANSITION, CONFLICT ->

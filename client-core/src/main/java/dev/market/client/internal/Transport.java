@@ -1,7 +1,6 @@
 package dev.market.client.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.market.client.DryRunException;
 import dev.market.client.PreparedRequest;
 import dev.market.client.error.ConflictException;
 import dev.market.client.error.MarketException;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -51,7 +49,6 @@ public final class Transport implements AutoCloseable {
    *
    * @param apiBase the server root with {@code /api/v1} appended
    * @param identity the signer, or {@code null} for anonymous use
-   * @param dryRun a sink for prepared requests instead of sending them, or {@code null}
    */
   public record Config(
       HttpUrl apiBase,
@@ -61,8 +58,7 @@ public final class Transport implements AutoCloseable {
       Duration readTimeout,
       RetryPolicy retryPolicy,
       Sleeper sleeper,
-      String userAgent,
-      Consumer<PreparedRequest> dryRun) {}
+      String userAgent) {}
 
   private final Config config;
   private final RequestSigner signer;
@@ -98,35 +94,43 @@ public final class Transport implements AutoCloseable {
   }
 
   /**
+   * The request {@code call} would send on its first attempt, signed, without sending it: what a
+   * dry run answers.
+   */
+  public PreparedRequest prepare(ApiRequest call) {
+    requireSigner(call);
+    Request request = build(call);
+    if (call.signed()) {
+      request = signer.sign(request);
+    }
+    return prepared(request);
+  }
+
+  /** As {@link #send(ApiRequest, Duration)} with the client's read timeout. */
+  public ObjectNode send(ApiRequest call) {
+    return send(call, null);
+  }
+
+  /**
    * Sends {@code call} (retrying as the policy allows) and returns the successful envelope.
    *
+   * @param timeout the read timeout of each attempt, or {@code null} for the client's
    * @throws MarketException for every failure
-   * @throws DryRunException in dry-run mode, after handing the signed request to the sink
    */
-  public ObjectNode send(ApiRequest call) {
-    if (call.signed() && signer == null) {
-      throw new UnauthorizedException(
-          call.operation(),
-          0,
-          "no_identity",
-          "this call is signed and no identity is configured: load or create one first",
-          null);
-    }
-    if (config.dryRun() != null) {
-      Request request = build(call);
-      if (call.signed()) {
-        request = signer.sign(request);
-      }
-      PreparedRequest prepared = prepared(request);
-      config.dryRun().accept(prepared);
-      throw new DryRunException(prepared);
-    }
+  public ObjectNode send(ApiRequest call, Duration timeout) {
+    requireSigner(call);
+    Duration readTimeout = timeout == null ? config.readTimeout() : timeout;
+    OkHttpClient client =
+        timeout == null
+            ? http
+            // shares the pool and dispatcher: cheap
+            : http.newBuilder().readTimeout(timeout).writeTimeout(timeout).build();
     RetryPolicy policy = config.retryPolicy();
     boolean earlierOutcomeUnknown = false;
     for (int attempt = 1; ; attempt++) {
       Request request = build(call);
       ErrorMapper.Answer answer;
-      try (Response response = http.newCall(request).execute()) {
+      try (Response response = client.newCall(request).execute()) {
         answer = read(response);
       } catch (AnswerTooLargeException e) {
         // the server did answer: repeating would download it again
@@ -144,7 +148,7 @@ public final class Transport implements AutoCloseable {
           continue;
         }
         throw new UnavailableException(
-            call.operation(), 0, null, describe(failure, e) + attempts(attempt), e);
+            call.operation(), 0, null, describe(failure, e, readTimeout) + attempts(attempt), e);
       }
       RetryPolicy.Decision decision =
           policy.onStatus(call.kind(), answer.status(), answer.retryAfter(), attempt);
@@ -171,6 +175,17 @@ public final class Transport implements AutoCloseable {
         }
         throw e;
       }
+    }
+  }
+
+  private void requireSigner(ApiRequest call) {
+    if (call.signed() && signer == null) {
+      throw new UnauthorizedException(
+          call.operation(),
+          0,
+          "no_identity",
+          "this call is signed and no identity is configured: load or create one first",
+          null);
     }
   }
 
@@ -291,7 +306,7 @@ public final class Transport implements AutoCloseable {
     return RetryPolicy.Failure.CONNECTION_BROKEN;
   }
 
-  private String describe(RetryPolicy.Failure failure, IOException e) {
+  private String describe(RetryPolicy.Failure failure, IOException e, Duration readTimeout) {
     String where = config.apiBase().toString();
     return switch (failure) {
       case CONNECT_FAILED -> "cannot reach the marketplace at " + where + " (" + detail(e) + ")";
@@ -299,7 +314,7 @@ public final class Transport implements AutoCloseable {
           "no answer from the marketplace at "
               + where
               + " in time (read timeout "
-              + config.readTimeout().toMillis()
+              + readTimeout.toMillis()
               + " ms)";
       default -> "the connection to " + where + " broke (" + detail(e) + ")";
     };

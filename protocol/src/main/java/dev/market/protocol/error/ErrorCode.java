@@ -11,6 +11,11 @@ import java.util.Optional;
 public enum ErrorCode {
   BAD_REQUEST("bad_request", 400),
   UNAUTHORIZED("unauthorized", 401),
+  /**
+   * The signature's {@code X-Timestamp} is outside the server's window: the signer's clock is off,
+   * so the fix is the clock, not the key.
+   */
+  STALE_TIMESTAMP("stale_timestamp", 401),
   FORBIDDEN("forbidden", 403),
   NOT_FOUND("not_found", 404),
   /** The contract is not in a status that allows the change. */

@@ -211,7 +211,11 @@ public final class Routes {
               body(ctx),
               nowNs());
       if (!v.ok()) {
-        throw new ApiError(ErrorCode.forStatus(v.httpStatus()), v.message());
+        throw new ApiError(
+            v.reason() == SignatureVerifier.Reason.STALE_TIMESTAMP
+                ? ErrorCode.STALE_TIMESTAMP
+                : ErrorCode.forStatus(v.httpStatus()),
+            v.message());
       }
       String signer = v.publicKeyHex();
       // the replay check comes last (docs/protocol.md section 2) and lives in the database so

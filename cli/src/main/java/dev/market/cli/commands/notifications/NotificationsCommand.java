@@ -5,6 +5,7 @@ import dev.market.cli.commands.BaseCommand;
 import dev.market.cli.output.Formats;
 import dev.market.cli.output.Printer;
 import dev.market.cli.output.Table;
+import dev.market.client.Outcome;
 import dev.market.protocol.model.UserNotification;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -31,7 +32,11 @@ public final class NotificationsCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    List<UserNotification> all = ctx.client().notifications();
+    Outcome<List<UserNotification>> sent = ctx.client().notifications().list(ctx.requestOptions());
+    if (ctx.printedDryRun(sent)) {
+      return 0;
+    }
+    List<UserNotification> all = sent.value();
     List<UserNotification> shown =
         unread ? all.stream().filter(n -> n.readAt() == null).toList() : all;
     Printer p = ctx.printer();
@@ -68,7 +73,7 @@ public final class NotificationsCommand extends BaseCommand {
       List<Long> ids =
           shown.stream().filter(n -> n.readAt() == null).map(UserNotification::id).toList();
       if (!ids.isEmpty()) {
-        ctx.client().markRead(ids);
+        ctx.client().notifications().markRead(ids);
         ctx.err().println("marked " + ids.size() + " as read");
         ctx.err().flush();
       }

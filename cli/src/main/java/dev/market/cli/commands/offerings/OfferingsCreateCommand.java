@@ -14,7 +14,7 @@ import dev.market.cli.Failures;
 import dev.market.cli.commands.BaseCommand;
 import dev.market.cli.output.Printer;
 import dev.market.cli.output.Table;
-import dev.market.client.DryRunException;
+import dev.market.client.Outcome;
 import dev.market.protocol.json.Json;
 import dev.market.protocol.model.Offering;
 import java.io.IOException;
@@ -69,15 +69,17 @@ public final class OfferingsCreateCommand extends BaseCommand {
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("offeringId", o.offeringId());
       try {
-        long id = ctx.client().createOffering(o);
+        Outcome<Long> sent = ctx.client().offerings().create(o, ctx.requestOptions());
+        if (ctx.printedDryRun(sent)) {
+          continue; // printed instead of sent
+        }
+        long id = sent.value();
         r.put("ok", true);
         r.put("id", id);
         table.row(id, o.offeringId(), o.offerName());
         if (p.isIds()) {
           p.line(Long.toString(id));
         }
-      } catch (DryRunException e) {
-        continue; // printed instead of sent
       } catch (RuntimeException e) {
         String reason = Failures.reason(e);
         r.put("ok", false);

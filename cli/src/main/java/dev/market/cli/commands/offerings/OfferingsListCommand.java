@@ -8,6 +8,7 @@ import dev.market.cli.output.Formats;
 import dev.market.cli.output.Printer;
 import dev.market.cli.output.Table;
 import dev.market.client.OfferingQuery;
+import dev.market.client.Outcome;
 import dev.market.protocol.json.Json;
 import dev.market.protocol.model.Offering;
 import java.io.IOException;
@@ -107,12 +108,22 @@ public final class OfferingsListCommand extends BaseCommand {
     Printer p = ctx.printer();
     int count;
     if (all) {
-      try (Stream<Offering> stream =
-          ctx.publicClient().streamOfferings(q.limit(ALL_PAGE_SIZE).build())) {
+      Outcome<Stream<Offering>> sent =
+          ctx.publicClient().offerings().stream(
+              q.limit(ALL_PAGE_SIZE).build(), ctx.requestOptions());
+      if (ctx.printedDryRun(sent)) {
+        return 0;
+      }
+      try (Stream<Offering> stream = sent.value()) {
         count = print(p, stream.iterator());
       }
     } else {
-      count = print(p, ctx.publicClient().listOfferings(q.limit(limit).build()).iterator());
+      Outcome<List<Offering>> sent =
+          ctx.publicClient().offerings().list(q.limit(limit).build(), ctx.requestOptions());
+      if (ctx.printedDryRun(sent)) {
+        return 0;
+      }
+      count = print(p, sent.value().iterator());
     }
     if (count == 0) {
       ctx.err().println("no offerings match " + describeFilters());

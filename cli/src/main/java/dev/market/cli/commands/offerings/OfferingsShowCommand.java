@@ -5,6 +5,7 @@ import dev.market.cli.commands.BaseCommand;
 import dev.market.cli.output.Details;
 import dev.market.cli.output.Formats;
 import dev.market.cli.output.Printer;
+import dev.market.client.Outcome;
 import dev.market.protocol.model.Offering;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -27,7 +28,11 @@ public final class OfferingsShowCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    Offering o = ctx.publicClient().getOffering(id);
+    Outcome<Offering> sent = ctx.publicClient().offerings().get(id, ctx.requestOptions());
+    if (ctx.printedDryRun(sent)) {
+      return 0;
+    }
+    Offering o = sent.value();
     Printer p = ctx.printer();
     switch (p.format()) {
       case JSON -> p.json(o);

@@ -2,6 +2,7 @@ package dev.market.cli.commands.provider;
 
 import dev.market.cli.CliContext;
 import dev.market.cli.commands.BaseCommand;
+import dev.market.cli.commands.ContractIds;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,12 +34,17 @@ public final class AcceptCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    List<String> given = ProviderContractIds.expand(ctx, ids);
+    List<String> given = ContractIds.expand(ctx, ids);
     if (given.isEmpty()) {
       ctx.err().println("accept: no contract ids on stdin; nothing to do");
       ctx.err().flush();
       return 0;
     }
-    return Batch.run(ctx, "accept", "accepted", given, id -> ctx.client().accept(id, memo));
+    return Batch.run(
+        ctx,
+        "accept",
+        "accepted",
+        given,
+        id -> ctx.client().provider().accept(id, memo, ctx.requestOptions()));
   }
 }

@@ -3,8 +3,9 @@ package dev.market.cli.commands.provider;
 import dev.market.cli.CliContext;
 import dev.market.cli.ExitCodes;
 import dev.market.cli.Failures;
+import dev.market.cli.commands.ContractIds;
 import dev.market.cli.output.Printer;
-import dev.market.client.DryRunException;
+import dev.market.client.Outcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,10 +18,10 @@ import java.util.Map;
  * ids}, the ids that succeeded.
  */
 final class Batch {
-  /** Does the action for one full contract id. */
+  /** Does the action for one full contract id; a dry run answers its prepared request. */
   @FunctionalInterface
   interface Action {
-    void apply(String contractId);
+    Outcome<?> apply(String contractId);
   }
 
   private Batch() {}
@@ -31,7 +32,7 @@ final class Batch {
    */
   static int run(CliContext ctx, String verb, String done, List<String> given, Action action) {
     ctx.client(); // no usable identity: one error through the handler, not one per id
-    ProviderContractIds resolver = new ProviderContractIds(ctx);
+    ContractIds resolver = new ContractIds(ctx, ContractIds.Side.PROVIDER);
     Printer p = ctx.printer();
     List<Map<String, Object>> results = new ArrayList<>();
     int exit = ExitCodes.OK;
@@ -39,7 +40,9 @@ final class Batch {
       String id = g;
       try {
         id = resolver.resolve(verb, g);
-        action.apply(id);
+        if (ctx.printedDryRun(action.apply(id))) {
+          continue; // the request was printed instead of sent
+        }
         results.add(result(id, null));
         switch (p.format()) {
           case TABLE -> p.line(done + " " + id);
@@ -48,8 +51,6 @@ final class Batch {
             // printed once, at the end
           }
         }
-      } catch (DryRunException e) {
-        // the request was printed instead of sent
       } catch (RuntimeException e) {
         String reason = Failures.reason(e);
         results.add(result(id, reason));

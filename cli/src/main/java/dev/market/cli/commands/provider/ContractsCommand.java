@@ -3,6 +3,7 @@ package dev.market.cli.commands.provider;
 import dev.market.cli.CliContext;
 import dev.market.cli.CliException;
 import dev.market.cli.commands.BaseCommand;
+import dev.market.client.Outcome;
 import dev.market.protocol.model.Contract;
 import dev.market.protocol.model.ContractStatus;
 import java.util.EnumSet;
@@ -35,8 +36,12 @@ public final class ContractsCommand extends BaseCommand {
   @Override
   public Integer call() {
     Set<ContractStatus> wanted = wanted();
+    Outcome<List<Contract>> sent = ctx.client().provider().contracts(ctx.requestOptions());
+    if (ctx.printedDryRun(sent)) {
+      return 0;
+    }
     List<Contract> contracts =
-        ProviderView.newestFirst(ctx.client().providerContracts()).stream()
+        ProviderView.newestFirst(sent.value()).stream()
             .filter(c -> wanted == null || wanted.contains(c.statusValue()))
             .toList();
     if (ProviderView.printMachine(ctx.printer(), contracts)) {

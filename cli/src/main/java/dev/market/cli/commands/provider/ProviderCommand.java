@@ -4,6 +4,7 @@ import dev.market.cli.CliContext;
 import dev.market.cli.CliException;
 import dev.market.cli.commands.BaseCommand;
 import dev.market.cli.commands.GroupCommand;
+import dev.market.client.Outcome;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -41,8 +42,14 @@ public final class ProviderCommand extends GroupCommand {
 
     @Override
     public Integer call() {
-      boolean on =
-          value == null ? ctx.client().autoAccept() : ctx.client().setAutoAccept(parse(value));
+      Outcome<Boolean> sent =
+          value == null
+              ? ctx.client().provider().autoAccept(ctx.requestOptions())
+              : ctx.client().provider().setAutoAccept(parse(value), ctx.requestOptions());
+      if (ctx.printedDryRun(sent)) {
+        return 0;
+      }
+      boolean on = sent.value();
       switch (ctx.printer().format()) {
         case JSON -> ctx.printer().json(Map.of("autoAcceptRentals", on));
         case IDS -> ctx.printer().line(on ? "on" : "off");

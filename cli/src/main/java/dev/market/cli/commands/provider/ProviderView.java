@@ -1,5 +1,6 @@
 package dev.market.cli.commands.provider;
 
+import dev.market.cli.commands.ContractIds;
 import dev.market.cli.output.Formats;
 import dev.market.cli.output.Printer;
 import dev.market.cli.output.Style;
@@ -52,7 +53,7 @@ final class ProviderView {
         .column("REQUESTED");
     for (Contract c : contracts) {
       List<Object> row = new ArrayList<>();
-      row.add(ProviderContractIds.shortId(c.contractId()));
+      row.add(ContractIds.shortId(c.contractId()));
       if (withStatus) {
         row.add(c.status());
       }
@@ -82,7 +83,7 @@ final class ProviderView {
             .column("UPDATED");
     for (Contract c : contracts) {
       t.row(
-          ProviderContractIds.shortId(c.contractId()),
+          ContractIds.shortId(c.contractId()),
           c.status(),
           offering(c),
           Formats.shortHex(c.requesterPubkey()),

@@ -7,6 +7,9 @@ import dev.market.cli.CliContext;
 import dev.market.cli.CliException;
 import dev.market.cli.ExitCodes;
 import dev.market.cli.commands.BaseCommand;
+import dev.market.cli.commands.ContractIds;
+import dev.market.client.Outcome;
+import dev.market.client.Provisioning;
 import dev.market.client.error.RefusedException;
 import dev.market.protocol.json.Json;
 import dev.market.protocol.model.ContractStatus;
@@ -164,19 +167,25 @@ public final class ProvisionCommand extends BaseCommand {
           "provision " + id + " " + flag + ": --reason TEXT is required",
           "market provision " + id + " " + flag + " --reason 'what happened'");
     }
-    String payload =
+    Provisioning step =
         switch (target) {
-          case PROVISIONED -> instanceDetails();
-          case PROVISIONING_FAILED, CANCELLED -> reason;
-          default -> null;
+          case PROVISIONING -> Provisioning.started();
+          case PROVISIONED -> Provisioning.done(instanceDetails());
+          case PROVISIONING_FAILED -> Provisioning.failed(reason);
+          case ACTIVE -> Provisioning.active();
+          default -> Provisioning.cancelled(reason);
         };
-    String contractId = new ProviderContractIds(ctx).resolve("provision", id);
-    String message;
+    String contractId = new ContractIds(ctx, ContractIds.Side.PROVIDER).resolve("provision", id);
+    Outcome<String> sent;
     try {
-      message = ctx.client().updateProvisioning(contractId, target.wire(), payload);
+      sent = ctx.client().provider().provision(contractId, step, ctx.requestOptions());
     } catch (RefusedException e) {
       throw withHint(e, contractId, target);
     }
+    if (ctx.printedDryRun(sent)) {
+      return 0;
+    }
+    String message = sent.value();
     switch (ctx.printer().format()) {
       case IDS -> ctx.printer().line(contractId);
       case JSON -> {
@@ -230,8 +239,10 @@ public final class ProvisionCommand extends BaseCommand {
     };
   }
 
-  /** The docs/protocol.md section 7 JSON: the file's values, then the flags', then the defaults. */
-  private String instanceDetails() {
+  /**
+   * The docs/protocol.md section 7 details: the file's values, then the flags', then the defaults.
+   */
+  private InstanceDetails instanceDetails() {
     String op = "provision " + id + " --done";
     if ("-".equals(details.file) && details.passwordStdin) {
       throw CliException.usage(
@@ -276,12 +287,7 @@ public final class ProvisionCommand extends BaseCommand {
           op + ": --dry-run would print the root password; preview without it",
           "market provision " + id + " --done --ip ADDRESS --dry-run");
     }
-    InstanceDetails d = new InstanceDetails(ip, ipv6, port, user, password, instructions);
-    try {
-      return Json.mapper().writeValueAsString(d);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise instance details", e);
-    }
+    return new InstanceDetails(ip, ipv6, port, user, password, instructions);
   }
 
   private static String first(String flag, String file) {

@@ -2,6 +2,7 @@ package dev.market.cli.commands.provider;
 
 import dev.market.cli.CliContext;
 import dev.market.cli.commands.BaseCommand;
+import dev.market.cli.commands.ContractIds;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,12 +38,17 @@ public final class RejectCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    List<String> given = ProviderContractIds.expand(ctx, ids);
+    List<String> given = ContractIds.expand(ctx, ids);
     if (given.isEmpty()) {
       ctx.err().println("reject: no contract ids on stdin; nothing to do");
       ctx.err().flush();
       return 0;
     }
-    return Batch.run(ctx, "reject", "rejected", given, id -> ctx.client().reject(id, reason));
+    return Batch.run(
+        ctx,
+        "reject",
+        "rejected",
+        given,
+        id -> ctx.client().provider().reject(id, reason, ctx.requestOptions()));
   }
 }

@@ -2,6 +2,7 @@ package dev.market.cli.commands.provider;
 
 import dev.market.cli.CliContext;
 import dev.market.cli.commands.BaseCommand;
+import dev.market.client.Outcome;
 import dev.market.protocol.model.Contract;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -29,9 +30,14 @@ public final class RequestsCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    List<Contract> requests =
-        ProviderView.newestFirst(
-            all ? ctx.client().providerContracts() : ctx.client().pendingRequests());
+    Outcome<List<Contract>> sent =
+        all
+            ? ctx.client().provider().contracts(ctx.requestOptions())
+            : ctx.client().provider().pendingRequests(ctx.requestOptions());
+    if (ctx.printedDryRun(sent)) {
+      return 0;
+    }
+    List<Contract> requests = ProviderView.newestFirst(sent.value());
     if (ProviderView.printMachine(ctx.printer(), requests)) {
       return 0;
     }

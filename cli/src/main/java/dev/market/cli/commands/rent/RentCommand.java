@@ -6,6 +6,7 @@ import dev.market.cli.DurationConverter;
 import dev.market.cli.commands.BaseCommand;
 import dev.market.cli.commands.rentals.Waiting;
 import dev.market.cli.output.Formats;
+import dev.market.client.Outcome;
 import dev.market.protocol.model.Contract;
 import dev.market.protocol.model.ContractStatus;
 import dev.market.protocol.model.RentalCreated;
@@ -122,7 +123,7 @@ public final class RentCommand extends BaseCommand {
     String key = sshKey == null ? null : readKeyFlag();
     boolean dialog = ctx.terminal().isInteractive() && !yes && !ctx.dryRun();
     if (dialog) {
-      Dialog d = new Dialog(ctx, offeringId, ctx.client().getOffering(offeringId));
+      Dialog d = new Dialog(ctx, offeringId, ctx.client().offerings().get(offeringId));
       key = key != null ? key : d.chooseKey();
       contact = contact != null ? contact : d.askContact();
       hours = hours != null ? hours : d.askHours();
@@ -150,7 +151,11 @@ public final class RentCommand extends BaseCommand {
             os,
             null,
             autoRenew ? Boolean.TRUE : null);
-    RentalCreated created = ctx.client().rent(request);
+    Outcome<RentalCreated> sent = ctx.client().rentals().create(request, ctx.requestOptions());
+    if (ctx.printedDryRun(sent)) {
+      return 0;
+    }
+    RentalCreated created = sent.value();
     if (target == null) {
       switch (ctx.printer().format()) {
         case JSON -> ctx.printer().json(created);
@@ -169,7 +174,11 @@ public final class RentCommand extends BaseCommand {
     }
     Contract c =
         Waiting.await(
-            ctx, created.contractId(), target, timeout == null ? Waiting.DEFAULT_TIMEOUT : timeout);
+                ctx,
+                created.contractId(),
+                target,
+                timeout == null ? Waiting.DEFAULT_TIMEOUT : timeout)
+            .orElseThrow();
     if (ctx.printer().isJson()) {
       ctx.printer().json(c);
     } else if (target.flowRank() >= ContractStatus.PROVISIONED.flowRank()) {

@@ -40,8 +40,12 @@ public final class AutoRenewCommand extends BaseCommand {
           throw dev.market.cli.CliException.usage(
               "auto-renew: '" + value + "' is not on or off", "market auto-renew " + id + " on");
     }
-    String contractId = ContractIds.resolve(ctx, "auto-renew", id);
-    RentalTerms t = ctx.client().terms().autoRenew(contractId, on);
+    String contractId = dev.market.cli.commands.ContractIds.forRenter(ctx, "auto-renew", id);
+    var sent = ctx.client().terms().autoRenew(contractId, on, ctx.requestOptions());
+    if (ctx.printedDryRun(sent)) {
+      return 0;
+    }
+    RentalTerms t = sent.value();
     switch (ctx.printer().format()) {
       case JSON -> ctx.printer().json(t);
       case IDS -> ctx.printer().line(contractId);

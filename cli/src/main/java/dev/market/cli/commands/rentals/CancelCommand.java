@@ -3,6 +3,9 @@ package dev.market.cli.commands.rentals;
 import dev.market.cli.CliContext;
 import dev.market.cli.commands.BaseCommand;
 import dev.market.cli.commands.Confirm;
+import dev.market.cli.commands.ContractIds;
+import dev.market.client.Outcome;
+import dev.market.protocol.text.TerminalText;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -34,7 +37,7 @@ public final class CancelCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    String contractId = ContractIds.resolve(ctx, "cancel", id);
+    String contractId = ContractIds.forRenter(ctx, "cancel", id);
     if (!yes && !ctx.dryRun()) {
       String hint =
           "market cancel "
@@ -48,7 +51,11 @@ public final class CancelCommand extends BaseCommand {
         return 0;
       }
     }
-    String message = ctx.client().cancel(contractId, reason);
+    Outcome<String> sent = ctx.client().rentals().cancel(contractId, reason, ctx.requestOptions());
+    if (ctx.printedDryRun(sent)) {
+      return 0;
+    }
+    String message = sent.value();
     switch (ctx.printer().format()) {
       case IDS -> ctx.printer().line(contractId);
       case JSON -> {
@@ -58,7 +65,9 @@ public final class CancelCommand extends BaseCommand {
         ctx.printer().json(out);
       }
       case TABLE ->
-          ctx.printer().line(message == null || message.isBlank() ? "cancelled" : message);
+          ctx.printer()
+              .line(
+                  message == null || message.isBlank() ? "cancelled" : TerminalText.line(message));
     }
     return 0;
   }

@@ -5,9 +5,12 @@ import dev.market.cli.CliContext;
 import dev.market.cli.CliException;
 import dev.market.cli.ExitCodes;
 import dev.market.cli.commands.BaseCommand;
+import dev.market.cli.commands.ContractIds;
+import dev.market.client.Outcome;
 import dev.market.protocol.json.Json;
 import dev.market.protocol.model.Contract;
 import dev.market.protocol.model.InstanceDetails;
+import dev.market.protocol.text.TerminalText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +42,12 @@ public final class ConnectCommand extends BaseCommand {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    String contractId = ContractIds.resolve(ctx, "connect", id);
-    Contract c = ctx.client().getContract(contractId);
+    String contractId = ContractIds.forRenter(ctx, "connect", id);
+    Outcome<Contract> sent = ctx.client().rentals().get(contractId, ctx.requestOptions());
+    if (ctx.printedDryRun(sent)) {
+      return 0;
+    }
+    Contract c = sent.value();
     InstanceDetails d = parse(c.provisioningInstanceDetails());
     String host = d == null ? null : firstNonBlank(d.ipAddress(), d.ipv6Address());
     if (host == null) {
@@ -70,7 +77,7 @@ public final class ConnectCommand extends BaseCommand {
         new ArrayList<>(List.of("ssh", "-p", String.valueOf(port), user + "@" + host));
     if (exec) {
       if (d.additionalDetails() != null && !d.additionalDetails().isBlank()) {
-        ctx.err().println("provider's note: " + d.additionalDetails().strip());
+        ctx.err().println("provider's note: " + TerminalText.block(d.additionalDetails().strip()));
       }
       ctx.err().println("running: " + String.join(" ", command));
       ctx.err().flush();
@@ -83,7 +90,8 @@ public final class ConnectCommand extends BaseCommand {
       case TABLE -> {
         ctx.printer().line(String.join(" ", command));
         if (d.additionalDetails() != null && !d.additionalDetails().isBlank()) {
-          ctx.err().println("provider's note: " + d.additionalDetails().strip());
+          ctx.err()
+              .println("provider's note: " + TerminalText.block(d.additionalDetails().strip()));
           ctx.err().flush();
         }
       }

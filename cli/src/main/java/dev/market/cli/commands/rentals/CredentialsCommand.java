@@ -2,6 +2,8 @@ package dev.market.cli.commands.rentals;
 
 import dev.market.cli.CliContext;
 import dev.market.cli.commands.BaseCommand;
+import dev.market.cli.commands.ContractIds;
+import dev.market.client.Outcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -25,8 +27,12 @@ public final class CredentialsCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    String contractId = ContractIds.resolve(ctx, "credentials", id);
-    String password = ctx.client().credentials(contractId);
+    String contractId = ContractIds.forRenter(ctx, "credentials", id);
+    Outcome<String> sent = ctx.client().rentals().credentials(contractId, ctx.requestOptions());
+    if (ctx.printedDryRun(sent)) {
+      return 0;
+    }
+    String password = sent.value();
     if (ctx.printer().isJson()) {
       Map<String, String> out = new LinkedHashMap<>();
       out.put("contractId", contractId);

@@ -2,9 +2,11 @@ package dev.market.cli.commands.rentals;
 
 import dev.market.cli.CliContext;
 import dev.market.cli.commands.BaseCommand;
+import dev.market.cli.commands.ContractIds;
 import dev.market.cli.output.Formats;
 import dev.market.cli.output.Printer;
 import dev.market.cli.output.Table;
+import dev.market.client.Outcome;
 import dev.market.protocol.model.ContractEvent;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -28,8 +30,13 @@ public final class EventsCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    String contractId = ContractIds.resolve(ctx, "events", id);
-    List<ContractEvent> events = ctx.client().events(contractId);
+    String contractId = ContractIds.forRenter(ctx, "events", id);
+    Outcome<List<ContractEvent>> sent =
+        ctx.client().rentals().events(contractId, ctx.requestOptions());
+    if (ctx.printedDryRun(sent)) {
+      return 0;
+    }
+    List<ContractEvent> events = sent.value();
     Printer p = ctx.printer();
     switch (p.format()) {
       case JSON -> p.json(events);

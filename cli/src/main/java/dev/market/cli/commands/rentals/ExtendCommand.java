@@ -37,8 +37,12 @@ public final class ExtendCommand extends BaseCommand {
       throw CliException.usage(
           "extend: --hours must be at least 1", "market extend " + id + " --hours 24");
     }
-    String contractId = ContractIds.resolve(ctx, "extend", id);
-    ExtensionResult r = ctx.client().terms().extend(contractId, hours, memo);
+    String contractId = dev.market.cli.commands.ContractIds.forRenter(ctx, "extend", id);
+    var sent = ctx.client().terms().extend(contractId, hours, memo, ctx.requestOptions());
+    if (ctx.printedDryRun(sent)) {
+      return 0;
+    }
+    ExtensionResult r = sent.value();
     switch (ctx.printer().format()) {
       case JSON -> ctx.printer().json(r);
       case IDS -> ctx.printer().line(contractId);

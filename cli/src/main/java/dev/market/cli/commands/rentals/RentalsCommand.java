@@ -2,6 +2,7 @@ package dev.market.cli.commands.rentals;
 
 import dev.market.cli.CliContext;
 import dev.market.cli.commands.BaseCommand;
+import dev.market.client.Outcome;
 import dev.market.protocol.model.Contract;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -21,7 +22,11 @@ public final class RentalsCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    List<Contract> rentals = ctx.client().myRentals();
+    Outcome<List<Contract>> sent = ctx.client().rentals().list(ctx.requestOptions());
+    if (ctx.printedDryRun(sent)) {
+      return 0;
+    }
+    List<Contract> rentals = sent.value();
     if (rentals.isEmpty() && !ctx.printer().isJson()) {
       ctx.err().println("no rentals yet; find an offering with: market offerings list");
       ctx.err().flush();

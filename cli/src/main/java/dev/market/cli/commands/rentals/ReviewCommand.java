@@ -35,8 +35,12 @@ public final class ReviewCommand extends BaseCommand {
       throw CliException.usage(
           "review: --rating must be 1 to 5, not " + rating, "market review " + id + " --rating 5");
     }
-    String contractId = ContractIds.resolve(ctx, "review", id);
-    Review r = ctx.client().terms().review(contractId, rating, comment);
+    String contractId = dev.market.cli.commands.ContractIds.forRenter(ctx, "review", id);
+    var sent = ctx.client().terms().review(contractId, rating, comment, ctx.requestOptions());
+    if (ctx.printedDryRun(sent)) {
+      return 0;
+    }
+    Review r = sent.value();
     switch (ctx.printer().format()) {
       case JSON -> ctx.printer().json(r);
       case IDS -> ctx.printer().line(contractId);

@@ -5,12 +5,16 @@ import dev.market.cli.CliException;
 import dev.market.cli.DurationConverter;
 import dev.market.cli.ExitCodes;
 import dev.market.cli.commands.BaseCommand;
+import dev.market.cli.commands.ContractIds;
 import dev.market.cli.output.Formats;
 import dev.market.client.AwaitResult;
+import dev.market.client.Outcome;
 import dev.market.protocol.model.Contract;
 import dev.market.protocol.model.ContractStatus;
+import dev.market.protocol.text.TerminalText;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,25 +71,30 @@ public final class StatusCommand extends BaseCommand {
           "market status " + id + " --wait active --timeout " + DurationConverter.format(timeout));
     }
     ContractStatus target = waitFor == null ? null : Waiting.parseTarget(waitFor, "status");
-    String contractId = ContractIds.resolve(ctx, "status", id);
+    String contractId = ContractIds.forRenter(ctx, "status", id);
     if (watch) {
       return watch(contractId);
     }
-    Contract c =
-        target == null
-            ? ctx.client().getContract(contractId)
-            : Waiting.await(
-                ctx, contractId, target, timeout == null ? Waiting.DEFAULT_TIMEOUT : timeout);
-    ContractView.print(ctx.printer(), ctx.out(), c);
+    Optional<Contract> c;
+    if (target == null) {
+      Outcome<Contract> sent = ctx.client().rentals().get(contractId, ctx.requestOptions());
+      c = ctx.printedDryRun(sent) ? Optional.empty() : Optional.of(sent.value());
+    } else {
+      c =
+          Waiting.await(
+              ctx, contractId, target, timeout == null ? Waiting.DEFAULT_TIMEOUT : timeout);
+    }
+    c.ifPresent(contract -> ContractView.print(ctx.printer(), ctx.out(), contract));
     return 0;
   }
 
   private int watch(String contractId) {
     AtomicReference<String> last = new AtomicReference<>();
     // waiting for the end of the normal flow returns at any terminal state
-    AwaitResult r =
+    Outcome<AwaitResult> sent =
         ctx.client()
-            .awaitStatus(
+            .rentals()
+            .await(
                 contractId,
                 ContractStatus.COMPLETED,
                 timeout == null ? WATCH_FOREVER : timeout,
@@ -93,7 +102,12 @@ public final class StatusCommand extends BaseCommand {
                   if (!Objects.equals(last.getAndSet(c.status()), c.status())) {
                     printChange(c);
                   }
-                });
+                },
+                ctx.requestOptions());
+    if (ctx.printedDryRun(sent)) {
+      return 0;
+    }
+    AwaitResult r = sent.value();
     if (r.outcome() == AwaitResult.Outcome.TIMED_OUT) {
       throw new CliException(
           ExitCodes.TIMED_OUT,
@@ -111,13 +125,13 @@ public final class StatusCommand extends BaseCommand {
   private void printChange(Contract c) {
     switch (ctx.printer().format()) {
       case JSON -> ctx.printer().jsonLine(c);
-      case IDS -> ctx.printer().line(c.status());
+      case IDS -> ctx.printer().line(TerminalText.line(c.status()));
       case TABLE ->
           ctx.printer()
               .line(
                   Formats.nanos(c.statusUpdatedAtNs())
                       + "  "
-                      + ctx.printer().style().status(c.status()));
+                      + ctx.printer().style().status(TerminalText.line(c.status())));
     }
   }
 }

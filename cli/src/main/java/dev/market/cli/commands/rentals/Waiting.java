@@ -5,11 +5,13 @@ import dev.market.cli.CliException;
 import dev.market.cli.DurationConverter;
 import dev.market.cli.ExitCodes;
 import dev.market.client.AwaitResult;
+import dev.market.client.Outcome;
 import dev.market.protocol.model.Contract;
 import dev.market.protocol.model.ContractStatus;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -42,11 +44,12 @@ public final class Waiting {
   /**
    * Waits, showing each status change on stderr when it is a terminal.
    *
-   * @return the contract in (or past) the state waited for
+   * @return the contract in (or past) the state waited for; empty in {@code --dry-run}, after
+   *     printing the first poll's request
    * @throws CliException exit 6 when a terminal state that cannot reach it came instead, exit 8 on
    *     timeout
    */
-  public static Contract await(
+  public static Optional<Contract> await(
       CliContext ctx, String contractId, ContractStatus target, Duration timeout) {
     boolean progress = ctx.terminal().stderrIsTerminal();
     String shortId = ContractView.shortId(contractId);
@@ -63,9 +66,10 @@ public final class Waiting {
       ctx.err().flush();
     }
     AtomicReference<String> lastStatus = new AtomicReference<>();
-    AwaitResult result =
+    Outcome<AwaitResult> sent =
         ctx.client()
-            .awaitStatus(
+            .rentals()
+            .await(
                 contractId,
                 target,
                 timeout,
@@ -75,10 +79,15 @@ public final class Waiting {
                         .println("  " + shortId + "  " + ctx.printer().style().status(c.status()));
                     ctx.err().flush();
                   }
-                });
+                },
+                ctx.requestOptions());
+    if (ctx.printedDryRun(sent)) {
+      return Optional.empty();
+    }
+    AwaitResult result = sent.value();
     Contract c = result.contract();
     return switch (result.outcome()) {
-      case REACHED -> c;
+      case REACHED -> Optional.of(c);
       case UNREACHABLE ->
           throw new CliException(
               ExitCodes.UNREACHABLE,

@@ -133,7 +133,11 @@ public final class WalletCommand extends BaseCommand {
     @Override
     public Integer call() {
       long e9s = parseAmount("wallet deposit", amount);
-      printPayment(ctx, "deposited", ctx.client().wallet().deposit(e9s));
+      var sent = ctx.client().wallet().deposit(e9s, ctx.requestOptions());
+      if (ctx.printedDryRun(sent)) {
+        return 0;
+      }
+      printPayment(ctx, "deposited", sent.value());
       return 0;
     }
   }
@@ -156,7 +160,11 @@ public final class WalletCommand extends BaseCommand {
     @Override
     public Integer call() {
       long e9s = parseAmount("wallet withdraw", amount);
-      printPayment(ctx, "withdrew", ctx.client().wallet().withdraw(e9s));
+      var sent = ctx.client().wallet().withdraw(e9s, ctx.requestOptions());
+      if (ctx.printedDryRun(sent)) {
+        return 0;
+      }
+      printPayment(ctx, "withdrew", sent.value());
       return 0;
     }
   }

@@ -53,7 +53,7 @@ class OfferingsCreateTest {
   }
 
   private List<Offering> published() {
-    return market.client(market.provider).providerOfferings(market.provider.publicKeyHex());
+    return market.client(market.provider).offerings().ofProvider(market.provider.publicKeyHex());
   }
 
   private Path file(String name, String content) throws Exception {
@@ -75,7 +75,7 @@ class OfferingsCreateTest {
     long gpu = mine.stream().filter(o -> o.offeringId().equals("gpu-1")).findFirst().get().id();
     long vm = mine.stream().filter(o -> o.offeringId().equals("vm-2")).findFirst().get().id();
     assertThat(r.out()).isEqualTo(gpu + "\n" + vm + "\n");
-    Offering g = market.client(market.renter).getOffering(gpu);
+    Offering g = market.client(market.renter).offerings().get(gpu);
     assertThat(g.offerName()).isEqualTo("One GPU");
     assertThat(g.monthlyPrice()).isEqualByComparingTo("450.5");
     assertThat(g.datacenterCountry()).isEqualTo("DE");

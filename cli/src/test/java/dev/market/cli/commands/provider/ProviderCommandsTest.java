@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.market.cli.support.CliRunner;
 import dev.market.cli.support.CliRunner.Result;
 import dev.market.cli.support.MarketFixture;
+import dev.market.client.Provisioning;
 import dev.market.protocol.crypto.Hex;
 import dev.market.protocol.crypto.Identity;
 import dev.market.protocol.json.Json;
@@ -132,7 +133,7 @@ class ProviderCommandsTest {
   @Test
   void requests_all_includes_answered_ones_with_their_status_and_none_says_so_on_stderr() {
     String answered = market.rent(vm, 24, null, null);
-    market.client(market.provider).reject(answered, "no");
+    market.client(market.provider).provider().reject(answered, "no");
 
     Result pending = provider.run("requests");
     Result all = provider.run("requests", "--all", "-o", "ids");
@@ -164,7 +165,7 @@ class ProviderCommandsTest {
     String a = market.rent(vm, 24, null, null);
     String b = market.rent(vm, 24, null, null);
     String alreadyAccepted = market.rent(vm, 24, null, null);
-    market.client(market.provider).accept(alreadyAccepted, null);
+    market.client(market.provider).provider().accept(alreadyAccepted, null);
     String acceptedAt = String.valueOf(market.contract(alreadyAccepted).statusUpdatedAtNs());
 
     Result ids = provider.run("requests", "-o", "ids");
@@ -192,7 +193,7 @@ class ProviderCommandsTest {
   @Test
   void accepting_a_rejected_contract_exits_3_with_one_error_line_and_changes_nothing() {
     String id = market.rent(vm, 24, null, null);
-    market.client(market.provider).reject(id, null);
+    market.client(market.provider).provider().reject(id, null);
 
     Result r = provider.run("accept", id);
 
@@ -210,7 +211,7 @@ class ProviderCommandsTest {
   void mixed_ids_get_one_line_each_and_the_run_exits_with_the_most_severe_code() {
     String good = market.rent(vm, 24, null, null);
     String rejected = market.rent(vm, 24, null, null);
-    market.client(market.provider).reject(rejected, null);
+    market.client(market.provider).provider().reject(rejected, null);
 
     Result r = provider.run("accept", good, "not-an-id", rejected);
 
@@ -230,7 +231,7 @@ class ProviderCommandsTest {
   void accept_json_reports_each_id_with_ok_and_error() throws Exception {
     String good = market.rent(vm, 24, null, null);
     String rejected = market.rent(vm, 24, null, null);
-    market.client(market.provider).reject(rejected, null);
+    market.client(market.provider).provider().reject(rejected, null);
 
     Result r = provider.run("accept", good, rejected, "-o", "json");
 
@@ -316,7 +317,7 @@ class ProviderCommandsTest {
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out()).isEqualTo("rejected " + id + "\n");
     assertThat(status(id)).isEqualTo("rejected");
-    List<UserNotification> notes = market.client(market.renter).notifications();
+    List<UserNotification> notes = market.client(market.renter).notifications().list();
     assertThat(notes)
         .anySatisfy(
             n -> {
@@ -378,7 +379,7 @@ class ProviderCommandsTest {
       throws Exception {
     String password = "correct horse battery staple";
     String id = market.rent(vm, 24, null, null);
-    market.client(market.provider).accept(id, null);
+    market.client(market.provider).provider().accept(id, null);
 
     Result start = provider.run("provision", id, "--start");
     Result done =
@@ -403,14 +404,16 @@ class ProviderCommandsTest {
                 + "\",\"status\":\"active\",\"message\":\"Contract active\"}");
     assertThat(status(id)).isEqualTo("active");
 
-    assertThat(market.client(market.renter).credentials(id)).isEqualTo(password);
+    assertThat(market.client(market.renter).rentals().credentials(id)).isEqualTo(password);
     String everywhere =
         Json.mapper().writeValueAsString(market.contract(id))
-            + Json.mapper().writeValueAsString(market.client(market.provider).events(id))
-            + Json.mapper().writeValueAsString(market.client(market.renter).events(id))
-            + Json.mapper().writeValueAsString(market.client(market.renter).notifications())
-            + Json.mapper().writeValueAsString(market.client(market.provider).notifications())
-            + Json.mapper().writeValueAsString(market.client(market.provider).providerContracts());
+            + Json.mapper().writeValueAsString(market.client(market.provider).rentals().events(id))
+            + Json.mapper().writeValueAsString(market.client(market.renter).rentals().events(id))
+            + Json.mapper().writeValueAsString(market.client(market.renter).notifications().list())
+            + Json.mapper()
+                .writeValueAsString(market.client(market.provider).notifications().list())
+            + Json.mapper()
+                .writeValueAsString(market.client(market.provider).provider().contracts());
     assertThat(everywhere).doesNotContain(password).doesNotContain("root_password");
     for (Result r : provider.history()) {
       assertThat(r.out() + r.err()).doesNotContain(password);
@@ -418,18 +421,18 @@ class ProviderCommandsTest {
     Result credentials = market.cli("renter").run("credentials", id);
     assertThat(credentials.exitCode()).as(credentials.toString()).isZero();
     assertThat(credentials.out()).isEqualTo(password + "\n");
-    List<ContractEvent> events = market.client(market.provider).events(id);
+    List<ContractEvent> events = market.client(market.provider).rentals().events(id);
     assertThat(events).extracting(ContractEvent::eventType).contains("provisioned");
   }
 
   @Test
   void provision_done_from_a_details_file_on_stdin_keeps_its_instructions() throws Exception {
     String id = market.rent(vm, 24, null, null);
-    market.client(market.provider).accept(id, null);
+    market.client(market.provider).provider().accept(id, null);
     String file =
         "{\"ip_address\": \"198.51.100.4\", \"ssh_port\": 2222, \"ssh_user\": \"ubuntu\","
             + " \"root_password\": \"pw-from-file\", \"additional_details\": \"use tmux\"}";
-    market.client(market.provider).updateProvisioning(id, "provisioning", null);
+    market.client(market.provider).provider().provision(id, Provisioning.started());
 
     Result r = provider.runWithStdin(file, "provision", id, "--done", "--details-file", "-");
 
@@ -438,13 +441,13 @@ class ProviderCommandsTest {
         .isEqualTo(
             "{\"ip_address\":\"198.51.100.4\",\"ssh_port\":2222,\"ssh_user\":\"ubuntu\","
                 + "\"additional_details\":\"use tmux\"}");
-    assertThat(market.client(market.renter).credentials(id)).isEqualTo("pw-from-file");
+    assertThat(market.client(market.renter).rentals().credentials(id)).isEqualTo("pw-from-file");
   }
 
   @Test
   void a_details_file_with_an_unknown_key_or_bad_json_exits_2_and_sends_nothing() {
     String id = market.rent(vm, 24, null, null);
-    market.client(market.provider).accept(id, null);
+    market.client(market.provider).provider().accept(id, null);
 
     Result unknown =
         provider.runWithStdin(
@@ -482,7 +485,7 @@ class ProviderCommandsTest {
   @Test
   void provision_needs_exactly_one_step_and_its_own_options_else_exit_2() {
     String id = market.rent(vm, 24, null, null);
-    market.client(market.provider).accept(id, null);
+    market.client(market.provider).provider().accept(id, null);
 
     Result two = provider.run("provision", id, "--start", "--done");
     Result none = provider.run("provision", id);
@@ -531,8 +534,8 @@ class ProviderCommandsTest {
   @Test
   void provision_done_refuses_dry_run_with_a_password_so_it_is_never_printed() {
     String id = market.rent(vm, 24, null, null);
-    market.client(market.provider).accept(id, null);
-    market.client(market.provider).updateProvisioning(id, "provisioning", null);
+    market.client(market.provider).provider().accept(id, null);
+    market.client(market.provider).provider().provision(id, Provisioning.started());
 
     Result r =
         provider.runWithStdin(
@@ -566,8 +569,8 @@ class ProviderCommandsTest {
   void provision_failed_and_cancel_carry_the_reason_to_the_renter() {
     String failed = market.rent(vm, 24, null, null);
     String cancelled = market.rent(vm, 24, null, null);
-    market.client(market.provider).accept(failed, null);
-    market.client(market.provider).accept(cancelled, null);
+    market.client(market.provider).provider().accept(failed, null);
+    market.client(market.provider).provider().accept(cancelled, null);
 
     Result f = provider.run("provision", failed, "--failed", "--reason", "disk died");
     Result c = provider.run("provision", cancelled, "--cancel", "--reason", "maintenance");
@@ -578,14 +581,14 @@ class ProviderCommandsTest {
     assertThat(c.out()).isEqualTo("cancelled " + cancelled + "\n");
     assertThat(status(failed)).isEqualTo("provisioningfailed");
     assertThat(status(cancelled)).isEqualTo("cancelled");
-    assertThat(market.client(market.renter).notifications())
+    assertThat(market.client(market.renter).notifications().list())
         .anySatisfy(n -> assertThat(n.body()).endsWith("could not be provisioned: disk died"));
   }
 
   @Test
   void done_before_start_is_refused_exit_3_with_the_step_to_take_first() {
     String id = market.rent(vm, 24, null, null);
-    market.client(market.provider).accept(id, null);
+    market.client(market.provider).provider().accept(id, null);
 
     Result r = provider.run("provision", id, "--done", "--ip", "203.0.113.7");
 
@@ -619,7 +622,7 @@ class ProviderCommandsTest {
   void contracts_lists_every_state_newest_first_and_filters_by_status() {
     String first = market.rent(vm, 24, null, null);
     String second = market.rent(vm, 720, null, null);
-    market.client(market.provider).accept(second, null);
+    market.client(market.provider).provider().accept(second, null);
 
     Result table = provider.run("contracts");
     Result accepted = provider.run("contracts", "--status", "accepted", "-o", "ids");

@@ -1,0 +1,190 @@
+package dev.market.client;
+
+import static dev.market.client.internal.Envelopes.data;
+import static dev.market.client.internal.Envelopes.dataNode;
+import static dev.market.client.internal.Envelopes.json;
+import static dev.market.client.internal.Envelopes.kind;
+import static dev.market.client.internal.Envelopes.unreadable;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.market.client.internal.Api;
+import dev.market.client.internal.ApiRequest;
+import dev.market.client.internal.Args;
+import dev.market.client.internal.RetryPolicy;
+import dev.market.protocol.model.Offering;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Offerings: the public listings, one offering, and publishing as a provider. Reached through
+ * {@link MarketClient#offerings()}. Each method has an overload taking {@link RequestOptions} that
+ * answers an {@link Outcome}.
+ */
+public final class OfferingService {
+  private static final TypeReference<List<Offering>> OFFERINGS = new TypeReference<>() {};
+
+  private final Api api;
+
+  OfferingService(Api api) {
+    this.api = api;
+  }
+
+  /**
+   * {@code GET /offerings}: one page. {@code null} fields of {@code query} are not sent, so the
+   * server's defaults apply (50 a page, from offset 0). Never signed.
+   */
+  public List<Offering> list(OfferingQuery query) {
+    return list(query, RequestOptions.DEFAULT).value();
+  }
+
+  /** As {@link #list(OfferingQuery)}, with per-call options. */
+  public Outcome<List<Offering>> list(OfferingQuery query, RequestOptions options) {
+    Objects.requireNonNull(query, "query");
+    List<Map.Entry<String, String>> params = new ArrayList<>();
+    param(params, "limit", query.limit());
+    param(params, "offset", query.offset());
+    param(params, "product_type", query.productType());
+    param(params, "country", query.country());
+    param(params, "in_stock_only", query.inStockOnly());
+    param(params, "min_price_monthly", plain(query.minPriceMonthly()));
+    param(params, "max_price_monthly", plain(query.maxPriceMonthly()));
+    param(params, "q", query.q());
+    String op = "list offerings";
+    return api.call(
+        ApiRequest.publicGet(op, List.of("offerings"), params),
+        options,
+        env -> data(env, op, OFFERINGS));
+  }
+
+  /**
+   * Every offering matching {@code query} (its offset is the start; its limit the page size, 100 by
+   * default and at most 500), pages fetched lazily as the stream is consumed: only one page is held
+   * at a time, so any result size takes constant memory. A page shorter than the page size ends the
+   * walk. Failures surface from the stream's terminal operation as {@link
+   * dev.market.client.error.MarketException}s.
+   *
+   * @throws IllegalArgumentException when the query's limit is below 1
+   */
+  public Stream<Offering> stream(OfferingQuery query) {
+    return stream(query, RequestOptions.DEFAULT).value();
+  }
+
+  /**
+   * As {@link #stream(OfferingQuery)}, with per-call options applied to every page; a dry run
+   * answers the request for the first page.
+   */
+  public Outcome<Stream<Offering>> stream(OfferingQuery query, RequestOptions options) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(options, "options");
+    OfferingPager pager = new OfferingPager(query, q -> list(q, options).value());
+    if (options.dryRun()) {
+      return list(pager.firstPage(), options).map(page -> Stream.empty());
+    }
+    return new Outcome.Sent<>(
+        StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(pager, Spliterator.ORDERED | Spliterator.NONNULL),
+            false));
+  }
+
+  /**
+   * {@code GET /offerings/{id}}. Signed when this client has an identity, because the protocol
+   * makes its authentication optional so a provider can read its own non-public offering.
+   *
+   * @throws dev.market.client.error.NotFoundException when there is no such offering
+   */
+  public Offering get(long id) {
+    return get(id, RequestOptions.DEFAULT).value();
+  }
+
+  /** As {@link #get(long)}, with per-call options. */
+  public Outcome<Offering> get(long id, RequestOptions options) {
+    String op = "get offering " + id;
+    ApiRequest call =
+        new ApiRequest(
+            op,
+            "GET",
+            List.of("offerings", Long.toString(id)),
+            List.of(),
+            null,
+            api.identity() != null,
+            RetryPolicy.Kind.IDEMPOTENT,
+            null);
+    return api.call(call, options, env -> data(env, op, Offering.class));
+  }
+
+  /**
+   * {@code GET /providers/{pubkey}/offerings}. Never signed.
+   *
+   * @param providerPubkey the provider's public key, 64 hex characters
+   */
+  public List<Offering> ofProvider(String providerPubkey) {
+    return ofProvider(providerPubkey, RequestOptions.DEFAULT).value();
+  }
+
+  /** As {@link #ofProvider(String)}, with per-call options. */
+  public Outcome<List<Offering>> ofProvider(String providerPubkey, RequestOptions options) {
+    String op = "list offerings of provider " + Args.shortId(providerPubkey);
+    String key = Args.pubkey(op, providerPubkey);
+    return api.call(
+        ApiRequest.publicGet(op, List.of("providers", key, "offerings"), List.of()),
+        options,
+        env -> data(env, op, OFFERINGS));
+  }
+
+  /**
+   * {@code POST /providers/{me}/offerings}: publishes an offering as this client's identity;
+   * returns its numeric id. Not retried once the request may have reached the server (a repeat
+   * could publish it twice).
+   */
+  public long create(Offering offering) {
+    return create(offering, RequestOptions.DEFAULT).value();
+  }
+
+  /** As {@link #create(Offering)}, with per-call options. */
+  public Outcome<Long> create(Offering offering, RequestOptions options) {
+    Objects.requireNonNull(offering, "offering");
+    String op =
+        offering.offeringId() == null
+            ? "create offering"
+            : "create offering " + Args.printable(offering.offeringId());
+    String me = api.me(op);
+    return api.call(
+        ApiRequest.signedPost(op, List.of("providers", me, "offerings"), json(offering)),
+        options,
+        env -> newId(env, op));
+  }
+
+  private static long newId(ObjectNode env, String op) {
+    JsonNode data = dataNode(env, op);
+    if (data.isIntegralNumber()) {
+      return data.longValue();
+    }
+    if (data.isTextual()) {
+      try {
+        return Long.parseLong(data.asText().strip());
+      } catch (NumberFormatException e) {
+        // fall through to the protocol error below
+      }
+    }
+    throw unreadable(op, "expected the new offering's numeric id, got " + kind(data));
+  }
+
+  private static void param(List<Map.Entry<String, String>> params, String name, Object value) {
+    if (value != null) {
+      params.add(Map.entry(name, value.toString()));
+    }
+  }
+
+  private static String plain(BigDecimal d) {
+    return d == null ? null : d.toPlainString();
+  }
+}
