@@ -48,6 +48,10 @@ public final class Cli {
         // `--identity provider`: an identity may share its name with a command
         .setAllowSubcommandsAsOptionParameters(true)
         .registerConverter(java.math.BigDecimal.class, new AmountConverter())
+        .registerConverter(Long.class, WholeNumbers::toLong)
+        .registerConverter(Long.TYPE, WholeNumbers::toLong)
+        .registerConverter(Integer.class, WholeNumbers::toInt)
+        .registerConverter(Integer.TYPE, WholeNumbers::toInt)
         .setExecutionExceptionHandler(errors)
         .setExitCodeExceptionMapper(errors)
         .setParameterExceptionHandler(errors);

@@ -18,9 +18,11 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Everything a command may use, handed to it at construction: streams, environment, terminal,
@@ -259,7 +261,28 @@ public final class CliContext implements AutoCloseable {
             .baseUrl(apiUrl())
             .clock(clock)
             .userAgent("market-cli/" + VersionProvider.version());
+    Duration attemptTimeout = httpTimeout();
+    if (attemptTimeout != null) {
+      b.connectTimeout(attemptTimeout).readTimeout(attemptTimeout);
+    }
     return clientCustomizer.apply(b);
+  }
+
+  /**
+   * {@code MARKET_HTTP_TIMEOUT}: how long one attempt may wait to connect and then for each read
+   * ({@code null}: client-core's 10 s and 30 s). It bounds how long a command waits on a
+   * marketplace that accepts and never answers (docs/reliability.md).
+   */
+  Duration httpTimeout() {
+    String value = env("MARKET_HTTP_TIMEOUT");
+    if (value == null) {
+      return null;
+    }
+    try {
+      return DurationConverter.parse(value);
+    } catch (TypeConversionException e) {
+      throw CliException.usage("MARKET_HTTP_TIMEOUT: " + e.getMessage(), "MARKET_HTTP_TIMEOUT=10s");
+    }
   }
 
   /** A bad {@code --api-url} is a usage error, not a crash. */

@@ -105,7 +105,7 @@ public final class ProviderService {
             List.of("provider", "rental-requests", Args.contractId(op, contractId), "respond"),
             json(body)),
         options,
-        env -> message(env));
+        env -> message(env, op));
   }
 
   /**
@@ -141,7 +141,7 @@ public final class ProviderService {
                   "provider", "rental-requests", Args.contractId(op, contractId), "provisioning"),
               json(body)),
           options,
-          env -> message(env));
+          env -> message(env, op));
     } catch (MarketException e) {
       throw ErrorMapper.redact(e, password);
     }

@@ -141,7 +141,7 @@ public final class RentalService {
         ApiRequest.signedPut(
             op, List.of("contracts", Args.contractId(op, contractId), "cancel"), json(body)),
         options,
-        env -> message(env));
+        env -> message(env, op));
   }
 
   /**

@@ -1,9 +1,9 @@
 package dev.market.server;
 
+import dev.market.server.domain.DomainException;
 import dev.market.server.domain.money.LedgerCheck;
 import dev.market.server.domain.money.LedgerService;
 import dev.market.server.store.jdbc.JdbcStore;
-import dev.market.server.store.jdbc.StoreException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Optional;
@@ -39,7 +39,7 @@ final class LedgerCheckCommand {
     LedgerCheck check;
     try (JdbcStore store = JdbcStore.open(db)) {
       check = new LedgerService(store, Clock.systemUTC(), Optional.empty()).check();
-    } catch (StoreException e) {
+    } catch (DomainException e) {
       err.println("market-server: " + e.getMessage());
       return 1;
     }

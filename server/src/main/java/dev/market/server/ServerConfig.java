@@ -10,6 +10,11 @@ import java.util.Objects;
  *
  * @param db a SQLite file path or a {@code jdbc:postgresql://} URL
  * @param clock the server's clock: signatures' timestamps and every stored time come from it
+ * @param replayStore false only in the benchmark that measures the replay guard's cost (nothing
+ *     refuses a replayed request then); {@code ServerMain} refuses it unless {@code
+ *     -Dmarket.bench=true}
+ * @param readNonceFlush how often read nonces are written to the shared table: another process
+ *     refuses a replayed read at most this long (plus one commit) after the first use
  */
 public record ServerConfig(
     String host,
@@ -25,6 +30,8 @@ public record ServerConfig(
     int maxBodyBytes,
     Duration sweepInterval,
     Duration signatureWindow,
+    boolean replayStore,
+    Duration readNonceFlush,
     Duration requestExpiry,
     Duration provisioningTimeout,
     boolean demoPayments) {
@@ -35,6 +42,7 @@ public record ServerConfig(
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(sweepInterval, "sweepInterval");
     Objects.requireNonNull(signatureWindow, "signatureWindow");
+    Objects.requireNonNull(readNonceFlush, "readNonceFlush");
     Objects.requireNonNull(requestExpiry, "requestExpiry");
     Objects.requireNonNull(provisioningTimeout, "provisioningTimeout");
     if (requestExpiry.isNegative() || requestExpiry.isZero()) {
@@ -99,6 +107,8 @@ public record ServerConfig(
         .maxBodyBytes(maxBodyBytes)
         .sweepInterval(sweepInterval)
         .signatureWindow(signatureWindow)
+        .replayStore(replayStore)
+        .readNonceFlush(readNonceFlush)
         .requestExpiry(requestExpiry)
         .provisioningTimeout(provisioningTimeout)
         .demoPayments(demoPayments);
@@ -119,6 +129,8 @@ public record ServerConfig(
     private int maxBodyBytes = 64 * 1024;
     private Duration sweepInterval = Duration.ofSeconds(2);
     private Duration signatureWindow = Duration.ofMinutes(5);
+    private boolean replayStore = true;
+    private Duration readNonceFlush = Duration.ofMillis(100);
     private Duration requestExpiry = Duration.ofHours(24);
     private Duration provisioningTimeout = Duration.ofHours(24);
     private boolean demoPayments;
@@ -188,6 +200,16 @@ public record ServerConfig(
       return this;
     }
 
+    public Builder replayStore(boolean v) {
+      replayStore = v;
+      return this;
+    }
+
+    public Builder readNonceFlush(Duration v) {
+      readNonceFlush = v;
+      return this;
+    }
+
     /** How long a request may wait for the provider's answer before it expires. */
     public Builder requestExpiry(Duration v) {
       requestExpiry = v;
@@ -221,6 +243,8 @@ public record ServerConfig(
           maxBodyBytes,
           sweepInterval,
           signatureWindow,
+          replayStore,
+          readNonceFlush,
           requestExpiry,
           provisioningTimeout,
           demoPayments);

@@ -1,6 +1,6 @@
 package dev.market.server;
 
-import dev.market.server.store.jdbc.StoreException;
+import dev.market.server.domain.DomainException;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 
@@ -62,7 +62,7 @@ public final class ServerMain {
     int port;
     try {
       server = MarketServer.create(config);
-    } catch (StoreException e) {
+    } catch (DomainException e) {
       err.println("market-server: " + e.getMessage());
       return 1;
     } catch (RuntimeException e) {
@@ -143,6 +143,16 @@ public final class ServerMain {
         case "-h", "--help" -> throw new HelpRequested();
         case "--demo" -> b.demo(true);
         case "--no-rate-limits" -> b.rateLimitsEnabled(false);
+        case "--bench-no-replay-store" -> {
+          // measures what the replay guard costs; a server that accepts replays is never run
+          // by accident, so this needs the JVM flag too (not in --help)
+          if (!Boolean.getBoolean("market.bench")) {
+            throw new IllegalArgumentException(
+                "--bench-no-replay-store accepts replayed requests; it is for bench/ only and"
+                    + " needs -Dmarket.bench=true");
+          }
+          b.replayStore(false);
+        }
         case "--port",
             "--host",
             "--db",

@@ -3,6 +3,8 @@ package dev.market.cli.commands;
 import dev.market.cli.CliContext;
 import dev.market.cli.VersionProvider;
 import dev.market.cli.commands.config.ConfigCommand;
+import dev.market.cli.commands.help.HelpCommand;
+import dev.market.cli.commands.help.VersionCommand;
 import dev.market.cli.commands.identity.IdentityCommand;
 import dev.market.cli.commands.notifications.NotificationsCommand;
 import dev.market.cli.commands.offerings.OfferingsCommand;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Option;
     footerHeading = "%n",
     footer = {
       "Environment: MARKET_API_URL, MARKET_IDENTITY, MARKET_HOME (relocates config and identities),",
-      "MARKET_PASSPHRASE (unlocks an encrypted identity in scripts), NO_COLOR.",
+      "MARKET_PASSPHRASE (unlocks an encrypted identity in scripts), NO_COLOR, MARKET_HTTP_TIMEOUT",
+      "(each attempt's connect and read timeout, default 10s and 30s; reads are tried 3 times).",
       "Run 'market COMMAND --help' for a command's options and output."
     },
     subcommands = {
@@ -59,7 +62,9 @@ import picocli.CommandLine.Option;
       ProviderCommand.class,
       // setup
       IdentityCommand.class,
-      ConfigCommand.class
+      ConfigCommand.class,
+      HelpCommand.class,
+      VersionCommand.class
     })
 public final class MarketCommand extends GroupCommand {
 

@@ -2,6 +2,7 @@ package dev.market.client.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.market.client.error.UnavailableException;
@@ -38,7 +39,7 @@ public final class Envelopes {
     try {
       return Json.mapper().treeToValue(data, type);
     } catch (IOException | IllegalArgumentException e) {
-      throw unreadable(op, "not a " + type.getSimpleName() + " (" + firstLine(e) + ")");
+      throw unreadable(op, "not a " + type.getSimpleName() + " (" + mismatch(e, data) + ")");
     }
   }
 
@@ -48,18 +49,25 @@ public final class Envelopes {
     try {
       return Json.mapper().readerFor(type).readValue(data);
     } catch (IOException | IllegalArgumentException e) {
-      throw unreadable(op, "unexpected shape (" + firstLine(e) + ")");
+      throw unreadable(op, "unexpected shape (" + mismatch(e, data) + ")");
     }
   }
 
-  /** The server's message: {@code data} as text, else {@code message}, else empty. */
-  public static String message(ObjectNode env) {
+  /**
+   * The message string an action answers with (docs/protocol.md section 4): {@code data} as text,
+   * else {@code message}, else empty. Any other {@code data} is not the marketplace's answer, and
+   * the action's outcome is unknown: never reported as done.
+   */
+  public static String message(ObjectNode env, String op) {
     JsonNode data = env.get("data");
     if (data == null || data.isNull()) {
       JsonNode m = env.get("message");
       return m != null && m.isTextual() ? m.asText() : "";
     }
-    return data.isTextual() ? data.asText() : data.toString();
+    if (!data.isTextual()) {
+      throw unreadable(op, "expected a message, got " + kind(data));
+    }
+    return data.asText();
   }
 
   /** The JSON type of {@code n} for a message: {@code string}, {@code object}, ... */
@@ -72,12 +80,22 @@ public final class Envelopes {
     return new UnavailableException(op, 200, null, "unreadable answer: " + why, null);
   }
 
-  private static String firstLine(Exception e) {
-    String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-    if (m == null) {
-      return e.getClass().getSimpleName();
+  /**
+   * Where the answer departs from the protocol, in its own field names. Jackson's message names
+   * Java types ({@code java.lang.String}), which mean nothing to the person reading the error.
+   */
+  private static String mismatch(Exception e, JsonNode data) {
+    if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+      StringBuilder path = new StringBuilder();
+      for (JsonMappingException.Reference r : m.getPath()) {
+        if (r.getFieldName() != null) {
+          path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+        } else if (r.getIndex() >= 0) {
+          path.append('[').append(r.getIndex()).append(']');
+        }
+      }
+      return "field " + Args.printable(path.toString()) + " has the wrong type";
     }
-    int nl = m.indexOf('\n');
-    return Args.printable(nl < 0 ? m : m.substring(0, nl));
+    return "got " + kind(data);
   }
 }

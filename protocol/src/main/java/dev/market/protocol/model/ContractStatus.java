@@ -1,7 +1,10 @@
 package dev.market.protocol.model;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -62,17 +65,74 @@ public enum ContractStatus {
     }
   }
 
+  /** Who may make a transition. */
+  public enum Party {
+    RENTER,
+    PROVIDER,
+    /** The marketplace itself: validation, auto-accept, completion at the end. */
+    SYSTEM
+  }
+
+  private static final Set<Party> RENTER_OR_PROVIDER = EnumSet.of(Party.RENTER, Party.PROVIDER);
+
+  /**
+   * The transition table of docs/protocol.md section 6: for this state, who may move it to which
+   * state. Every non-terminal state can be cancelled by either side; everything else is one side's
+   * or the marketplace's step.
+   */
+  public Map<ContractStatus, Set<Party>> transitions() {
+    Map<ContractStatus, Set<Party>> t = new EnumMap<>(ContractStatus.class);
+    switch (this) {
+      case REQUESTED -> {
+        t.put(PENDING, EnumSet.of(Party.SYSTEM));
+        t.put(ACCEPTED, EnumSet.of(Party.PROVIDER, Party.SYSTEM));
+        t.put(REJECTED, EnumSet.of(Party.PROVIDER));
+        t.put(CANCELLED, RENTER_OR_PROVIDER);
+        t.put(EXPIRED, EnumSet.of(Party.SYSTEM));
+      }
+      case PENDING -> {
+        t.put(ACCEPTED, EnumSet.of(Party.PROVIDER, Party.SYSTEM));
+        t.put(REJECTED, EnumSet.of(Party.PROVIDER));
+        t.put(CANCELLED, RENTER_OR_PROVIDER);
+        t.put(EXPIRED, EnumSet.of(Party.SYSTEM));
+      }
+      case ACCEPTED -> {
+        t.put(PROVISIONING, EnumSet.of(Party.PROVIDER));
+        t.put(REJECTED, EnumSet.of(Party.PROVIDER));
+        t.put(CANCELLED, RENTER_OR_PROVIDER);
+        // the provider reports it; the marketplace's provisioning timeout (issue 10) too
+        t.put(PROVISIONING_FAILED, EnumSet.of(Party.PROVIDER, Party.SYSTEM));
+      }
+      case PROVISIONING -> {
+        t.put(PROVISIONED, EnumSet.of(Party.PROVIDER));
+        t.put(PROVISIONING_FAILED, EnumSet.of(Party.PROVIDER, Party.SYSTEM));
+        t.put(CANCELLED, RENTER_OR_PROVIDER);
+      }
+      case PROVISIONED -> {
+        t.put(ACTIVE, EnumSet.of(Party.PROVIDER));
+        t.put(CANCELLED, RENTER_OR_PROVIDER);
+      }
+      case ACTIVE -> {
+        t.put(COMPLETED, EnumSet.of(Party.SYSTEM));
+        t.put(CANCELLED, RENTER_OR_PROVIDER);
+      }
+      default -> {
+        // terminal and unknown states move nowhere
+      }
+    }
+    return Collections.unmodifiableMap(t);
+  }
+
   /** The states this one may move to directly (the "next" column of docs/protocol.md section 6). */
   public Set<ContractStatus> next() {
-    return switch (this) {
-      case REQUESTED -> EnumSet.of(PENDING, ACCEPTED, REJECTED, CANCELLED, EXPIRED);
-      case PENDING -> EnumSet.of(ACCEPTED, REJECTED, CANCELLED, EXPIRED);
-      case ACCEPTED -> EnumSet.of(PROVISIONING, REJECTED, CANCELLED, PROVISIONING_FAILED);
-      case PROVISIONING -> EnumSet.of(PROVISIONED, PROVISIONING_FAILED, CANCELLED);
-      case PROVISIONED -> EnumSet.of(ACTIVE, CANCELLED);
-      case ACTIVE -> EnumSet.of(COMPLETED, CANCELLED);
-      default -> EnumSet.noneOf(ContractStatus.class);
-    };
+    Set<ContractStatus> next = EnumSet.noneOf(ContractStatus.class);
+    next.addAll(transitions().keySet());
+    return next;
+  }
+
+  /** Whether {@code party} may move a contract from this state directly to {@code target}. */
+  public boolean canMoveTo(ContractStatus target, Party party) {
+    return transitions().getOrDefault(target, Set.of()).contains(party);
   }
 
   /** Whether a direct transition from this state to {@code target} is allowed. */

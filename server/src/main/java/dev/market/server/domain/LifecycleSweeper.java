@@ -1,6 +1,5 @@
 package dev.market.server.domain;
 
-import dev.market.protocol.model.Contract;
 import dev.market.protocol.model.ContractStatus;
 import java.time.Duration;
 import java.util.List;
@@ -56,7 +55,7 @@ public final class LifecycleSweeper {
         boolean ended =
             store.write(
                 tx -> {
-                  Optional<Contract> c = tx.contract(id);
+                  Optional<Contract> c = tx.contracts().byId(id);
                   if (c.isEmpty()
                       || !from.contains(c.get().statusValue())
                       || c.get().statusUpdatedAtNs() >= cutoff) {
@@ -71,7 +70,8 @@ public final class LifecycleSweeper {
                       to == ContractStatus.EXPIRED ? "Rental expired" : "Provisioning failed",
                       "ended (" + why + "); the payment was refunded to your wallet",
                       now);
-                  tx.insertNotification(
+                  ContractService.notify(
+                      tx,
                       c.get().providerPubkey(),
                       "rental_" + to.wire(),
                       to == ContractStatus.EXPIRED
@@ -79,7 +79,7 @@ public final class LifecycleSweeper {
                           : "Provisioning failed",
                       "The rental of " + c.get().offeringName() + " ended: " + why,
                       id,
-                      now / 1_000_000_000L);
+                      now);
                   return true;
                 });
         if (ended) {

@@ -2,17 +2,14 @@ package dev.market.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.market.server.domain.DomainException;
 import dev.market.server.domain.money.LedgerService;
 import dev.market.server.domain.money.ReviewService;
 import dev.market.server.domain.money.TermService;
 import io.javalin.http.Context;
-import java.util.List;
 
 /** Wallet, extension, auto-renew and review endpoints (issue 10): HTTP only. */
 final class MoneyHandlers {
-
-  /** One signed route of this group. */
-  record Route(String method, String path, Routes.SignedHandler handler) {}
 
   private final LedgerService ledger;
   private final TermService terms;
@@ -24,34 +21,22 @@ final class MoneyHandlers {
     this.reviews = reviews;
   }
 
-  List<Route> routes() {
-    return List.of(
-        new Route("GET", "/users/{pubkey}/wallet", this::wallet),
-        new Route("POST", "/users/{pubkey}/wallet/deposits", this::deposit),
-        new Route("POST", "/users/{pubkey}/wallet/withdrawals", this::withdraw),
-        new Route("POST", "/contracts/{id}/extend", this::extend),
-        new Route("PUT", "/contracts/{id}/auto-renew", this::autoRenew),
-        new Route("GET", "/contracts/{id}/terms", this::terms),
-        new Route("POST", "/contracts/{id}/feedback", this::review),
-        new Route("GET", "/contracts/{id}/feedback", this::getReview));
-  }
-
   void wallet(Context ctx, String signer) {
     Envelope.ok(ctx, ledger.wallet(signer, ctx.pathParam("pubkey")));
   }
 
   void deposit(Context ctx, String signer) {
-    ObjectNode body = Bodies.object(Routes.body(ctx));
+    ObjectNode body = Bodies.object(RequestFilter.body(ctx));
     Envelope.ok(ctx, ledger.deposit(signer, ctx.pathParam("pubkey"), optLong(body, "amountE9s")));
   }
 
   void withdraw(Context ctx, String signer) {
-    ObjectNode body = Bodies.object(Routes.body(ctx));
+    ObjectNode body = Bodies.object(RequestFilter.body(ctx));
     Envelope.ok(ctx, ledger.withdraw(signer, ctx.pathParam("pubkey"), optLong(body, "amountE9s")));
   }
 
   void extend(Context ctx, String signer) {
-    ObjectNode body = Bodies.object(Routes.body(ctx));
+    ObjectNode body = Bodies.object(RequestFilter.body(ctx));
     Envelope.ok(
         ctx,
         terms.extend(
@@ -62,7 +47,7 @@ final class MoneyHandlers {
   }
 
   void autoRenew(Context ctx, String signer) {
-    ObjectNode body = Bodies.object(Routes.body(ctx));
+    ObjectNode body = Bodies.object(RequestFilter.body(ctx));
     Envelope.ok(
         ctx,
         terms.setAutoRenew(signer, ctx.pathParam("id"), Bodies.requiredBoolean(body, "autoRenew")));
@@ -73,7 +58,7 @@ final class MoneyHandlers {
   }
 
   void review(Context ctx, String signer) {
-    ObjectNode body = Bodies.object(Routes.body(ctx));
+    ObjectNode body = Bodies.object(RequestFilter.body(ctx));
     Long rating = optLong(body, "rating");
     Envelope.ok(
         ctx,
@@ -97,7 +82,7 @@ final class MoneyHandlers {
       return null;
     }
     if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-      throw ApiError.invalid(field, "must be a whole number");
+      throw DomainException.invalid(field, "must be a whole number");
     }
     return v.longValue();
   }

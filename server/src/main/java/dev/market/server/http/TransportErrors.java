@@ -15,7 +15,8 @@ final class TransportErrors {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if ((t instanceof HttpException h && h.getCode() >= 400 && h.getCode() < 500)
           || t instanceof EofException
-          || t instanceof EOFException) {
+          || t instanceof EOFException
+          || badPercentEncoding(t)) {
         return true;
       }
       if (t.getCause() == t) {
@@ -25,8 +26,23 @@ final class TransportErrors {
     return false;
   }
 
+  /**
+   * Javalin decodes path parameters with URLDecoder, which throws on a stray '%' ("/offerings/;%")
+   * before any handler runs; Jetty lets such a path through.
+   */
+  private static boolean badPercentEncoding(Throwable t) {
+    if (!(t instanceof IllegalArgumentException)) {
+      return false;
+    }
+    StackTraceElement[] frames = t.getStackTrace();
+    return frames.length > 0 && frames[0].getClassName().equals("java.net.URLDecoder");
+  }
+
   static String describe(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      if (badPercentEncoding(t)) {
+        return "the path is not valid percent-encoding";
+      }
       if (t instanceof HttpException) {
         return "the HTTP message is malformed";
       }

@@ -363,7 +363,7 @@ class ProtocolEdgesTest {
     assertThat(providerView.text()).doesNotContain(secret);
     JsonNode contract = raw.get(renter, "/api/v1/contracts/" + id).data();
     assertThat(contract.get("provisioning_instance_details").asText()).contains("198.51.100.4");
-    String stored = server.server.store().read(tx -> tx.credentials(id)).orElseThrow();
+    String stored = server.server.store().read(tx -> tx.contracts().credentials(id)).orElseThrow();
     assertThat(stored).doesNotContain(secret);
   }
 

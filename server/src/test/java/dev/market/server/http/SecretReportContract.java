@@ -3,17 +3,15 @@ package dev.market.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.market.protocol.crypto.Identity;
+import dev.market.server.support.DatabaseDump;
 import dev.market.server.support.Ids;
 import dev.market.server.support.Market;
 import dev.market.server.support.Raw;
 import dev.market.server.support.TestDatabases;
 import dev.market.server.support.TestServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -38,8 +36,14 @@ abstract class SecretReportContract {
 
   abstract TestDatabases.Kind kind();
 
+  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+  private PrintStream stderr;
+
+  /** The server's log (slf4j-simple writes to System.err) is captured from start to stop. */
   @BeforeAll
   void start() {
+    stderr = System.err;
+    System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
     server = TestServer.start(TestDatabases.fresh(kind()));
     m = new Market(server);
     offering = m.publish(provider, "secret-1", "10");
@@ -47,8 +51,18 @@ abstract class SecretReportContract {
 
   @AfterAll
   void stop() {
-    if (server != null) {
-      server.close();
+    boolean started = server != null; // not when the database was skipped (-Dpg.skip=true)
+    try {
+      if (started) {
+        server.close();
+      }
+    } finally {
+      System.setErr(stderr);
+    }
+    String whole = log.toString(StandardCharsets.UTF_8);
+    stderr.print(whole);
+    if (started) {
+      assertThat(whole).contains("Javalin").doesNotContain(SECRET);
     }
   }
 
@@ -105,38 +119,10 @@ abstract class SecretReportContract {
     assertThat(m.history(failed).toString()).contains("[redacted]");
   }
 
-  /** Every byte the database holds: the SQLite file and its WAL, or every PostgreSQL row. */
+  /** Every byte the database holds: the SQLite files, or a COPY dump of every PostgreSQL table. */
   private String databaseText() throws Exception {
-    if (kind() == TestDatabases.Kind.SQLITE) {
-      StringBuilder b = new StringBuilder();
-      for (String suffix : new String[] {"", "-wal", "-journal"}) {
-        Path p = Path.of(server.db + suffix);
-        if (Files.exists(p)) {
-          b.append(new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
-        }
-      }
-      return b.toString();
-    }
-    StringBuilder b = new StringBuilder();
-    try (Connection c = DriverManager.getConnection(server.db);
-        ResultSet tables =
-            c.createStatement()
-                .executeQuery(
-                    "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")) {
-      List<String> names = new ArrayList<>();
-      while (tables.next()) {
-        names.add(tables.getString(1));
-      }
-      for (String t : names) {
-        try (ResultSet rows =
-            c.createStatement().executeQuery("SELECT t::text FROM \"" + t + "\" t")) {
-          while (rows.next()) {
-            b.append(rows.getString(1)).append('\n');
-          }
-        }
-      }
-    }
-    assertThat(b).contains("status_change"); // the dump did read something
-    return b.toString();
+    String dump = DatabaseDump.of(kind(), server.db);
+    assertThat(dump).contains("status_change"); // the dump did read the history
+    return dump;
   }
 }

@@ -115,7 +115,7 @@ class KillDuringWritesTest {
       Market m = new Market(after);
       List<String> lost =
           acknowledged.stream()
-              .filter(id -> after.server.store().read(tx -> tx.contract(id)).isEmpty())
+              .filter(id -> after.server.store().read(tx -> tx.contracts().byId(id)).isEmpty())
               .toList();
       assertThat(lost).as("acknowledged but lost, of " + acknowledged.size()).isEmpty();
       assertThat(m.status(acknowledged.iterator().next())).isNotNull();

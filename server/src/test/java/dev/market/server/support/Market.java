@@ -126,10 +126,10 @@ public final class Market {
 
   /** The stored status, read straight from the database (no auth, no side effects). */
   public String status(String contractId) {
-    return server.server.store().read(tx -> tx.contract(contractId)).orElseThrow().status();
+    return server.server.store().read(tx -> tx.contracts().byId(contractId)).orElseThrow().status();
   }
 
   public List<HistoryRow> history(String contractId) {
-    return server.server.store().read(tx -> tx.history(contractId));
+    return server.server.store().read(tx -> tx.contracts().history(contractId));
   }
 }

@@ -1,10 +1,10 @@
 package dev.market.server.domain.money;
 
-import dev.market.protocol.model.Contract;
 import dev.market.protocol.model.ContractStatus;
 import dev.market.protocol.model.LedgerEntry;
 import dev.market.protocol.model.Payment;
 import dev.market.protocol.model.Wallet;
+import dev.market.server.domain.Contract;
 import dev.market.server.domain.DomainException;
 import dev.market.server.domain.MarketStore;
 import dev.market.server.domain.Tx;

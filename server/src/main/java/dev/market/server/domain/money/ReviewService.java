@@ -1,9 +1,9 @@
 package dev.market.server.domain.money;
 
-import dev.market.protocol.model.Contract;
 import dev.market.protocol.model.ContractStatus;
 import dev.market.protocol.model.Review;
 import dev.market.protocol.text.TerminalText;
+import dev.market.server.domain.Contract;
 import dev.market.server.domain.DomainException;
 import dev.market.server.domain.MarketStore;
 import dev.market.server.domain.validation.Limits;
@@ -44,7 +44,7 @@ public final class ReviewService {
         tx -> {
           Contract c = TermService.asRenter(tx, signer, contractId, "review");
           ContractStatus s = c.statusValue();
-          boolean delivered = c.provisioningCompletedAtNs() != null;
+          boolean delivered = c.provisionedAtNs() != null;
           if (!(s == ContractStatus.COMPLETED || (s == ContractStatus.CANCELLED && delivered))) {
             throw DomainException.invalidTransition(
                 "invalid transition: contract is "

@@ -1,14 +1,17 @@
 package dev.market.server.domain.money;
 
 import dev.market.protocol.crypto.Hex;
-import dev.market.protocol.model.Contract;
 import dev.market.protocol.model.ContractStatus;
 import dev.market.protocol.model.ExtensionResult;
 import dev.market.protocol.model.RentalTerms;
 import dev.market.server.domain.Actor;
+import dev.market.server.domain.Contract;
+import dev.market.server.domain.ContractEventRow;
 import dev.market.server.domain.DomainException;
+import dev.market.server.domain.EpochNanos;
 import dev.market.server.domain.MarketStore;
-import dev.market.server.domain.StoredOffering;
+import dev.market.server.domain.Notification;
+import dev.market.server.domain.Offering;
 import dev.market.server.domain.Tx;
 import dev.market.server.domain.validation.Limits;
 import java.time.Clock;
@@ -54,9 +57,9 @@ public final class TermService {
             throw DomainException.invalidTransition(
                 "invalid transition: contract is " + c.status() + "; it cannot be extended");
           }
-          StoredOffering o = offering(tx, c);
+          Offering o = offering(tx, c);
           long total = Math.addExact(c.durationHours(), hours);
-          Long max = o.offering().maxContractHours();
+          Long max = o.maxContractHours();
           if (max != null && total > max) {
             throw DomainException.invalid(
                 "extensionHours",
@@ -83,7 +86,8 @@ public final class TermService {
           }
           LedgerService.hold(
               tx, EntryType.EXTENSION_HOLD, c.contractId(), signer, price, null, now);
-          tx.insertEvent(
+          event(
+              tx,
               c.contractId(),
               "extended",
               null,
@@ -96,13 +100,14 @@ public final class TermService {
                   + " e9s"
                   + (memo == null ? "" : ": " + memo),
               now);
-          tx.insertNotification(
+          notify(
+              tx,
               c.providerPubkey(),
               "rental_extended",
               "Rental extended",
               "The renter extended " + c.offeringName() + " by " + hours + " h",
               c.contractId(),
-              now / LedgerService.E9);
+              now);
           return new ExtensionResult(price, newEnd, "Contract extended by " + hours + " hours");
         });
   }
@@ -159,14 +164,15 @@ public final class TermService {
     if (t == null || !t.autoRenew()) {
       return false;
     }
-    StoredOffering o = tx.offering(tx.terms().offeringDbId(c.contractId())).orElse(null);
+    Offering o = tx.offerings().byId(tx.terms().offeringDbId(c.contractId())).orElse(null);
     long price =
         o == null || c.requesterPubkey().equals(c.providerPubkey())
             ? 0
             : LedgerService.price(o.monthlyPriceE9s(), t.termHours(), "term_hours");
     long balance = tx.ledger().balance(Accounts.wallet(c.requesterPubkey()));
     if (o == null || balance < price) {
-      tx.insertNotification(
+      notify(
+          tx,
           c.requesterPubkey(),
           "renewal_failed",
           "Auto-renew failed",
@@ -181,7 +187,7 @@ public final class TermService {
                       + " e9s")
               + "; it completed",
           c.contractId(),
-          nowNs / LedgerService.E9);
+          nowNs);
       return false;
     }
     long oldEnd = c.endTimestampNs();
@@ -214,7 +220,8 @@ public final class TermService {
         "renewal-" + n + "-hold:" + c.contractId(),
         nowNs);
     tx.terms().renewed(c.contractId(), oldEnd, nowNs);
-    tx.insertEvent(
+    event(
+        tx,
         c.contractId(),
         "renewed",
         null,
@@ -223,19 +230,21 @@ public final class TermService {
         "auto-renewed for " + t.termHours() + " h for " + price + " e9s",
         nowNs);
     for (String who : new String[] {c.requesterPubkey(), c.providerPubkey()}) {
-      tx.insertNotification(
+      notify(
+          tx,
           who,
           "rental_renewed",
           "Rental renewed",
           c.offeringName() + " auto-renewed for " + t.termHours() + " h",
           c.contractId(),
-          nowNs / LedgerService.E9);
+          nowNs);
     }
     return true;
   }
 
-  private static StoredOffering offering(Tx tx, Contract c) {
-    return tx.offering(tx.terms().offeringDbId(c.contractId()))
+  private static Offering offering(Tx tx, Contract c) {
+    return tx.offerings()
+        .byId(tx.terms().offeringDbId(c.contractId()))
         .orElseThrow(() -> DomainException.notFound("the offering of this contract is gone"));
   }
 
@@ -244,7 +253,8 @@ public final class TermService {
       throw DomainException.notFound("contract not found");
     }
     Contract c =
-        tx.contract(contractId.toLowerCase(Locale.ROOT))
+        tx.contracts()
+            .byId(contractId.toLowerCase(Locale.ROOT))
             .orElseThrow(() -> DomainException.notFound("contract not found"));
     if (!signer.equals(c.requesterPubkey()) && !signer.equals(c.providerPubkey())) {
       throw DomainException.notFound("contract not found");
@@ -258,5 +268,28 @@ public final class TermService {
       throw DomainException.forbidden("only the renter of this contract may " + what + " it");
     }
     return c;
+  }
+
+  static void event(
+      Tx tx,
+      String contractId,
+      String type,
+      String oldStatus,
+      String newStatus,
+      Actor actor,
+      String details,
+      long nowNs) {
+    tx.contracts()
+        .insertEvent(
+            new ContractEventRow(
+                0, contractId, type, oldStatus, newStatus, actor.wire(), details, nowNs));
+  }
+
+  static void notify(
+      Tx tx, String user, String type, String title, String body, String contractId, long nowNs) {
+    tx.notifications()
+        .insert(
+            new Notification(
+                0, user, type, title, body, contractId, null, EpochNanos.toSeconds(nowNs)));
   }
 }

@@ -1,4 +1,4 @@
-package dev.market.server.domain.demo;
+package dev.market.server.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.market.server.domain.demo;
+package dev.market.server.demo;
 
 import dev.market.protocol.model.Offering;
 import java.io.IOException;
@@ -92,36 +92,35 @@ public final class DemoOfferings {
         throw new IllegalStateException(RESOURCE + ": unknown key " + key);
       }
     }
-    return new Offering(
-        null,
-        null,
-        (String) o.get("offering_id"),
-        (String) o.get("offer_name"),
-        (String) o.get("description"),
-        (String) o.get("product_type"),
-        (String) o.get("currency"),
-        (BigDecimal) o.get("monthly_price"),
-        (BigDecimal) o.get("setup_fee"),
-        (String) o.get("visibility"),
-        (String) o.get("stock_status"),
-        (String) o.get("processor_brand"),
-        integer(o.get("processor_cores")),
-        (String) o.get("processor_name"),
-        (String) o.get("memory_amount"),
-        (String) o.get("total_ssd_capacity"),
-        (String) o.get("total_hdd_capacity"),
-        (String) o.get("uplink_speed"),
-        (Boolean) o.get("unmetered_bandwidth"),
-        (String) o.get("datacenter_country"),
-        (String) o.get("datacenter_city"),
-        (String) o.get("gpu_name"),
-        integer(o.get("gpu_count")),
-        integer(o.get("gpu_memory_gb")),
-        whole(o.get("min_contract_hours")),
-        whole(o.get("max_contract_hours")),
-        (String) o.get("operating_systems"),
-        (String) o.get("billing_interval"),
-        (Boolean) o.get("is_draft"));
+    return Offering.builder()
+        .offeringId((String) o.get("offering_id"))
+        .offerName((String) o.get("offer_name"))
+        .description((String) o.get("description"))
+        .productType((String) o.get("product_type"))
+        .currency((String) o.get("currency"))
+        .monthlyPrice((BigDecimal) o.get("monthly_price"))
+        .setupFee((BigDecimal) o.get("setup_fee"))
+        .visibility((String) o.get("visibility"))
+        .stockStatus((String) o.get("stock_status"))
+        .processorBrand((String) o.get("processor_brand"))
+        .processorCores(integer(o.get("processor_cores")))
+        .processorName((String) o.get("processor_name"))
+        .memoryAmount((String) o.get("memory_amount"))
+        .totalSsdCapacity((String) o.get("total_ssd_capacity"))
+        .totalHddCapacity((String) o.get("total_hdd_capacity"))
+        .uplinkSpeed((String) o.get("uplink_speed"))
+        .unmeteredBandwidth((Boolean) o.get("unmetered_bandwidth"))
+        .datacenterCountry((String) o.get("datacenter_country"))
+        .datacenterCity((String) o.get("datacenter_city"))
+        .gpuName((String) o.get("gpu_name"))
+        .gpuCount(integer(o.get("gpu_count")))
+        .gpuMemoryGb(integer(o.get("gpu_memory_gb")))
+        .minContractHours(whole(o.get("min_contract_hours")))
+        .maxContractHours(whole(o.get("max_contract_hours")))
+        .operatingSystems((String) o.get("operating_systems"))
+        .billingInterval((String) o.get("billing_interval"))
+        .isDraft((Boolean) o.get("is_draft"))
+        .build();
   }
 
   private static Integer integer(Object v) {

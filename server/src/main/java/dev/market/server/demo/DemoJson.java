@@ -1,4 +1,4 @@
-package dev.market.server.domain.demo;
+package dev.market.server.demo;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
