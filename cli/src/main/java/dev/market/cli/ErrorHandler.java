@@ -125,6 +125,9 @@ final class ErrorHandler
       }
       return "market identity show";
     }
+    if (ex instanceof dev.market.client.error.InsufficientFundsException) {
+      return "market wallet   (then: market wallet deposit AMOUNT)";
+    }
     if (ex instanceof ForbiddenException) {
       return "market identity list   (is the right identity active?)";
     }

@@ -99,6 +99,8 @@ class RenterFlowTest {
     phrases.add(phrase);
     Result r = cli.runWithStdin(phrase, "identity", "import", "me");
     assertThat(r.exitCode()).as(r.toString()).isZero();
+    // every rent escrows its price (issue 10): 1000 units to start with
+    market.fund(Identity.fromMnemonic(phrase), 1_000_000_000_000L);
     return Identity.fromMnemonic(phrase);
   }
 
@@ -520,6 +522,7 @@ class RenterFlowTest {
                 + "Contact for the provider (e.g. email:you@example.com; Enter for none): matrix:@me:example.org\n"
                 + "Hours, 1-8760 [720]: 48\n"
                 + "Price: 24.00 USD for 48 hours, paid by wallet\n"
+                + "Wallet: 1000.00, 976.00 after this rent (held in escrow)\n"
                 + "Rent it? [y/N] y\n");
     try (MarketClient c = clientOf(me)) {
       Contract contract = c.rentals().get(r.out().trim());
@@ -549,7 +552,12 @@ class RenterFlowTest {
     assertThat(r.err()).isEqualTo("not rented\n");
     assertThat(t.transcript())
         .contains("Choose 1-1 or type a path [1]: \n")
-        .endsWith("Price: 0.138888888 USD for 10 hours, paid by wallet\nRent it? [y/N] n\n");
+        .endsWith(
+            """
+            Price: 0.138888888 USD for 10 hours, paid by wallet
+            Wallet: 1000.00, 999.861111112 after this rent (held in escrow)
+            Rent it? [y/N] n
+            """);
     try (MarketClient c = clientOf(me)) {
       assertThat(c.rentals().list()).isEmpty();
     }

@@ -8,16 +8,22 @@ import dev.market.server.domain.AccountService;
 import dev.market.server.domain.ContractService;
 import dev.market.server.domain.CredentialSealer;
 import dev.market.server.domain.EpochNanos;
+import dev.market.server.domain.LifecycleSweeper;
 import dev.market.server.domain.MarketStore;
 import dev.market.server.domain.OfferingService;
 import dev.market.server.domain.RentRateLimit;
 import dev.market.server.domain.ReplayGuard;
+import dev.market.server.domain.money.DemoPaymentProvider;
+import dev.market.server.domain.money.LedgerService;
+import dev.market.server.domain.money.ReviewService;
+import dev.market.server.domain.money.TermService;
 import dev.market.server.http.JsonErrorHandler;
 import dev.market.server.http.Routes;
 import dev.market.server.http.WireModel;
 import dev.market.server.store.jdbc.JdbcStore;
 import io.javalin.Javalin;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +47,8 @@ public final class MarketServer {
   private final ReplayGuard replays;
   private final OfferingService offerings;
   private final ContractService contracts;
+  private final LedgerService ledger;
+  private final LifecycleSweeper lifecycle;
   private final Routes routes;
   private final Javalin app;
   private ScheduledExecutorService sweeper;
@@ -67,7 +75,25 @@ public final class MarketServer {
                 config.signerRentsPerMinute(),
                 config.signerRentBurst()));
     AccountService accounts = new AccountService(writes, config.clock());
-    this.routes = new Routes(config, replays, offerings, contracts, accounts);
+    // issue 10: money writes carry the nonce too; its hooks live in ContractService.create/move
+    this.ledger =
+        new LedgerService(
+            writes,
+            config.clock(),
+            config.paymentsAreDemo() ? Optional.of(new DemoPaymentProvider()) : Optional.empty());
+    this.lifecycle =
+        new LifecycleSweeper(
+            writes, contracts, config.requestExpiry(), config.provisioningTimeout());
+    this.routes =
+        new Routes(
+            config,
+            replays,
+            offerings,
+            contracts,
+            accounts,
+            ledger,
+            new TermService(writes, config.clock()),
+            new ReviewService(writes, config.clock()));
     this.app =
         Javalin.create(
             cfg -> {
@@ -129,6 +155,10 @@ public final class MarketServer {
   /** Completes expired rentals and forgets nonces, idempotency keys and buckets past their use. */
   public void sweep() {
     try {
+      int ended = lifecycle.sweep();
+      if (ended > 0) {
+        LOG.info("ended {} requests or provisionings that ran out of time", ended);
+      }
       int completed = contracts.completeExpired();
       if (completed > 0) {
         LOG.info("completed {} rentals that reached their end", completed);
@@ -172,6 +202,11 @@ public final class MarketServer {
 
   public int port() {
     return app.port();
+  }
+
+  /** The money service, for tests and tools (the ledger check). */
+  public LedgerService ledger() {
+    return ledger;
   }
 
   /** The store, for tests and tools that inspect what the server wrote. */

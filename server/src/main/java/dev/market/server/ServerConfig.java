@@ -31,7 +31,10 @@ public record ServerConfig(
     Duration sweepInterval,
     Duration signatureWindow,
     boolean replayStore,
-    Duration readNonceFlush) {
+    Duration readNonceFlush,
+    Duration requestExpiry,
+    Duration provisioningTimeout,
+    boolean demoPayments) {
 
   public ServerConfig {
     Objects.requireNonNull(host, "host");
@@ -40,6 +43,14 @@ public record ServerConfig(
     Objects.requireNonNull(sweepInterval, "sweepInterval");
     Objects.requireNonNull(signatureWindow, "signatureWindow");
     Objects.requireNonNull(readNonceFlush, "readNonceFlush");
+    Objects.requireNonNull(requestExpiry, "requestExpiry");
+    Objects.requireNonNull(provisioningTimeout, "provisioningTimeout");
+    if (requestExpiry.isNegative() || requestExpiry.isZero()) {
+      throw new IllegalArgumentException("the request expiry must be positive");
+    }
+    if (provisioningTimeout.isNegative() || provisioningTimeout.isZero()) {
+      throw new IllegalArgumentException("the provisioning timeout must be positive");
+    }
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be 0..65535, not " + port);
     }
@@ -60,6 +71,11 @@ public record ServerConfig(
             addressRequestsPerMinute,
             addressRequestBurst,
             maxBodyBytes);
+  }
+
+  /** Whether deposits and withdrawals go through the demo provider (instant play money). */
+  public boolean paymentsAreDemo() {
+    return demo || demoPayments;
   }
 
   public static Builder builder() {
@@ -92,7 +108,10 @@ public record ServerConfig(
         .sweepInterval(sweepInterval)
         .signatureWindow(signatureWindow)
         .replayStore(replayStore)
-        .readNonceFlush(readNonceFlush);
+        .readNonceFlush(readNonceFlush)
+        .requestExpiry(requestExpiry)
+        .provisioningTimeout(provisioningTimeout)
+        .demoPayments(demoPayments);
   }
 
   /** Defaults are the protocol's: port 8787, 64 KiB bodies, ±5 min signatures, rate limits on. */
@@ -112,6 +131,9 @@ public record ServerConfig(
     private Duration signatureWindow = Duration.ofMinutes(5);
     private boolean replayStore = true;
     private Duration readNonceFlush = Duration.ofMillis(100);
+    private Duration requestExpiry = Duration.ofHours(24);
+    private Duration provisioningTimeout = Duration.ofHours(24);
+    private boolean demoPayments;
 
     public Builder host(String v) {
       host = v;
@@ -188,6 +210,24 @@ public record ServerConfig(
       return this;
     }
 
+    /** How long a request may wait for the provider's answer before it expires. */
+    public Builder requestExpiry(Duration v) {
+      requestExpiry = v;
+      return this;
+    }
+
+    /** How long a contract may stay accepted or provisioning before provisioning fails. */
+    public Builder provisioningTimeout(Duration v) {
+      provisioningTimeout = v;
+      return this;
+    }
+
+    /** The demo payment provider without the demo offerings (tests). */
+    public Builder demoPayments(boolean v) {
+      demoPayments = v;
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(
           host,
@@ -204,7 +244,10 @@ public record ServerConfig(
           sweepInterval,
           signatureWindow,
           replayStore,
-          readNonceFlush);
+          readNonceFlush,
+          requestExpiry,
+          provisioningTimeout,
+          demoPayments);
     }
   }
 }

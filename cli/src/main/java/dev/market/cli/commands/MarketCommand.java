@@ -48,6 +48,10 @@ import picocli.CommandLine.Option;
       ConnectCommand.class,
       CredentialsCommand.class,
       CancelCommand.class,
+      dev.market.cli.commands.rentals.ExtendCommand.class,
+      dev.market.cli.commands.rentals.AutoRenewCommand.class,
+      dev.market.cli.commands.rentals.ReviewCommand.class,
+      dev.market.cli.commands.wallet.WalletCommand.class,
       NotificationsCommand.class,
       // provider
       RequestsCommand.class,

@@ -47,7 +47,7 @@ public final class Style {
       case REQUESTED, PENDING -> yellow(raw);
       case ACCEPTED, PROVISIONING -> cyan(raw);
       case PROVISIONED, ACTIVE -> green(raw);
-      case REJECTED, CANCELLED, PROVISIONING_FAILED -> red(raw);
+      case REJECTED, CANCELLED, PROVISIONING_FAILED, EXPIRED -> red(raw);
       case COMPLETED -> dim(raw);
       case UNKNOWN -> raw;
     };

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.market.client.error.ConflictException;
 import dev.market.client.error.ForbiddenException;
+import dev.market.client.error.InsufficientFundsException;
 import dev.market.client.error.InvalidRequestException;
 import dev.market.client.error.MarketException;
 import dev.market.client.error.NotFoundException;
@@ -107,6 +108,9 @@ public final class ErrorMapper {
       case 401 -> {
         return new UnauthorizedException(operation, status, code, message, null);
       }
+      case 402 -> {
+        return new InsufficientFundsException(operation, status, code, message, null);
+      }
       case 403 -> {
         return new ForbiddenException(operation, status, code, message, null);
       }
@@ -149,6 +153,8 @@ public final class ErrorMapper {
       case NOT_FOUND -> new NotFoundException(operation, status, code, message, null);
       case INVALID_TRANSITION, CONFLICT ->
           new ConflictException(operation, status, code, message, null);
+      case INSUFFICIENT_FUNDS ->
+          new InsufficientFundsException(operation, status, code, message, null);
       case RATE_LIMITED -> new RateLimitedException(operation, code, message, null, null);
       case INTERNAL, UNAVAILABLE ->
           new UnavailableException(operation, status, code, message, null);
@@ -161,6 +167,9 @@ public final class ErrorMapper {
    */
   static MarketException fromDecentCloudMessage(String operation, int status, String message) {
     String m = message.toLowerCase(Locale.ROOT);
+    if (m.contains("insufficient wallet balance") || m.contains("insufficient funds")) {
+      return new InsufficientFundsException(operation, status, null, message, null);
+    }
     if (m.contains("not found") || m.contains("does not exist") || m.contains("no such")) {
       return new NotFoundException(operation, status, null, message, null);
     }

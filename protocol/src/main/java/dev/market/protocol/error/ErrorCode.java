@@ -21,6 +21,11 @@ public enum ErrorCode {
   /** The contract is not in a status that allows the change. */
   INVALID_TRANSITION("invalid_transition", 409),
   CONFLICT("conflict", 409),
+  /**
+   * The wallet does not cover the charge (a rent, an extension, a withdrawal); nothing was created
+   * or charged. 402 Payment Required: the one refusal a deposit can cure.
+   */
+  INSUFFICIENT_FUNDS("insufficient_funds", 402),
   TOO_LARGE("too_large", 413),
   UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),
   /** A field failed validation; the message starts with the field's name. */
@@ -67,6 +72,7 @@ public enum ErrorCode {
   public static ErrorCode forStatus(int status) {
     return switch (status) {
       case 401 -> UNAUTHORIZED;
+      case 402 -> INSUFFICIENT_FUNDS;
       case 403 -> FORBIDDEN;
       case 404 -> NOT_FOUND;
       case 409 -> CONFLICT;

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * The contract status machine of docs/protocol.md section 6. {@link #UNKNOWN} stands for any status
- * string this client does not know (Decent Cloud also sends {@code paused} and {@code expired});
- * keep the raw string from {@link Contract#status()} to show it.
+ * string this client does not know (Decent Cloud also sends {@code paused}); keep the raw string
+ * from {@link Contract#status()} to show it.
  */
 public enum ContractStatus {
   REQUESTED("requested"),
@@ -23,6 +23,8 @@ public enum ContractStatus {
   REJECTED("rejected"),
   CANCELLED("cancelled"),
   PROVISIONING_FAILED("provisioningfailed"),
+  /** A request nobody answered within the server's expiry time; its hold was refunded. */
+  EXPIRED("expired"),
   UNKNOWN("unknown");
 
   private final String wire;
@@ -86,21 +88,24 @@ public enum ContractStatus {
         t.put(ACCEPTED, EnumSet.of(Party.PROVIDER, Party.SYSTEM));
         t.put(REJECTED, EnumSet.of(Party.PROVIDER));
         t.put(CANCELLED, RENTER_OR_PROVIDER);
+        t.put(EXPIRED, EnumSet.of(Party.SYSTEM));
       }
       case PENDING -> {
         t.put(ACCEPTED, EnumSet.of(Party.PROVIDER, Party.SYSTEM));
         t.put(REJECTED, EnumSet.of(Party.PROVIDER));
         t.put(CANCELLED, RENTER_OR_PROVIDER);
+        t.put(EXPIRED, EnumSet.of(Party.SYSTEM));
       }
       case ACCEPTED -> {
         t.put(PROVISIONING, EnumSet.of(Party.PROVIDER));
         t.put(REJECTED, EnumSet.of(Party.PROVIDER));
         t.put(CANCELLED, RENTER_OR_PROVIDER);
-        t.put(PROVISIONING_FAILED, EnumSet.of(Party.PROVIDER));
+        // the provider reports it; the marketplace's provisioning timeout (issue 10) too
+        t.put(PROVISIONING_FAILED, EnumSet.of(Party.PROVIDER, Party.SYSTEM));
       }
       case PROVISIONING -> {
         t.put(PROVISIONED, EnumSet.of(Party.PROVIDER));
-        t.put(PROVISIONING_FAILED, EnumSet.of(Party.PROVIDER));
+        t.put(PROVISIONING_FAILED, EnumSet.of(Party.PROVIDER, Party.SYSTEM));
         t.put(CANCELLED, RENTER_OR_PROVIDER);
       }
       case PROVISIONED -> {
@@ -140,7 +145,8 @@ public enum ContractStatus {
     return this == COMPLETED
         || this == REJECTED
         || this == CANCELLED
-        || this == PROVISIONING_FAILED;
+        || this == PROVISIONING_FAILED
+        || this == EXPIRED;
   }
 
   /**

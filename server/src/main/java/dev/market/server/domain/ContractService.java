@@ -5,6 +5,8 @@ import dev.market.protocol.model.ContractStatus;
 import dev.market.protocol.model.InstanceDetails;
 import dev.market.protocol.model.RentalCreated;
 import dev.market.protocol.model.RentalRequest;
+import dev.market.server.domain.money.LedgerService;
+import dev.market.server.domain.money.TermService;
 import dev.market.server.domain.validation.Contacts;
 import dev.market.server.domain.validation.Limits;
 import dev.market.server.domain.validation.SshKeys;
@@ -131,7 +133,8 @@ public final class ContractService {
       String contact,
       String memo,
       String os,
-      String buyer) {}
+      String buyer,
+      boolean autoRenew) {}
 
   private ValidRental validate(RentalRequest req) {
     if (req.offeringDbId() == null) {
@@ -160,7 +163,8 @@ public final class ContractService {
         contact,
         req.requestMemo(),
         req.operatingSystem(),
-        req.buyerAddress());
+        req.buyerAddress(),
+        Boolean.TRUE.equals(req.autoRenew()));
   }
 
   static String capped(String field, String value, int maxChars) {
@@ -229,6 +233,8 @@ public final class ContractService {
             .status(ContractStatus.REQUESTED.wire())
             .statusUpdatedAtNs(now)
             .build());
+    // issue 10: the price leaves the wallet in this transaction or the rent creates nothing
+    LedgerService.holdForRent(tx, id, renter, price, hours, v.autoRenew(), now);
     contracts.insertHistory(
         id, new HistoryRow(0, null, ContractStatus.REQUESTED.wire(), renter, now, v.memo()));
     insertEvent(
@@ -428,7 +434,20 @@ public final class ContractService {
                 || c.get().endTimestampNs() > nowNs()) {
               return false;
             }
+            long now = nowNs();
+            if (TermService.renewIfDue(tx, c.get(), now)) {
+              return true;
+            }
             move(tx, c.get(), ContractStatus.COMPLETED, "system", Actor.SYSTEM, null, "ended");
+            notifyRenter(tx, c.get(), "rental_completed", "Rental completed", "has ended", now);
+            notify(
+                tx,
+                c.get().providerPubkey(),
+                "rental_completed",
+                "Rental completed",
+                "The rental of " + c.get().offeringName() + " ended; its payment is in your wallet",
+                id,
+                now);
             return true;
           });
     } catch (DomainException e) {
@@ -530,7 +549,7 @@ public final class ContractService {
    * Applies one transition: checks the machine, then the conditional update decides races (the
    * loser finds 0 rows and gets 409), then history and event rows in the same transaction.
    */
-  private Contract move(
+  Contract move(
       Tx tx,
       Contract c,
       ContractStatus to,
@@ -559,6 +578,8 @@ public final class ContractService {
             "invalid transition: contract changed concurrently; it is no longer " + from.wire());
       }
     }
+    // issue 10: escrow settles with the status change, so only the winner of a race settles
+    LedgerService.settle(tx, c, from, to, now);
     contracts.insertHistory(
         c.contractId(), new HistoryRow(0, from.wire(), to.wire(), changedBy, now, memo));
     insertEvent(tx, c.contractId(), "status_change", from.wire(), to.wire(), actor, details, now);
@@ -580,7 +601,7 @@ public final class ContractService {
                 0, contractId, type, oldStatus, newStatus, actor.wire(), details, nowNs));
   }
 
-  private static void notify(
+  static void notify(
       Tx tx, String user, String type, String title, String body, String contractId, long nowNs) {
     tx.notifications()
         .insert(
@@ -588,8 +609,7 @@ public final class ContractService {
                 0, user, type, title, body, contractId, null, EpochNanos.toSeconds(nowNs)));
   }
 
-  private static void notifyRenter(
-      Tx tx, Contract c, String type, String title, String what, long nowNs) {
+  static void notifyRenter(Tx tx, Contract c, String type, String title, String what, long nowNs) {
     notify(
         tx,
         c.requesterPubkey(),

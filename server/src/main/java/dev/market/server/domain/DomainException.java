@@ -26,6 +26,8 @@ public final class DomainException extends RuntimeException {
     /** A field failed validation (or a search expression did not parse); names the field. */
     INVALID(ErrorCode.INVALID),
     RATE_LIMITED(ErrorCode.RATE_LIMITED),
+    /** The wallet does not cover a charge (issue 10); nothing was created or charged. */
+    INSUFFICIENT_FUNDS(ErrorCode.INSUFFICIENT_FUNDS),
     /** Our bug or a database failure that is not the client's: logged, never shown. */
     INTERNAL(ErrorCode.INTERNAL),
     UNAVAILABLE(ErrorCode.UNAVAILABLE);
@@ -106,6 +108,11 @@ public final class DomainException extends RuntimeException {
 
   public static DomainException conflict(String message) {
     return of(Kind.CONFLICT, message);
+  }
+
+  /** The wallet does not cover a charge; nothing was created or charged. */
+  public static DomainException insufficientFunds(String message) {
+    return of(Kind.INSUFFICIENT_FUNDS, message);
   }
 
   public static DomainException tooLarge(String message) {

@@ -1,5 +1,9 @@
 package dev.market.server.domain;
 
+import dev.market.server.domain.money.LedgerRepository;
+import dev.market.server.domain.money.ReviewRepository;
+import dev.market.server.domain.money.TermRepository;
+
 /** The repositories of one transaction, one per aggregate. */
 public interface Tx {
 
@@ -16,4 +20,12 @@ public interface Tx {
   NonceRepository nonces();
 
   RateLimitRepository rateLimits();
+
+  // ---- money (issue 10) ----
+
+  LedgerRepository ledger();
+
+  TermRepository terms();
+
+  ReviewRepository reviews();
 }

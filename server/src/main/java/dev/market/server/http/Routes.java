@@ -6,6 +6,9 @@ import dev.market.server.domain.AccountService;
 import dev.market.server.domain.ContractService;
 import dev.market.server.domain.OfferingService;
 import dev.market.server.domain.ReplayGuard;
+import dev.market.server.domain.money.LedgerService;
+import dev.market.server.domain.money.ReviewService;
+import dev.market.server.domain.money.TermService;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
@@ -22,18 +25,23 @@ public final class Routes {
   private final OfferingHandlers offerings;
   private final ContractHandlers contracts;
   private final AccountHandlers accounts;
+  private final MoneyHandlers money;
 
   public Routes(
       ServerConfig config,
       ReplayGuard replays,
       OfferingService offeringService,
       ContractService contractService,
-      AccountService accountService) {
+      AccountService accountService,
+      LedgerService ledger,
+      TermService terms,
+      ReviewService reviews) {
     this.requests = new RequestFilter(config);
     this.signatures = new SignatureFilter(config, replays);
     this.offerings = new OfferingHandlers(offeringService);
     this.contracts = new ContractHandlers(contractService);
     this.accounts = new AccountHandlers(accountService);
+    this.money = new MoneyHandlers(ledger, terms, reviews);
   }
 
   /** Called by the sweeper: forgets address buckets that are full again. */
@@ -81,6 +89,16 @@ public final class Routes {
         API + "/provider/settings/auto-accept", signatures.signed(accounts::getAutoAccept));
     cfg.routes.put(
         API + "/provider/settings/auto-accept", signatures.signed(accounts::setAutoAccept));
+
+    // money (issue 10): wallet, extension, auto-renew, reviews
+    cfg.routes.get(API + "/users/{pubkey}/wallet", signatures.signed(money::wallet));
+    cfg.routes.post(API + "/users/{pubkey}/wallet/deposits", signatures.signed(money::deposit));
+    cfg.routes.post(API + "/users/{pubkey}/wallet/withdrawals", signatures.signed(money::withdraw));
+    cfg.routes.post(API + "/contracts/{id}/extend", signatures.signed(money::extend));
+    cfg.routes.put(API + "/contracts/{id}/auto-renew", signatures.signed(money::autoRenew));
+    cfg.routes.get(API + "/contracts/{id}/terms", signatures.signed(money::terms));
+    cfg.routes.post(API + "/contracts/{id}/feedback", signatures.signed(money::review));
+    cfg.routes.get(API + "/contracts/{id}/feedback", signatures.signed(money::getReview));
   }
 
   private static void health(Context ctx) {

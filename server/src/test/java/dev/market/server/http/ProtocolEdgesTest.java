@@ -94,6 +94,7 @@ class ProtocolEdgesTest {
           return s;
         };
     int before = myContracts();
+    m.fundAtLeast(renter, 1_000_000L * Market.E9);
     assertThat(raw.send(spec).status()).isEqualTo(200);
     assertThat(raw.send(spec).status()).isEqualTo(401);
     assertThat(myContracts()).isEqualTo(before + 1);

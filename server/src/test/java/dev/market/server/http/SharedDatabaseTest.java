@@ -58,6 +58,7 @@ class SharedDatabaseTest {
 
       // an idempotency key used on A returns A's contract on B
       String body = Market.rentBody(offering);
+      ma.fundAtLeast(renter, 1_000_000L * Market.E9);
       String ca = rentWithKey(ma, body).data().get("contractId").asText();
       String cb = rentWithKey(mb, body).data().get("contractId").asText();
       assertThat(cb).isEqualTo(ca);

@@ -64,7 +64,10 @@ class KillDuringWritesTest {
     String db = TestDatabases.fresh(kind);
     long offering;
     try (TestServer setup = TestServer.start(db)) {
-      offering = new Market(setup).publish(provider, "kill-1", "10");
+      Market m = new Market(setup);
+      offering = m.publish(provider, "kill-1", "10");
+      // every rent escrows its price (issue 10)
+      m.fundAtLeast(renter, 1_000_000L * Market.E9);
     }
     Path log = File.createTempFile("market-kill", ".log").toPath();
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();

@@ -100,6 +100,8 @@ class ReplayStoreTest {
         TestServer.start(TestDatabases.fresh(kind), b -> b.readNonceFlush(Duration.ofHours(1)))) {
       Market m = new Market(s);
       long offering = m.publish(provider, "replay-1", "10");
+      // every rent escrows its price (issue 10)
+      m.fundAtLeast(renter, 1_000_000L * Market.E9);
       Raw raw = new Raw(s);
 
       // another process spent this nonce (its row is there, this process never saw it): the rent
@@ -153,7 +155,10 @@ class ReplayStoreTest {
     String db = TestDatabases.fresh(kind);
     long offering;
     try (TestServer setup = TestServer.start(db)) {
-      offering = new Market(setup).publish(provider, "replay-kill", "10");
+      Market m = new Market(setup);
+      offering = m.publish(provider, "replay-kill", "10");
+      // every rent escrows its price (issue 10)
+      m.fundAtLeast(renter, 1_000_000L * Market.E9);
     }
     Path log = File.createTempFile("market-replay-kill", ".log").toPath();
     String rentTs;

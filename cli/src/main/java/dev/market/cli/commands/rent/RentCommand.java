@@ -85,6 +85,11 @@ public final class RentCommand extends BaseCommand {
   String paymentMethod;
 
   @Option(
+      names = "--auto-renew",
+      description = "Renew for the same hours at the end while your wallet covers it.")
+  boolean autoRenew;
+
+  @Option(
       names = {"-y", "--yes"},
       description = "Do not ask; rent with the values given (then --hours is required).")
   boolean yes;
@@ -161,7 +166,8 @@ public final class RentCommand extends BaseCommand {
             contact,
             memo,
             os,
-            null);
+            null,
+            autoRenew ? Boolean.TRUE : null);
     Outcome<RentalCreated> sent = ctx.client().rentals().create(request, requestOptions());
     if (ctx.printedDryRun(sent)) {
       return 0;

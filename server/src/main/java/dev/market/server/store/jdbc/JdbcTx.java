@@ -8,6 +8,9 @@ import dev.market.server.domain.OfferingRepository;
 import dev.market.server.domain.ProviderSettingsRepository;
 import dev.market.server.domain.RateLimitRepository;
 import dev.market.server.domain.Tx;
+import dev.market.server.domain.money.LedgerRepository;
+import dev.market.server.domain.money.ReviewRepository;
+import dev.market.server.domain.money.TermRepository;
 import java.sql.Connection;
 
 /** The repositories of one transaction, all on its one connection. */
@@ -58,5 +61,20 @@ final class JdbcTx implements Tx {
   @Override
   public RateLimitRepository rateLimits() {
     return new JdbcSmallTables.RateLimits(c, dialect);
+  }
+
+  @Override
+  public LedgerRepository ledger() {
+    return new JdbcLedger(c);
+  }
+
+  @Override
+  public TermRepository terms() {
+    return new JdbcTerms(c);
+  }
+
+  @Override
+  public ReviewRepository reviews() {
+    return new JdbcReviews(c);
   }
 }
