@@ -237,7 +237,7 @@ public final class ContractService {
     LedgerService.holdForRent(tx, id, renter, price, hours, v.autoRenew(), now);
     contracts.insertHistory(
         id, new HistoryRow(0, null, ContractStatus.REQUESTED.wire(), renter, now, v.memo()));
-    insertEvent(
+    event(
         tx,
         id,
         "status_change",
@@ -364,7 +364,7 @@ public final class ContractService {
                         sealer.seal(c.requesterPubkey(), Hex.decode(contractId), secret),
                         now);
               }
-              insertEvent(
+              event(
                   tx,
                   contractId,
                   "provisioned",
@@ -582,11 +582,12 @@ public final class ContractService {
     LedgerService.settle(tx, c, from, to, now);
     contracts.insertHistory(
         c.contractId(), new HistoryRow(0, from.wire(), to.wire(), changedBy, now, memo));
-    insertEvent(tx, c.contractId(), "status_change", from.wire(), to.wire(), actor, details, now);
+    event(tx, c.contractId(), "status_change", from.wire(), to.wire(), actor, details, now);
     return contracts.byId(c.contractId()).orElseThrow();
   }
 
-  private static void insertEvent(
+  /** One row of a contract's history (events); also written by the money services. */
+  public static void event(
       Tx tx,
       String contractId,
       String type,
@@ -601,7 +602,8 @@ public final class ContractService {
                 0, contractId, type, oldStatus, newStatus, actor.wire(), details, nowNs));
   }
 
-  static void notify(
+  /** One notification to {@code user}; also written by the money services. */
+  public static void notify(
       Tx tx, String user, String type, String title, String body, String contractId, long nowNs) {
     tx.notifications()
         .insert(

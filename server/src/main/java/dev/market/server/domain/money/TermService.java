@@ -1,16 +1,16 @@
 package dev.market.server.domain.money;
 
+import static dev.market.server.domain.ContractService.event;
+
 import dev.market.protocol.crypto.Hex;
 import dev.market.protocol.model.ContractStatus;
 import dev.market.protocol.model.ExtensionResult;
 import dev.market.protocol.model.RentalTerms;
 import dev.market.server.domain.Actor;
 import dev.market.server.domain.Contract;
-import dev.market.server.domain.ContractEventRow;
+import dev.market.server.domain.ContractService;
 import dev.market.server.domain.DomainException;
-import dev.market.server.domain.EpochNanos;
 import dev.market.server.domain.MarketStore;
-import dev.market.server.domain.Notification;
 import dev.market.server.domain.Offering;
 import dev.market.server.domain.Tx;
 import dev.market.server.domain.validation.Limits;
@@ -100,7 +100,7 @@ public final class TermService {
                   + " e9s"
                   + (memo == null ? "" : ": " + memo),
               now);
-          notify(
+          ContractService.notify(
               tx,
               c.providerPubkey(),
               "rental_extended",
@@ -171,7 +171,7 @@ public final class TermService {
             : LedgerService.price(o.monthlyPriceE9s(), t.termHours(), "term_hours");
     long balance = tx.ledger().balance(Accounts.wallet(c.requesterPubkey()));
     if (o == null || balance < price) {
-      notify(
+      ContractService.notify(
           tx,
           c.requesterPubkey(),
           "renewal_failed",
@@ -230,7 +230,7 @@ public final class TermService {
         "auto-renewed for " + t.termHours() + " h for " + price + " e9s",
         nowNs);
     for (String who : new String[] {c.requesterPubkey(), c.providerPubkey()}) {
-      notify(
+      ContractService.notify(
           tx,
           who,
           "rental_renewed",
@@ -268,28 +268,5 @@ public final class TermService {
       throw DomainException.forbidden("only the renter of this contract may " + what + " it");
     }
     return c;
-  }
-
-  static void event(
-      Tx tx,
-      String contractId,
-      String type,
-      String oldStatus,
-      String newStatus,
-      Actor actor,
-      String details,
-      long nowNs) {
-    tx.contracts()
-        .insertEvent(
-            new ContractEventRow(
-                0, contractId, type, oldStatus, newStatus, actor.wire(), details, nowNs));
-  }
-
-  static void notify(
-      Tx tx, String user, String type, String title, String body, String contractId, long nowNs) {
-    tx.notifications()
-        .insert(
-            new Notification(
-                0, user, type, title, body, contractId, null, EpochNanos.toSeconds(nowNs)));
   }
 }
