@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Start-up of the market CLI, measured side by side in one run with hyperfine:
-#   - a one-line Java hello (the floor),
-#   - `market --version` and `market offerings list -o json` against a local server with the demo
-#     offerings, each: plain JVM (no archive, default JIT and GC), and the launcher's flags with and
-#     without the CDS archive.
+# Start-up of the market CLI, measured side by side in one hyperfine run, under JDK 17 (the default
+# java) and JDK 25 (JDK25_HOME, default /usr/lib/jvm/temurin-25-jdk-amd64; left out when absent):
+#   - a one-line Java hello (the floor for --version and --help; target <= 3x),
+#   - bench/StartupFloor.java, the stack floor for `offerings list -o json` (target <= 1.1x): picocli
+#     parsing one option, Jackson, OkHttp, the same GET, the JSON printed; run with the launcher's
+#     flags and the same archive technique (CDS on 17, AOT cache on 25), trained on the same GET,
+#   - bin/market itself (the launcher with its archive) for --version, --help and offerings list,
+#   - the CLI on a plain JVM (no flags, no archive) for reference.
+# The server is a local market-server --demo on SQLite.
 # Usage: bench/startup.sh [runs]   (default 20 runs per command, 3 warm-ups)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
+jdk17=${JDK17_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+jdk25=${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 
 if ! command -v hyperfine >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -20,15 +26,18 @@ fi
 [ -d dist/target/market/lib/cli ] || ./mvnw -q -B -DskipTests package
 lib=dist/target/market/lib/cli
 cp=$(ls "$lib"/*.jar | tr '\n' ':')
-jsa=dist/target/market/lib/market-cli.jsa
-bin/market --cds-train
+jdks="$jdk17"
+[ -x "$jdk25/bin/java" ] && jdks="$jdks $jdk25"
 
 work=$(mktemp -d)
 server_pid=
 trap 'if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
-mkdir -p "$work/hello"
+mkdir -p "$work/hello" "$work/floor"
 printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' > "$work/hello/Hello.java"
-javac -d "$work/hello" "$work/hello/Hello.java"
+"$jdk17/bin/javac" --release 17 -d "$work/hello" "$work/hello/Hello.java"
+"$jdk17/bin/javac" --release 17 -nowarn -d "$work/floor" -cp "$cp" bench/StartupFloor.java
+# a jar, not a directory: CDS archives nothing from a class path with a non-empty directory on it
+"$jdk17/bin/jar" cf "$work/floor.jar" -C "$work/floor" .
 
 bin/market-server --port 0 --db "$work/market.db" --demo --no-rate-limits > "$work/server.out" 2> "$work/server.err" &
 server_pid=$!
@@ -37,29 +46,58 @@ url=$(sed -n 's/^listening on //p' "$work/server.out")
 [ -n "$url" ] || { echo "server did not start:" >&2; cat "$work/server.err" >&2; exit 1; }
 export MARKET_HOME=$work/home
 
-fast="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Xlog:disable -Xlog:all=off"
+fast="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable -Xlog:all=off"
 list="offerings list -o json --api-url $url"
+args=()
+for jh in $jdks; do
+  v=$("$jh/bin/java" -version 2>&1 | head -1 | sed 's/.*version "\([0-9]*\).*/\1/')
+  # the launcher's archive for this JDK, made the way the build makes it
+  env JAVA_HOME="$jh" bin/market --cds-train
+  # the floor's archive: same technique, trained on the same GET to the same server
+  if [ "$v" -ge 25 ]; then
+    "$jh/bin/java" $fast -XX:AOTCacheOutput="$work/floor-$v.aot" -cp "$work/floor.jar:$cp" StartupFloor --api-url "$url" >/dev/null
+    floor_archive="-XX:AOTCache=$work/floor-$v.aot"
+  else
+    "$jh/bin/java" $fast -XX:ArchiveClassesAtExit="$work/floor-$v.jsa" -cp "$work/floor.jar:$cp" StartupFloor --api-url "$url" >/dev/null 2>&1
+    floor_archive="-XX:SharedArchiveFile=$work/floor-$v.jsa"
+  fi
+  args+=(-n "jdk$v java hello" "$jh/bin/java -cp $work/hello Hello"
+    -n "jdk$v market --version" "env JAVA_HOME=$jh bin/market --version"
+    -n "jdk$v market --help" "env JAVA_HOME=$jh bin/market --help"
+    -n "jdk$v stack floor (offerings GET)" "$jh/bin/java $fast $floor_archive -cp $work/floor.jar:$cp StartupFloor --api-url $url"
+    -n "jdk$v market offerings list -o json" "env JAVA_HOME=$jh bin/market $list"
+    -n "jdk$v plain JVM: offerings list -o json" "$jh/bin/java -cp $cp dev.market.cli.Main $list")
+done
 
-echo "# $(date -u +%FT%TZ) on $(nproc) cores, $(java -version 2>&1 | head -1)"
+# same output from the launcher and a plain JVM, or the figures compare different work
+for jh in $jdks; do
+  diff <(env JAVA_HOME="$jh" bin/market $list) <("$jh/bin/java" -cp "$cp" dev.market.cli.Main $list) >/dev/null \
+    || { echo "bin/market and a plain JVM disagree under $jh" >&2; exit 1; }
+done
+
+echo "# $(date -u +%FT%TZ) on $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+for jh in $jdks; do echo "# $("$jh/bin/java" -version 2>&1 | head -1)"; done
 echo "# command: bench/startup.sh $runs"
-hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/startup.json" \
-  -n "java hello (floor)" "java -Xshare:auto -cp $work/hello Hello" \
-  -n "market --version: plain JVM" "java -cp $cp dev.market.cli.Main --version" \
-  -n "market --version: flags, no archive" "java $fast -cp $cp dev.market.cli.Main --version" \
-  -n "market --version: flags + CDS archive" "java $fast -XX:SharedArchiveFile=$jsa -cp $cp dev.market.cli.Main --version" \
-  -n "market offerings list: plain JVM" "java -cp $cp dev.market.cli.Main $list" \
-  -n "market offerings list: flags, no archive" "java $fast -cp $cp dev.market.cli.Main $list" \
-  -n "market offerings list: flags + CDS archive" "java $fast -XX:SharedArchiveFile=$jsa -cp $cp dev.market.cli.Main $list" \
-  -n "bin/market --version, the launcher" "bin/market --version"
+hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/startup.json" "${args[@]}" >&2
 echo
-# medians side by side (hyperfine's summary above reports means)
+# medians side by side (hyperfine's summary reports means); each row against its JDK's floor
 python3 - "$work/startup.json" <<'PY'
 import json, statistics, sys
 results = json.load(open(sys.argv[1]))["results"]
-floor = statistics.median(results[0]["times"])
-print("| command | median ms | min ms | x floor |")
-print("|---|---:|---:|---:|")
+med = {r["command"]: statistics.median(r["times"]) for r in results}
+print("| command | median ms | min ms | x floor | floor | target |")
+print("|---|---:|---:|---:|---|---|")
 for r in results:
-    m = statistics.median(r["times"])
-    print(f"| {r['command']} | {m*1000:.0f} | {min(r['times'])*1000:.0f} | {m/floor:.1f} |")
+    name = r["command"]
+    jdk = name.split(" ")[0]
+    if "--version" in name or "--help" in name:
+        floor, target = f"{jdk} java hello", 3.0
+    elif name.endswith("market offerings list -o json"):
+        floor, target = f"{jdk} stack floor (offerings GET)", 1.1
+    else:
+        floor, target = None, None
+    m = med[name]
+    ratio = f"{m / med[floor]:.2f}" if floor else ""
+    verdict = ("met" if m / med[floor] <= target else "NOT met") + f" (<= {target}x)" if floor else ""
+    print(f"| {name} | {m*1000:.0f} | {min(r['times'])*1000:.0f} | {ratio} | {floor or ''} | {verdict} |")
 PY

@@ -162,6 +162,10 @@ function _complete_market() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} connect" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} credentials" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cancel" ];    then _picocli_market; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} extend" ];    then _picocli_market; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auto-renew" ];    then _picocli_market; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} review" ];    then _picocli_market; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} wallet" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} notifications" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} requests" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} accept" ];    then _picocli_market; return $?; fi
@@ -171,10 +175,14 @@ function _complete_market() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} provider" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config" ];    then _picocli_market; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_market; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} version" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings list" ];    then _picocli_market_offerings; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings ls" ];    then _picocli_market_offerings; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings show" ];    then _picocli_market_offerings; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings create" ];    then _picocli_market_offerings; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} wallet deposit" ];    then _picocli_market_wallet; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} wallet withdraw" ];    then _picocli_market_wallet; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} provider auto-accept" ];    then _picocli_market_provider; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity new" ];    then _picocli_market_identity; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity import" ];    then _picocli_market_identity; return $?; fi
@@ -198,59 +206,75 @@ function _complete_market() {
   local cmds5=(connect)
   local cmds6=(credentials)
   local cmds7=(cancel)
-  local cmds8=(notifications)
-  local cmds9=(requests)
-  local cmds10=(accept)
-  local cmds11=(reject)
-  local cmds12=(provision)
-  local cmds13=(contracts)
-  local cmds14=(provider)
-  local cmds15=(identity)
-  local cmds16=(config)
-  local cmds17=(offerings list)
-  local cmds18=(offerings ls)
-  local cmds19=(offerings show)
-  local cmds20=(offerings create)
-  local cmds21=(provider auto-accept)
-  local cmds22=(identity new)
-  local cmds23=(identity import)
-  local cmds24=(identity list)
-  local cmds25=(identity ls)
-  local cmds26=(identity show)
-  local cmds27=(identity use)
-  local cmds28=(identity remove)
-  local cmds29=(identity rm)
-  local cmds30=(config get)
-  local cmds31=(config set)
-  local cmds32=(config unset)
-  local cmds33=(config list)
+  local cmds8=(extend)
+  local cmds9=(auto-renew)
+  local cmds10=(review)
+  local cmds11=(wallet)
+  local cmds12=(notifications)
+  local cmds13=(requests)
+  local cmds14=(accept)
+  local cmds15=(reject)
+  local cmds16=(provision)
+  local cmds17=(contracts)
+  local cmds18=(provider)
+  local cmds19=(identity)
+  local cmds20=(config)
+  local cmds21=(help)
+  local cmds22=(version)
+  local cmds23=(offerings list)
+  local cmds24=(offerings ls)
+  local cmds25=(offerings show)
+  local cmds26=(offerings create)
+  local cmds27=(wallet deposit)
+  local cmds28=(wallet withdraw)
+  local cmds29=(provider auto-accept)
+  local cmds30=(identity new)
+  local cmds31=(identity import)
+  local cmds32=(identity list)
+  local cmds33=(identity ls)
+  local cmds34=(identity show)
+  local cmds35=(identity use)
+  local cmds36=(identity remove)
+  local cmds37=(identity rm)
+  local cmds38=(config get)
+  local cmds39=(config set)
+  local cmds40=(config unset)
+  local cmds41=(config list)
 
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_market_config_list; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_market_config_unset; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_market_config_set; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_market_config_get; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_market_identity_rm; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_market_identity_remove; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_market_identity_use; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_market_identity_show; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_market_identity_ls; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_market_identity_list; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_market_identity_import; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_market_identity_new; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_market_provider_autoaccept; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_market_offerings_create; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_market_offerings_show; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_market_offerings_ls; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_market_offerings_list; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_market_config; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_market_identity; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_market_provider; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_market_contracts; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_market_provision; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_market_reject; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_market_accept; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_market_requests; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_market_notifications; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_market_config_list; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_market_config_unset; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_market_config_set; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_market_config_get; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_market_identity_rm; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_market_identity_remove; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_market_identity_use; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_market_identity_show; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_market_identity_ls; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_market_identity_list; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_market_identity_import; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_market_identity_new; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_market_provider_autoaccept; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_market_wallet_withdraw; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_market_wallet_deposit; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_market_offerings_create; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_market_offerings_show; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_market_offerings_ls; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_market_offerings_list; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_market_version; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_market_help; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_market_config; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_market_identity; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_market_provider; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_market_contracts; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_market_provision; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_market_reject; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_market_accept; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_market_requests; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_market_notifications; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_market_wallet; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_market_review; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_market_autorenew; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_market_extend; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_market_cancel; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_market_credentials; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_market_connect; return $?; fi
@@ -270,7 +294,7 @@ function _picocli_market() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="offerings rent rentals status events connect credentials cancel notifications requests accept reject provision contracts provider identity config"
+  local commands="offerings rent rentals status events connect credentials cancel extend auto-renew review wallet notifications requests accept reject provision contracts provider identity config help version"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-V' '--version'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
@@ -343,8 +367,8 @@ function _picocli_market_rent() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
-  local arg_opts="'--api-url' '--contact' '--hours' '--identity' '--memo' '-o' '--output' '--os' '--payment-method' '--ssh-key' '--timeout' '--wait'"
+  local flag_opts="'--auto-renew' '--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
+  local arg_opts="'--api-url' '--contact' '--hours' '--idempotency-key' '--identity' '--memo' '-o' '--output' '--os' '--payment-method' '--ssh-key' '--timeout' '--wait'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -357,6 +381,9 @@ function _picocli_market_rent() {
       return
       ;;
     '--hours')
+      return
+      ;;
+    '--idempotency-key')
       return
       ;;
     '--identity')
@@ -609,6 +636,168 @@ function _picocli_market_cancel() {
       ;;
     '--reason')
       return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `extend` subcommand.
+function _picocli_market_extend() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--hours' '--identity' '--memo' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--hours')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '--memo')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `auto-renew` subcommand.
+function _picocli_market_autorenew() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+  local onoff_pos_param_args=("on" "off") # 1-1 values
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "auto-renew" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 1 && currIndex <= 1 )); then
+      positionals=$( compReplyArray "${onoff_pos_param_args[@]}" )
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `review` subcommand.
+function _picocli_market_review() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--comment' '--identity' '-o' '--output' '--rating'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--comment')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--rating')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `wallet` subcommand.
+function _picocli_market_wallet() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="deposit withdraw"
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -975,6 +1164,78 @@ function _picocli_market_config() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `help` subcommand.
+function _picocli_market_help() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `version` subcommand.
+function _picocli_market_version() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `list` subcommand.
 function _picocli_market_offerings_list() {
   # Get completion data
@@ -1137,6 +1398,78 @@ function _picocli_market_offerings_create() {
       return
       ;;
     '-f'|'--file')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `deposit` subcommand.
+function _picocli_market_wallet_deposit() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `withdraw` subcommand.
+function _picocli_market_wallet_withdraw() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
       return
       ;;
     '--identity')

@@ -3,7 +3,7 @@
 # Refresh with: bin/regen-docs
 # Install: copy to ~/.config/fish/completions/market.fish
 
-set -g __market_commands 'offerings' 'offerings list' 'offerings show' 'offerings create' 'rent' 'rentals' 'status' 'events' 'connect' 'credentials' 'cancel' 'notifications' 'requests' 'accept' 'reject' 'provision' 'contracts' 'provider' 'provider auto-accept' 'identity' 'identity new' 'identity import' 'identity list' 'identity show' 'identity use' 'identity remove' 'config' 'config get' 'config set' 'config unset' 'config list'
+set -g __market_commands 'offerings' 'offerings list' 'offerings show' 'offerings create' 'rent' 'rentals' 'status' 'events' 'connect' 'credentials' 'cancel' 'extend' 'auto-renew' 'review' 'wallet' 'wallet deposit' 'wallet withdraw' 'notifications' 'requests' 'accept' 'reject' 'provision' 'contracts' 'provider' 'provider auto-accept' 'identity' 'identity new' 'identity import' 'identity list' 'identity show' 'identity use' 'identity remove' 'config' 'config get' 'config set' 'config unset' 'config list' 'help' 'version'
 
 # The subcommand path typed so far: '' at the top, then e.g. 'offerings list'.
 function __market_path
@@ -45,6 +45,10 @@ complete -c market -n "__market_at ''" -a 'events' -d 'Show a rental\'s history,
 complete -c market -n "__market_at ''" -a 'connect' -d 'Print the ssh command for a provisioned rental, or run it with --exec.'
 complete -c market -n "__market_at ''" -a 'credentials' -d 'Print a rental\'s root password, decrypted with your key.'
 complete -c market -n "__market_at ''" -a 'cancel' -d 'Cancel one of your rentals. Asks first on a terminal; scripts pass --yes.'
+complete -c market -n "__market_at ''" -a 'extend' -d 'Extend one of your rentals by N hours: charges your wallet and moves the end.'
+complete -c market -n "__market_at ''" -a 'auto-renew' -d 'Switch auto-renew of one of your rentals on or off: at its end it renews for its original'
+complete -c market -n "__market_at ''" -a 'review' -d 'Rate a rental that ended, once: 1 (bad) to 5 (great), with an optional comment.'
+complete -c market -n "__market_at ''" -a 'wallet' -d 'Show your wallet: the balance and the newest ledger entries (rent holds, refunds, payouts).'
 complete -c market -n "__market_at ''" -a 'notifications' -d 'Show your newest notifications (accepted, provisioned, cancelled, new requests...).'
 complete -c market -n "__market_at ''" -a 'requests' -d 'List rental requests waiting for your answer (as a provider), newest first.'
 complete -c market -n "__market_at ''" -a 'accept' -d 'Accept rental requests for your offerings.'
@@ -54,6 +58,8 @@ complete -c market -n "__market_at ''" -a 'contracts' -d 'List all your contract
 complete -c market -n "__market_at ''" -a 'provider' -d 'Your settings as a provider.'
 complete -c market -n "__market_at ''" -a 'identity' -d 'Create, import and choose the identities you sign with.'
 complete -c market -n "__market_at ''" -a 'config' -d 'Read and change the config file (flags and environment override it).'
+complete -c market -n "__market_at ''" -a 'help' -d 'Show the help of market or of a command: \'market help identity new\' is'
+complete -c market -n "__market_at ''" -a 'version' -d 'Print the version (same as market --version).'
 complete -c market -n "__market_at ''" -s V -l version -d 'Print the version and exit.'
 
 # market offerings
@@ -75,15 +81,17 @@ complete -c market -n "__market_at 'offerings list'" -l type -x -d 'compute, ded
 complete -c market -n "__market_at 'offerings create'" -s f -l file -r -F -d 'The JSON file; \'-\' reads stdin.'
 
 # market rent
+complete -c market -n "__market_at 'rent'" -l auto-renew -d 'Renew for the same hours at the end while your wallet covers it.'
 complete -c market -n "__market_at 'rent'" -l contact -x -d 'How the provider reaches you: email:, matrix:, telegram:, phone: or url:.'
 complete -c market -n "__market_at 'rent'" -l hours -x -d 'Rental length in hours (default 720).'
+complete -c market -n "__market_at 'rent'" -l idempotency-key -x -d 'Renting again with the same KEY (1-255 printable ASCII characters) returns the first rental instead of renting twice: for scripts that may run again.'
 complete -c market -n "__market_at 'rent'" -l memo -x -d 'A note for the provider.'
 complete -c market -n "__market_at 'rent'" -l os -x -d 'Operating system to install.'
 complete -c market -n "__market_at 'rent'" -l payment-method -x -d 'wallet, stripe or test (default wallet).'
 complete -c market -n "__market_at 'rent'" -l ssh-key -r -F -d 'Your SSH public key file, or - to read it from stdin. Default: the first of ~/.ssh/id_ed25519.pub, id_ecdsa.pub, id_rsa.pub.'
 complete -c market -n "__market_at 'rent'" -l timeout -x -d 'How long --wait may take: 30s, 10m, 1h (default 10m).'
 complete -c market -n "__market_at 'rent'" -l wait -x -d 'After renting, wait until the rental is in STATE (default provisioned).'
-complete -c market -n "__market_at 'rent'" -s y -l yes -d 'Do not ask; rent with the values given.'
+complete -c market -n "__market_at 'rent'" -s y -l yes -d 'Do not ask; rent with the values given (then --hours is required).'
 
 # market status
 complete -c market -n "__market_at 'status'" -l timeout -x -d 'How long --wait or --watch may take: 30s, 10m, 1h (default 10m for --wait).'
@@ -96,6 +104,21 @@ complete -c market -n "__market_at 'connect'" -l exec -d 'Run ssh attached to th
 # market cancel
 complete -c market -n "__market_at 'cancel'" -l reason -x -d 'Why (kept in the history).'
 complete -c market -n "__market_at 'cancel'" -s y -l yes -d 'Do not ask for confirmation.'
+
+# market extend
+complete -c market -n "__market_at 'extend'" -l hours -x -d 'Hours to add.'
+complete -c market -n "__market_at 'extend'" -l memo -x -d 'Kept in the history.'
+
+# market auto-renew
+complete -c market -n "__market_at 'auto-renew'" -a 'on off'
+
+# market review
+complete -c market -n "__market_at 'review'" -l comment -x -d 'At most 1000 characters.'
+complete -c market -n "__market_at 'review'" -l rating -x -d 'Your rating.'
+
+# market wallet
+complete -c market -n "__market_at 'wallet'" -a 'deposit' -d 'Add AMOUNT (units, e.g. 25 or 0.5) to your wallet through the server\'s payment provider.'
+complete -c market -n "__market_at 'wallet'" -a 'withdraw' -d 'Pay AMOUNT (units) out of your wallet, e.g. a provider\'s earnings.'
 
 # market notifications
 complete -c market -n "__market_at 'notifications'" -l mark-read -d 'Mark the ones shown as read.'

@@ -48,6 +48,10 @@ public final class Cli {
         // `--identity provider`: an identity may share its name with a command
         .setAllowSubcommandsAsOptionParameters(true)
         .registerConverter(java.math.BigDecimal.class, new AmountConverter())
+        .registerConverter(Long.class, WholeNumbers::toLong)
+        .registerConverter(Long.TYPE, WholeNumbers::toLong)
+        .registerConverter(Integer.class, WholeNumbers::toInt)
+        .registerConverter(Integer.TYPE, WholeNumbers::toInt)
         .setExecutionExceptionHandler(errors)
         .setExitCodeExceptionMapper(errors)
         .setParameterExceptionHandler(errors);
@@ -60,9 +64,12 @@ public final class Cli {
     cmd.getSubcommands().values().forEach(Cli::abbreviateSynopses);
   }
 
-  /** Parses and runs {@code args}; returns the exit code. */
+  /**
+   * Parses and runs {@code args}; returns the exit code. A lone {@code --version} or {@code --help}
+   * is answered without building the tree ({@link FastPath}).
+   */
   public int execute(String... args) {
-    int code = commandLine().execute(args);
+    int code = FastPath.answer(ctx, args) ? 0 : commandLine().execute(args);
     ctx.out().flush();
     ctx.err().flush();
     return code;

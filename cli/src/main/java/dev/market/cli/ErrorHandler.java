@@ -123,7 +123,9 @@ final class ErrorHandler
           + " then rent again";
     }
     if (ex instanceof MarketException e
-        && e.errorCode().orElse(null) == ErrorCode.INSUFFICIENT_BALANCE) {
+        && e.errorCode().orElse(null) == ErrorCode.INSUFFICIENT_FUNDS
+        && e.status() == 200) {
+      // Decent Cloud's refusal (HTTP 200, success:false): its top-up is Stripe on the website
       return "top up your wallet (on Decent Cloud: the website's /dashboard/wallet page), then"
           + " rent again";
     }
@@ -138,6 +140,9 @@ final class ErrorHandler
             + " marketplace's time";
       }
       return "market identity show";
+    }
+    if (ex instanceof dev.market.client.error.InsufficientFundsException) {
+      return "market wallet   (then: market wallet deposit AMOUNT)";
     }
     if (ex instanceof ForbiddenException) {
       return "market identity list   (is the right identity active?)";

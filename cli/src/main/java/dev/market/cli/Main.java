@@ -5,10 +5,13 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    int code;
-    try (CliContext ctx = CliContext.system()) {
-      code = new Cli(ctx).execute(args);
+    System.exit(run(CliContext.system(), args));
+  }
+
+  /** One run on {@code ctx}, which it closes; also what {@link ArchiveTraining} runs. */
+  static int run(CliContext ctx, String... args) {
+    try (ctx) {
+      return new Cli(ctx).execute(args);
     }
-    System.exit(code);
   }
 }

@@ -1,10 +1,17 @@
 package dev.market.cli;
 
+import dev.market.cli.commands.CommandNames;
+import dev.market.protocol.crypto.Bip39;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -15,7 +22,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 final class UsageErrors {
   private static final Pattern OPTION_NAME = Pattern.compile("--?[A-Za-z0-9][A-Za-z0-9-]{0,39}");
-  private static final Pattern COMMAND_WORD = Pattern.compile("[a-z][a-z0-9-]{0,19}");
 
   /** Values this long (or with spaces) are never echoed: a key, a phrase, a password. */
   private static final int MAX_ECHOED_VALUE = 16;
@@ -24,11 +30,29 @@ final class UsageErrors {
 
   /** The one {@code error:} line's text, without the prefix. */
   static String message(ParameterException ex, String[] args) {
+    UnknownCommand unknown = unknownCommand(ex);
+    if (unknown != null) {
+      return CommandNames.unknown(unknown.parent(), unknown.word()).getMessage();
+    }
     if (ex instanceof UnmatchedArgumentException u) {
       return unmatched(u);
     }
     String m = ex.getMessage() == null ? "invalid arguments" : ex.getMessage();
+    if (ex.getArgSpec() != null && ex.getCause() != null) {
+      // picocli's "Invalid value for option '--hours': '1.5' is not a long", or a converter's
+      // exception class and stack-trace words: say which option, and what it takes
+      m =
+          label(ex.getArgSpec())
+              + ": "
+              + (ex.getCause() instanceof TypeConversionException t
+                  ? t.getMessage()
+                  : "'" + ex.getValue() + "' is not a valid " + label(ex.getArgSpec()));
+    }
     m = m.replaceFirst("^Error: ", "");
+    if (ex.getValue() != null && isSeedWord(ex.getValue())) {
+      // a pasted phrase's words land in number and duration options too: 'abandon' is not shown
+      m = m.replace("'" + ex.getValue() + "'", "the value (not shown)");
+    }
     if (args != null) {
       for (String a : args) {
         if (a != null && !a.isEmpty() && !isSafeToEcho(a)) {
@@ -41,6 +65,10 @@ final class UsageErrors {
 
   /** The {@code hint:} line: where secrets go instead of the command line. */
   static String hint(ParameterException ex) {
+    UnknownCommand unknown = unknownCommand(ex);
+    if (unknown != null) {
+      return CommandNames.hint(unknown.parent(), unknown.word());
+    }
     CommandLine cmd = ex.getCommandLine();
     CommandSpec spec = cmd.getCommandSpec();
     String name = spec.qualifiedName();
@@ -74,12 +102,6 @@ final class UsageErrors {
       }
       return "unknown options (not repeated here: they may hold a secret)";
     }
-    if (positional.size() == 1
-        && options.isEmpty()
-        && !spec.subcommands().isEmpty()
-        && COMMAND_WORD.matcher(positional.get(0)).matches()) {
-      return spec.qualifiedName() + ": unknown command '" + positional.get(0) + "'";
-    }
     int n = u.getUnmatched().size();
     return spec.qualifiedName()
         + ": "
@@ -88,8 +110,49 @@ final class UsageErrors {
         + " (not repeated here: they may be a seed phrase, a key or a password)";
   }
 
+  private record UnknownCommand(CommandSpec parent, String word) {}
+
+  /**
+   * The first word that is not a command where a command was expected. {@code market auth status}
+   * parses {@code status} as the command and fails on its missing CONTRACT-ID before picocli
+   * reports {@code auth}: the word left unmatched by a command with subcommands is the real error.
+   */
+  private static UnknownCommand unknownCommand(ParameterException ex) {
+    UnknownCommand found = null;
+    for (CommandLine c = ex.getCommandLine(); c != null; c = c.getParent()) {
+      if (c.getSubcommands().isEmpty()) {
+        continue;
+      }
+      List<String> unmatched =
+          c == ex.getCommandLine() && ex instanceof UnmatchedArgumentException u
+              ? u.getUnmatched()
+              : c.getParseResult() == null ? List.of() : c.getParseResult().unmatched();
+      // exactly one stray word, nothing else: several may be a pasted seed phrase (issue 13),
+      // and only a missing argument later (auth status) is explained by it
+      boolean explains =
+          c == ex.getCommandLine() || ex instanceof CommandLine.MissingParameterException;
+      if (explains && unmatched.size() == 1 && CommandNames.looksLikeCommand(unmatched.get(0))) {
+        found = new UnknownCommand(c.getCommandSpec(), unmatched.get(0));
+      }
+    }
+    return found;
+  }
+
+  private static String label(ArgSpec arg) {
+    if (arg instanceof OptionSpec o) {
+      return o.longestName();
+    }
+    return arg.paramLabel();
+  }
+
   private static List<String> positional(UnmatchedArgumentException u) {
     return u.getUnmatched().stream().filter(s -> !s.startsWith("-") || s.length() == 1).toList();
+  }
+
+  /** A word of the BIP39 list: it could be part of a seed phrase, so no message repeats it. */
+  private static boolean isSeedWord(String value) {
+    String v = value.strip().toLowerCase(Locale.ROOT);
+    return Collections.binarySearch(Bip39.wordlist(), v) >= 0;
   }
 
   private static boolean isSafeToEcho(String value) {

@@ -99,6 +99,8 @@ class RenterFlowTest {
     phrases.add(phrase);
     Result r = cli.runWithStdin(phrase, "identity", "import", "me");
     assertThat(r.exitCode()).as(r.toString()).isZero();
+    // every rent escrows its price (issue 10): 1000 units to start with
+    market.fund(Identity.fromMnemonic(phrase), 1_000_000_000_000L);
     return Identity.fromMnemonic(phrase);
   }
 
@@ -110,6 +112,9 @@ class RenterFlowTest {
     List<String> args =
         new ArrayList<>(List.of("rent", String.valueOf(offering), "--yes", "-o", "ids"));
     args.addAll(List.of(extra));
+    if (!args.contains("--hours")) {
+      args.addAll(List.of("--hours", "720"));
+    }
     Result r = cli.run(args.toArray(String[]::new));
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out()).matches("[0-9a-f]{64}\n");
@@ -294,7 +299,16 @@ class RenterFlowTest {
     String other = SSH_KEY.replace("alice@laptop", "from-stdin");
     Result r =
         cli.runWithStdin(
-            other + "\n", "rent", String.valueOf(small), "--ssh-key", "-", "--yes", "-o", "json");
+            other + "\n",
+            "rent",
+            String.valueOf(small),
+            "--ssh-key",
+            "-",
+            "--yes",
+            "--hours",
+            "24",
+            "-o",
+            "json");
     assertThat(r.exitCode()).as(r.toString()).isZero();
     JsonNode json = Json.mapper().readTree(r.out());
     String id = json.get("contractId").asText();
@@ -327,6 +341,97 @@ class RenterFlowTest {
     try (MarketClient c = clientOf(me)) {
       assertThat(c.rentals().list()).isEmpty();
     }
+  }
+
+  @Test
+  void rent_with_yes_but_without_hours_exits_2_and_rents_nothing() {
+    Identity me = newRenter();
+    Result r = cli.run("rent", String.valueOf(small), "--yes", "--contact", "email:me@example.com");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    String key = Path.of(cli.env().get("HOME"), ".ssh", "id_ed25519.pub").toString();
+    assertThat(r.err())
+        .isEqualTo(
+            "error: rent offering "
+                + small
+                + ": --hours is required when nothing asks (the price depends on it)\n"
+                + "hint: market rent "
+                + small
+                + " --ssh-key "
+                + key
+                + " --contact email:me@example.com --hours 720 --yes\n");
+    try (MarketClient c = clientOf(me)) {
+      assertThat(c.rentals().list()).isEmpty();
+    }
+  }
+
+  @Test
+  void rent_with_the_same_idempotency_key_twice_rents_once() {
+    Identity me = newRenter();
+    String first = rent(small, "--idempotency-key", "nightly-2026-11-26");
+    String again = rent(small, "--idempotency-key", "nightly-2026-11-26");
+    assertThat(again).isEqualTo(first);
+    try (MarketClient c = clientOf(me)) {
+      assertThat(c.rentals().list()).extracting(Contract::contractId).containsExactly(first);
+    }
+    Result bad =
+        cli.run("rent", String.valueOf(small), "--yes", "--hours", "2", "--idempotency-key", "a b");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err())
+        .startsWith(
+            "error: rent offering "
+                + small
+                + ": --idempotency-key must be 1 to 255 printable ASCII characters, no spaces\n");
+  }
+
+  @Test
+  void rent_wait_json_that_times_out_prints_the_last_state_with_the_new_id() throws Exception {
+    Identity me = newRenter();
+    Result r =
+        cli.run(
+            "rent",
+            String.valueOf(small),
+            "--yes",
+            "--hours",
+            "24",
+            "--wait",
+            "accepted",
+            "--timeout",
+            "1s",
+            "-o",
+            "json");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(8);
+    JsonNode json = Json.mapper().readTree(r.out());
+    String id;
+    try (MarketClient c = clientOf(me)) {
+      id = c.rentals().list().get(0).contractId();
+    }
+    assertThat(json.get("contract_id").asText()).isEqualTo(id);
+    assertThat(json.get("status").asText()).isEqualTo("pending");
+    assertThat(r.err())
+        .startsWith(
+            "error: wait for contract " + id.substring(0, 12) + ": still pending after 1s\n");
+  }
+
+  @Test
+  void status_wait_json_prints_the_last_state_on_exit_6_and_8() throws Exception {
+    newRenter();
+    String rejected = rent(small);
+    market.provider().provider().reject(rejected, "no capacity");
+    Result unreachable = cli.run("status", rejected, "--wait", "active", "-o", "json");
+    assertThat(unreachable.exitCode()).isEqualTo(6);
+    JsonNode gone = Json.mapper().readTree(unreachable.out());
+    assertThat(gone.get("contract_id").asText()).isEqualTo(rejected);
+    assertThat(gone.get("status").asText()).isEqualTo("rejected");
+
+    String pending = rent(small);
+    Result timeout =
+        cli.run("status", pending, "--wait", "active", "--timeout", "1s", "-o", "json");
+    assertThat(timeout.exitCode()).isEqualTo(8);
+    JsonNode still = Json.mapper().readTree(timeout.out());
+    assertThat(still.get("contract_id").asText()).isEqualTo(pending);
+    assertThat(still.get("status").asText()).isEqualTo("pending");
+    assertThat(timeout.err()).startsWith("error: wait for contract ");
   }
 
   @Test
@@ -417,6 +522,7 @@ class RenterFlowTest {
                 + "Contact for the provider (e.g. email:you@example.com; Enter for none): matrix:@me:example.org\n"
                 + "Hours, 1-8760 [720]: 48\n"
                 + "Price: 24.00 USD for 48 hours, paid by wallet\n"
+                + "Wallet: 1000.00, 976.00 after this rent (held in escrow)\n"
                 + "Rent it? [y/N] y\n");
     try (MarketClient c = clientOf(me)) {
       Contract contract = c.rentals().get(r.out().trim());
@@ -446,7 +552,12 @@ class RenterFlowTest {
     assertThat(r.err()).isEqualTo("not rented\n");
     assertThat(t.transcript())
         .contains("Choose 1-1 or type a path [1]: \n")
-        .endsWith("Price: 0.138888888 USD for 10 hours, paid by wallet\nRent it? [y/N] n\n");
+        .endsWith(
+            """
+            Price: 0.138888888 USD for 10 hours, paid by wallet
+            Wallet: 1000.00, 999.861111112 after this rent (held in escrow)
+            Rent it? [y/N] n
+            """);
     try (MarketClient c = clientOf(me)) {
       assertThat(c.rentals().list()).isEmpty();
     }
@@ -547,6 +658,19 @@ class RenterFlowTest {
                 .get("status")
                 .asText())
         .isEqualTo("pending");
+  }
+
+  @Test
+  void status_on_a_terminal_colours_the_status_with_real_escape_codes() {
+    newRenter();
+    String id = rent(small);
+    Result r = cli.run(ScriptedTerminal.interactive(100), "", "status", id);
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out())
+        .startsWith("contract:  " + id + "\nstatus:    \u001b[33mpending\u001b[0m\n");
+    Result plain =
+        cli.env("NO_COLOR", "1").run(ScriptedTerminal.interactive(100), "", "status", id);
+    assertThat(plain.out()).startsWith("contract:  " + id + "\nstatus:    pending\n");
   }
 
   @Test
@@ -685,9 +809,17 @@ class RenterFlowTest {
             "error: status: --wait: 'done' is not a status (one of requested, pending, accepted");
     Result both = cli.run("status", "a".repeat(64), "--wait", "active", "--watch");
     assertThat(both.exitCode()).isEqualTo(2);
-    Result badTimeout = cli.run("status", "a".repeat(64), "--wait", "active", "--timeout", "soon");
+    Result badTimeout =
+        cli.run("status", "a".repeat(64), "--wait", "active", "--timeout", "sooner");
     assertThat(badTimeout.exitCode()).isEqualTo(2);
-    assertThat(badTimeout.err()).contains("'soon' is not a duration (e.g. 30s, 10m, 1h30m, 2d)");
+    assertThat(badTimeout.err()).contains("'sooner' is not a duration (e.g. 30s, 10m, 1h30m, 2d)");
+    // a word of the seed-phrase list is never repeated, wherever it was typed
+    Result seedWord = cli.run("status", "a".repeat(64), "--wait", "active", "--timeout", "soon");
+    assertThat(seedWord.exitCode()).isEqualTo(2);
+    assertThat(seedWord.err())
+        .startsWith("error: ")
+        .contains("the value (not shown) is not a duration")
+        .doesNotContain("soon");
   }
 
   @Test
@@ -907,6 +1039,8 @@ class RenterFlowTest {
             "rent",
             String.valueOf(small),
             "--yes",
+            "--hours",
+            "24",
             "--wait",
             "accepted",
             "--timeout",

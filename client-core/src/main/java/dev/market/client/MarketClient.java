@@ -69,6 +69,8 @@ public final class MarketClient implements AutoCloseable {
   private final RentalService rentals;
   private final ProviderService provider;
   private final NotificationService notifications;
+  private final WalletService wallet;
+  private final TermsService terms;
 
   private MarketClient(Builder b) {
     if (b.baseUrl == null) {
@@ -93,6 +95,8 @@ public final class MarketClient implements AutoCloseable {
     this.rentals = new RentalService(api, b.clock, b.sleeper, b.pollFirst, b.pollMax);
     this.provider = new ProviderService(api);
     this.notifications = new NotificationService(api);
+    this.wallet = new WalletService(api);
+    this.terms = new TermsService(api);
   }
 
   /** {@code root} with {@code /api/v1} appended unless it already ends with it. */
@@ -135,6 +139,16 @@ public final class MarketClient implements AutoCloseable {
   /** My notifications. */
   public NotificationService notifications() {
     return notifications;
+  }
+
+  /** My wallet: balance, ledger, deposits and withdrawals (amounts in integer e9s). */
+  public WalletService wallet() {
+    return wallet;
+  }
+
+  /** What rentals pay for: extensions, auto-renew, the paid period and escrow, reviews. */
+  public TermsService terms() {
+    return terms;
   }
 
   /** The identity requests are signed with, or {@code null} for an anonymous client. */

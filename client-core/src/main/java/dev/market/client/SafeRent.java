@@ -1,7 +1,7 @@
 package dev.market.client;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.market.client.error.ConflictException;
+import dev.market.client.error.InsufficientFundsException;
 import dev.market.client.error.MarketException;
 import dev.market.client.error.OutcomeUnknownException;
 import dev.market.client.internal.Api;
@@ -155,10 +155,10 @@ final class SafeRent {
           && !"succeeded".equalsIgnoreCase(c.paymentStatus())) {
         // Decent Cloud cancels a rental its wallet debit failed for and answers "Insufficient
         // wallet balance" (api/src/openapi/contracts.rs:733-747): that was the lost answer
-        throw new ConflictException(
+        throw new InsufficientFundsException(
             op,
             lost.status(),
-            ErrorCode.INSUFFICIENT_BALANCE.wire(),
+            ErrorCode.INSUFFICIENT_FUNDS.wire(),
             "the answer was lost; the rental "
                 + Ids.abbreviate(c.contractId())
                 + " was found cancelled unpaid, as Decent Cloud leaves one the wallet could not"

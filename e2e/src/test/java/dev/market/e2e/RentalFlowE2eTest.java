@@ -37,9 +37,12 @@ abstract class RentalFlowE2eTest {
   /** The value of {@code --db} for this database. */
   abstract String database(Path scratch);
 
+  private String db;
+
   @BeforeAll
   void startServer(@TempDir Path scratch) {
-    server = ServerProcess.start(database(scratch));
+    db = database(scratch);
+    server = ServerProcess.start(db);
   }
 
   @AfterAll
@@ -93,7 +96,9 @@ abstract class RentalFlowE2eTest {
     return id;
   }
 
+  /** Deposits through the demo payment provider (the server runs with --demo), then rents. */
   String rent(String identity, String offering) {
+    ok("--identity", identity, "wallet", "deposit", "100000");
     Run r =
         ok(
             "--identity",
@@ -176,6 +181,85 @@ abstract class RentalFlowE2eTest {
         .containsExactly(
             "requested", "pending", "accepted", "provisioning", "provisioned", "active");
     assertThat(events.toString()).doesNotContain("e2e-root-pw");
+  }
+
+  static long walletBalance(JsonNode wallet) {
+    return wallet.get("balanceE9s").asLong();
+  }
+
+  @Test
+  void rented_extended_and_cancelled_mid_way_refunds_pro_rata_to_the_e9() {
+    importIdentity("payer", Bip39.generate(12));
+    JsonNode dep = json(ok("--identity", "payer", "wallet", "deposit", "5000", "-o", "json"));
+    assertThat(dep.get("balanceE9s").asLong()).isEqualTo(5_000_000_000_000L);
+    long providerBefore = walletBalance(json(ok("--identity", "provider", "wallet", "-o", "json")));
+    String offering = gpuOffering();
+    Run r =
+        ok(
+            "--identity",
+            "payer",
+            "rent",
+            offering,
+            "--ssh-key",
+            sshKey.toString(),
+            "--contact",
+            "email:e2e@example.com",
+            "--hours",
+            "24",
+            "--yes",
+            "-o",
+            "json");
+    String id = json(r).get("contractId").asText();
+    JsonNode c0 = json(ok("--identity", "payer", "status", id, "-o", "json"));
+    long hold = c0.get("payment_amount_e9s").asLong();
+    assertThat(hold).isPositive();
+    assertThat(walletBalance(json(ok("--identity", "payer", "wallet", "-o", "json"))))
+        .isEqualTo(5_000_000_000_000L - hold);
+
+    JsonNode ext = json(ok("--identity", "payer", "extend", id, "--hours", "12", "-o", "json"));
+    long extension = ext.get("extensionPaymentE9s").asLong();
+    assertThat(extension).isEqualTo(hold / 2);
+    assertThat(ext.get("newEndTimestampNs").asLong())
+        .isEqualTo(c0.get("end_timestamp_ns").asLong() + 12 * 3_600_000_000_000L);
+
+    ok("--identity", "provider", "accept", id);
+    ok("--identity", "provider", "provision", id, "--start");
+    ok("--identity", "provider", "provision", id, "--done", "--ip", "203.0.113.9");
+    ok("--identity", "provider", "provision", id, "--activate");
+    ok("--identity", "payer", "cancel", id, "--yes");
+    JsonNode c = json(ok("--identity", "payer", "status", id, "-o", "json"));
+    assertThat(c.get("status").asText()).isEqualTo("cancelled");
+
+    // the provider's share: (hold + extension) × used / paid period, rounded down to the e9; the
+    // cancel's time is the contract's status_updated_at_ns, the period its start and end
+    long total = hold + extension;
+    long start = c.get("start_timestamp_ns").asLong();
+    long end = c.get("end_timestamp_ns").asLong();
+    long cancelledAt = c.get("status_updated_at_ns").asLong();
+    long payout =
+        java.math.BigInteger.valueOf(total)
+            .multiply(java.math.BigInteger.valueOf(cancelledAt - start))
+            .divide(java.math.BigInteger.valueOf(end - start))
+            .longValueExact();
+    long refund = total - payout;
+    assertThat(refund).isPositive();
+
+    JsonNode payer = json(ok("--identity", "payer", "wallet", "-o", "json"));
+    assertThat(walletBalance(payer)).isEqualTo(5_000_000_000_000L - total + refund);
+    JsonNode last = payer.get("recentLedger").get(0);
+    assertThat(last.get("entryType").asText()).isEqualTo("refund");
+    assertThat(last.get("amountE9s").asLong()).isEqualTo(refund);
+    assertThat(last.get("reference").asText()).isEqualTo(id);
+    assertThat(walletBalance(json(ok("--identity", "provider", "wallet", "-o", "json"))))
+        .isEqualTo(providerBefore + payout);
+
+    Run check =
+        Launchers.run(
+            List.of(Launchers.MARKET_SERVER.toString(), "ledger", "check", "--db", db),
+            Map.of(),
+            null);
+    assertThat(check.exitCode()).as(check.toString()).isZero();
+    assertThat(check.stdout()).endsWith("ledger consistent\n");
   }
 
   @Test

@@ -10,6 +10,11 @@ import java.util.Objects;
  *
  * @param db a SQLite file path or a {@code jdbc:postgresql://} URL
  * @param clock the server's clock: signatures' timestamps and every stored time come from it
+ * @param replayStore false only in the benchmark that measures the replay guard's cost (nothing
+ *     refuses a replayed request then); {@code ServerMain} refuses it unless {@code
+ *     -Dmarket.bench=true}
+ * @param readNonceFlush how often read nonces are written to the shared table: another process
+ *     refuses a replayed read at most this long (plus one commit) after the first use
  */
 public record ServerConfig(
     String host,
@@ -24,7 +29,12 @@ public record ServerConfig(
     int addressRequestBurst,
     int maxBodyBytes,
     Duration sweepInterval,
-    Duration signatureWindow) {
+    Duration signatureWindow,
+    boolean replayStore,
+    Duration readNonceFlush,
+    Duration requestExpiry,
+    Duration provisioningTimeout,
+    boolean demoPayments) {
 
   public ServerConfig {
     Objects.requireNonNull(host, "host");
@@ -32,6 +42,15 @@ public record ServerConfig(
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(sweepInterval, "sweepInterval");
     Objects.requireNonNull(signatureWindow, "signatureWindow");
+    Objects.requireNonNull(readNonceFlush, "readNonceFlush");
+    Objects.requireNonNull(requestExpiry, "requestExpiry");
+    Objects.requireNonNull(provisioningTimeout, "provisioningTimeout");
+    if (requestExpiry.isNegative() || requestExpiry.isZero()) {
+      throw new IllegalArgumentException("the request expiry must be positive");
+    }
+    if (provisioningTimeout.isNegative() || provisioningTimeout.isZero()) {
+      throw new IllegalArgumentException("the provisioning timeout must be positive");
+    }
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be 0..65535, not " + port);
     }
@@ -52,6 +71,11 @@ public record ServerConfig(
             addressRequestsPerMinute,
             addressRequestBurst,
             maxBodyBytes);
+  }
+
+  /** Whether deposits and withdrawals go through the demo provider (instant play money). */
+  public boolean paymentsAreDemo() {
+    return demo || demoPayments;
   }
 
   public static Builder builder() {
@@ -82,7 +106,12 @@ public record ServerConfig(
         .addressRequestBurst(addressRequestBurst)
         .maxBodyBytes(maxBodyBytes)
         .sweepInterval(sweepInterval)
-        .signatureWindow(signatureWindow);
+        .signatureWindow(signatureWindow)
+        .replayStore(replayStore)
+        .readNonceFlush(readNonceFlush)
+        .requestExpiry(requestExpiry)
+        .provisioningTimeout(provisioningTimeout)
+        .demoPayments(demoPayments);
   }
 
   /** Defaults are the protocol's: port 8787, 64 KiB bodies, ±5 min signatures, rate limits on. */
@@ -100,6 +129,11 @@ public record ServerConfig(
     private int maxBodyBytes = 64 * 1024;
     private Duration sweepInterval = Duration.ofSeconds(2);
     private Duration signatureWindow = Duration.ofMinutes(5);
+    private boolean replayStore = true;
+    private Duration readNonceFlush = Duration.ofMillis(100);
+    private Duration requestExpiry = Duration.ofHours(24);
+    private Duration provisioningTimeout = Duration.ofHours(24);
+    private boolean demoPayments;
 
     public Builder host(String v) {
       host = v;
@@ -166,6 +200,34 @@ public record ServerConfig(
       return this;
     }
 
+    public Builder replayStore(boolean v) {
+      replayStore = v;
+      return this;
+    }
+
+    public Builder readNonceFlush(Duration v) {
+      readNonceFlush = v;
+      return this;
+    }
+
+    /** How long a request may wait for the provider's answer before it expires. */
+    public Builder requestExpiry(Duration v) {
+      requestExpiry = v;
+      return this;
+    }
+
+    /** How long a contract may stay accepted or provisioning before provisioning fails. */
+    public Builder provisioningTimeout(Duration v) {
+      provisioningTimeout = v;
+      return this;
+    }
+
+    /** The demo payment provider without the demo offerings (tests). */
+    public Builder demoPayments(boolean v) {
+      demoPayments = v;
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(
           host,
@@ -180,7 +242,12 @@ public record ServerConfig(
           addressRequestBurst,
           maxBodyBytes,
           sweepInterval,
-          signatureWindow);
+          signatureWindow,
+          replayStore,
+          readNonceFlush,
+          requestExpiry,
+          provisioningTimeout,
+          demoPayments);
     }
   }
 }

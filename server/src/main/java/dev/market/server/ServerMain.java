@@ -1,6 +1,6 @@
 package dev.market.server;
 
-import dev.market.server.store.jdbc.StoreException;
+import dev.market.server.domain.DomainException;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 
@@ -27,7 +27,13 @@ public final class ServerMain {
         --rent-burst N         burst of rentals per key (default 60)
         --address-rate N       requests per minute per address (default 1200)
         --address-burst N      burst of requests per address (default 600)
-        -h, --help             show this help\
+        --request-expiry D     unanswered requests expire after D (default 24h; 90s, 30m, 2d)
+        --provisioning-timeout D
+                               accepted/provisioning contracts fail after D (default 24h)
+        -h, --help             show this help
+
+      market-server ledger check [--db PATH|URL]
+                               reconcile the ledger: exit 0 when consistent, 3 on a mismatch\
       """;
 
   private ServerMain() {}
@@ -38,6 +44,9 @@ public final class ServerMain {
 
   /** Starts the server and blocks until the JVM is asked to stop; returns an exit code. */
   static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length >= 1 && args[0].equals("ledger")) {
+      return LedgerCheckCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
     ServerConfig config;
     try {
       config = parse(args);
@@ -53,7 +62,7 @@ public final class ServerMain {
     int port;
     try {
       server = MarketServer.create(config);
-    } catch (StoreException e) {
+    } catch (DomainException e) {
       err.println("market-server: " + e.getMessage());
       return 1;
     } catch (RuntimeException e) {
@@ -134,13 +143,25 @@ public final class ServerMain {
         case "-h", "--help" -> throw new HelpRequested();
         case "--demo" -> b.demo(true);
         case "--no-rate-limits" -> b.rateLimitsEnabled(false);
+        case "--bench-no-replay-store" -> {
+          // measures what the replay guard costs; a server that accepts replays is never run
+          // by accident, so this needs the JVM flag too (not in --help)
+          if (!Boolean.getBoolean("market.bench")) {
+            throw new IllegalArgumentException(
+                "--bench-no-replay-store accepts replayed requests; it is for bench/ only and"
+                    + " needs -Dmarket.bench=true");
+          }
+          b.replayStore(false);
+        }
         case "--port",
             "--host",
             "--db",
             "--rent-rate",
             "--rent-burst",
             "--address-rate",
-            "--address-burst" -> {
+            "--address-burst",
+            "--request-expiry",
+            "--provisioning-timeout" -> {
           if (value == null) {
             if (i + 1 >= args.length) {
               throw new IllegalArgumentException(a + " needs a value");
@@ -168,6 +189,14 @@ public final class ServerMain {
         b.db(value);
         return;
       }
+      case "--request-expiry" -> {
+        b.requestExpiry(duration(flag, value));
+        return;
+      }
+      case "--provisioning-timeout" -> {
+        b.provisioningTimeout(duration(flag, value));
+        return;
+      }
       default -> {}
     }
     int n;
@@ -188,6 +217,23 @@ public final class ServerMain {
       case "--address-rate" -> b.addressRequestsPerMinute(positive(flag, n));
       default -> b.addressRequestBurst(positive(flag, n));
     }
+  }
+
+  /** {@code 90s}, {@code 30m}, {@code 24h}, {@code 2d}: a positive whole number and a unit. */
+  static java.time.Duration duration(String flag, String value) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("([0-9]{1,9})([smhd])").matcher(value.trim());
+    if (!m.matches() || Long.parseLong(m.group(1)) < 1) {
+      throw new IllegalArgumentException(
+          flag + " must be a positive duration like 90s, 30m, 24h or 2d, not '" + value + "'");
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "s" -> java.time.Duration.ofSeconds(n);
+      case "m" -> java.time.Duration.ofMinutes(n);
+      case "h" -> java.time.Duration.ofHours(n);
+      default -> java.time.Duration.ofDays(n);
+    };
   }
 
   private static int positive(String flag, int n) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.market.protocol.crypto.Identity;
-import dev.market.server.domain.demo.DemoOfferings;
+import dev.market.server.demo.DemoOfferings;
 import dev.market.server.support.Raw;
 import dev.market.server.support.TestDatabases;
 import dev.market.server.support.TestServer;
@@ -20,7 +20,7 @@ class DemoLoadTest {
       try (TestServer s = TestServer.start(db, b -> b.demo(true))) {
         JsonNode mine = new Raw(s).get(null, "/api/v1/providers/" + provider + "/offerings").data();
         assertThat(mine.size()).isEqualTo(expected);
-        long stored = s.server.store().read(tx -> tx.countOfferings());
+        long stored = s.server.store().read(tx -> tx.offerings().count());
         assertThat(stored).isEqualTo(expected);
       }
     }

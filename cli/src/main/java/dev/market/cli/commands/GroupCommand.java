@@ -1,9 +1,12 @@
 package dev.market.cli.commands;
 
 import dev.market.cli.CliContext;
-import picocli.CommandLine.ParameterException;
 
-/** A noun that only groups subcommands ({@code identity}, {@code offerings}, {@code config}). */
+/**
+ * A noun that only groups subcommands ({@code identity}, {@code offerings}, {@code config}). Alone
+ * ({@code market}, {@code market identity}) it prints its help on stdout and succeeds, as gh does:
+ * asking what there is is not an error.
+ */
 public abstract class GroupCommand extends BaseCommand {
   protected GroupCommand(CliContext ctx) {
     super(ctx);
@@ -11,6 +14,8 @@ public abstract class GroupCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing required subcommand");
+    spec.commandLine().usage(ctx.out(), spec.commandLine().getColorScheme());
+    ctx.out().flush();
+    return 0;
   }
 }

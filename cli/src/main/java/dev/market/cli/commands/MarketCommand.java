@@ -3,6 +3,8 @@ package dev.market.cli.commands;
 import dev.market.cli.CliContext;
 import dev.market.cli.VersionProvider;
 import dev.market.cli.commands.config.ConfigCommand;
+import dev.market.cli.commands.help.HelpCommand;
+import dev.market.cli.commands.help.VersionCommand;
 import dev.market.cli.commands.identity.IdentityCommand;
 import dev.market.cli.commands.notifications.NotificationsCommand;
 import dev.market.cli.commands.offerings.OfferingsCommand;
@@ -46,6 +48,10 @@ import picocli.CommandLine.Option;
       ConnectCommand.class,
       CredentialsCommand.class,
       CancelCommand.class,
+      dev.market.cli.commands.rentals.ExtendCommand.class,
+      dev.market.cli.commands.rentals.AutoRenewCommand.class,
+      dev.market.cli.commands.rentals.ReviewCommand.class,
+      dev.market.cli.commands.wallet.WalletCommand.class,
       NotificationsCommand.class,
       // provider
       RequestsCommand.class,
@@ -56,7 +62,9 @@ import picocli.CommandLine.Option;
       ProviderCommand.class,
       // setup
       IdentityCommand.class,
-      ConfigCommand.class
+      ConfigCommand.class,
+      HelpCommand.class,
+      VersionCommand.class
     })
 public final class MarketCommand extends GroupCommand {
 

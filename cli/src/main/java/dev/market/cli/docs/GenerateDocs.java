@@ -76,7 +76,7 @@ public final class GenerateDocs {
             .err(new PrintWriter(new StringWriter()))
             .in(new ByteArrayInputStream(new byte[0]))
             .env(Map.of())
-            .terminal(new NoTerminal())
+            .terminal(new NoTerminal(false))
             .build();
     return new Cli(ctx).commandLine();
   }
@@ -117,8 +117,17 @@ public final class GenerateDocs {
     }
   }
 
-  /** Generation never prompts and never depends on the terminal it runs on. */
-  private static final class NoTerminal implements Terminal {
+  /**
+   * Generation never prompts and never depends on the terminal it runs on; {@code stdout} only
+   * chooses the colour mode of the help text {@link PrecomputeHelp} renders.
+   */
+  static final class NoTerminal implements Terminal {
+    private final boolean stdout;
+
+    NoTerminal(boolean stdout) {
+      this.stdout = stdout;
+    }
+
     @Override
     public boolean stdinIsTerminal() {
       return false;
@@ -126,7 +135,7 @@ public final class GenerateDocs {
 
     @Override
     public boolean stdoutIsTerminal() {
-      return false;
+      return stdout;
     }
 
     @Override

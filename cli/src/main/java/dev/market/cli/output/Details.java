@@ -3,6 +3,7 @@ package dev.market.cli.output;
 import dev.market.protocol.text.TerminalText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** A detail view: one {@code label value} line per present field, labels aligned. */
 public final class Details {
@@ -12,6 +13,18 @@ public final class Details {
   public Details add(String label, Object value) {
     if (value != null && !value.toString().isBlank()) {
       lines.add(new String[] {label, clean(value.toString())});
+    }
+    return this;
+  }
+
+  /**
+   * Adds a line whose sanitized value then passes through {@code style} (a coloured badge): the
+   * escape codes are ours, so they come after the sanitizer, which would otherwise leave a literal
+   * {@code [32m} on the terminal.
+   */
+  public Details add(String label, String value, UnaryOperator<String> style) {
+    if (value != null && !value.isBlank()) {
+      lines.add(new String[] {label, style.apply(clean(value))});
     }
     return this;
   }

@@ -40,7 +40,7 @@ public final class Style {
 
   /**
    * A status badge: waiting states yellow, in-progress cyan, usable green, failed or ended early
-   * red. A status this version does not know is shown as it came.
+   * red. Unknown statuses (Decent Cloud's {@code paused}, {@code expired}) are shown as they came.
    */
   public String status(String raw) {
     return switch (ContractStatus.parse(raw)) {
@@ -48,8 +48,8 @@ public final class Style {
       case ACCEPTED, PROVISIONING -> cyan(raw);
       case PROVISIONED, ACTIVE -> green(raw);
       case PAUSED -> yellow(raw);
-      case REJECTED, CANCELLED, PROVISIONING_FAILED -> red(raw);
-      case COMPLETED, EXPIRED -> dim(raw);
+      case REJECTED, CANCELLED, PROVISIONING_FAILED, EXPIRED -> red(raw);
+      case COMPLETED -> dim(raw);
       case UNKNOWN -> raw;
     };
   }

@@ -36,6 +36,8 @@ public final class LocalMarket implements AutoCloseable {
   public LocalMarket(Path dir) {
     server = TestServer.start(dir.resolve("market.db").toString(), b -> b.clock(Clock.systemUTC()));
     url = server.baseUrl;
+    // every rent escrows its price (issue 10): the renter starts with 1000 units
+    fund(Identity.fromMnemonic(RENTER_PHRASE), 1_000_000_000_000L);
   }
 
   /**
@@ -101,5 +103,10 @@ public final class LocalMarket implements AutoCloseable {
   public void close() {
     clients.forEach(MarketClient::close);
     server.close();
+  }
+
+  /** Credits a wallet through the ledger, as a demo deposit would. */
+  public void fund(Identity who, long e9s) {
+    server.server.ledger().credit(who.publicKeyHex(), e9s, "fixture", null);
   }
 }

@@ -7,6 +7,7 @@ import dev.market.protocol.crypto.Identity;
 import dev.market.protocol.model.Contract;
 import dev.market.protocol.model.Offering;
 import dev.market.protocol.model.RentalRequest;
+import dev.market.server.MarketServer;
 import dev.market.server.support.MutableClock;
 import dev.market.server.support.TestServer;
 import java.io.ByteArrayOutputStream;
@@ -35,6 +36,10 @@ public final class MarketFixture implements AutoCloseable {
       "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
   public static final String STRANGER_PHRASE =
       "letter advice cage absurd amount doctor acoustic avoid letter advice cage above";
+
+  /** What the renter and the stranger hold at the start: 1000 units. */
+  public static final long FUNDS_E9S = 1_000_000_000_000L;
+
   public static final Instant START = Instant.parse("2026-11-26T12:00:00Z");
 
   public final MutableClock clock;
@@ -55,6 +60,9 @@ public final class MarketFixture implements AutoCloseable {
     clock = server.clock;
     clock.set(START);
     url = server.baseUrl;
+    // every rent escrows its price (issue 10): the renter and the stranger start with money
+    server.server.ledger().credit(renter.publicKeyHex(), FUNDS_E9S, "fixture", null);
+    server.server.ledger().credit(stranger.publicKeyHex(), FUNDS_E9S, "fixture", null);
     IdentityStore store = new IdentityStore(dir.resolve("market-home").resolve("identities"));
     store.save("provider", provider, null);
     store.save("renter", renter, null);
@@ -151,6 +159,11 @@ public final class MarketFixture implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The server, for tests that sweep or read the ledger. */
+  public MarketServer server() {
+    return server.server;
   }
 
   /** Stops the server (a test may do it early, to see the marketplace down); idempotent. */

@@ -2,6 +2,7 @@ package dev.market.client.internal;
 
 import dev.market.client.error.ConflictException;
 import dev.market.client.error.ForbiddenException;
+import dev.market.client.error.InsufficientFundsException;
 import dev.market.client.error.InvalidRequestException;
 import dev.market.client.error.MarketException;
 import dev.market.client.error.NotFoundException;
@@ -76,7 +77,7 @@ public final class DecentCloudMessages {
           prefix(
               "Email verification required.", ErrorCode.EMAIL_NOT_VERIFIED, "O/contracts.rs:666"),
           prefix(
-              "Insufficient wallet balance.", ErrorCode.INSUFFICIENT_BALANCE, "O/contracts.rs:746"),
+              "Insufficient wallet balance.", ErrorCode.INSUFFICIENT_FUNDS, "O/contracts.rs:746"),
           // state
           prefix(
               "Contract cannot be cancelled in '",
@@ -130,7 +131,9 @@ public final class DecentCloudMessages {
       case NOT_FOUND -> new NotFoundException(operation, status, wire, message, null);
       case FORBIDDEN -> new ForbiddenException(operation, status, wire, message, null);
       case UNAUTHORIZED -> new UnauthorizedException(operation, status, wire, message, null);
-      case CONFLICT, INVALID_TRANSITION, EMAIL_NOT_VERIFIED, INSUFFICIENT_BALANCE ->
+      case INSUFFICIENT_FUNDS ->
+          new InsufficientFundsException(operation, status, wire, message, null);
+      case CONFLICT, INVALID_TRANSITION, EMAIL_NOT_VERIFIED ->
           new ConflictException(operation, status, wire, message, null);
       case UNAVAILABLE, INTERNAL ->
           new UnavailableException(operation, status, wire, message, null);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.market.client.error.ConflictException;
 import dev.market.client.error.ForbiddenException;
+import dev.market.client.error.InsufficientFundsException;
 import dev.market.client.error.InvalidRequestException;
 import dev.market.client.error.MarketException;
 import dev.market.client.error.NotFoundException;
@@ -100,8 +101,7 @@ public final class ErrorMapper {
   /** The exception for a non-2xx status. Status first, our {@code code} for statuses we lack. */
   static MarketException fromStatus(
       String operation, int status, String code, String message, Duration retryAfter) {
-    ErrorCode known = ErrorCode.fromWire(code).orElse(null);
-    if (known == ErrorCode.EMAIL_NOT_VERIFIED || known == ErrorCode.INSUFFICIENT_BALANCE) {
+    if (ErrorCode.fromWire(code).orElse(null) == ErrorCode.EMAIL_NOT_VERIFIED) {
       // the account must change first: a refusal (exit 3), whatever the status says
       return new ConflictException(operation, status, code, message, null);
     }
@@ -115,6 +115,9 @@ public final class ErrorMapper {
       }
       case 401 -> {
         return new UnauthorizedException(operation, status, code, message, null);
+      }
+      case 402 -> {
+        return new InsufficientFundsException(operation, status, code, message, null);
       }
       case 403 -> {
         return new ForbiddenException(operation, status, code, message, null);
@@ -156,8 +159,10 @@ public final class ErrorMapper {
           new UnauthorizedException(operation, status, code, message, null);
       case FORBIDDEN -> new ForbiddenException(operation, status, code, message, null);
       case NOT_FOUND -> new NotFoundException(operation, status, code, message, null);
-      case INVALID_TRANSITION, CONFLICT, EMAIL_NOT_VERIFIED, INSUFFICIENT_BALANCE ->
+      case INVALID_TRANSITION, CONFLICT, EMAIL_NOT_VERIFIED ->
           new ConflictException(operation, status, code, message, null);
+      case INSUFFICIENT_FUNDS ->
+          new InsufficientFundsException(operation, status, code, message, null);
       case RATE_LIMITED -> new RateLimitedException(operation, code, message, null, null);
       case INTERNAL, UNAVAILABLE ->
           new UnavailableException(operation, status, code, message, null);

@@ -9,6 +9,7 @@ import dev.market.client.MarketClient;
 import dev.market.client.OfferingQuery;
 import dev.market.client.error.ConflictException;
 import dev.market.client.error.ForbiddenException;
+import dev.market.client.error.InsufficientFundsException;
 import dev.market.client.error.MarketException;
 import dev.market.client.error.NotFoundException;
 import dev.market.client.error.OutcomeUnknownException;
@@ -311,13 +312,14 @@ class DecentCloudClientTest {
   }
 
   @Test
-  void a_short_wallet_is_a_refusal_coded_insufficient_balance() {
+  void a_short_wallet_is_a_refusal_coded_insufficient_funds() {
     long id = offering();
     dc.credit(RENTER.publicKeyHex(), 1L);
 
     assertThatThrownBy(() -> renter.rentals().create(request(id, null)))
         .isInstanceOfSatisfying(
-            ConflictException.class, e -> assertThat(e.code()).isEqualTo("insufficient_balance"));
+            InsufficientFundsException.class,
+            e -> assertThat(e.code()).isEqualTo("insufficient_funds"));
     assertThat(dc.contracts())
         .singleElement()
         .satisfies(c -> assertThat(c.get("status").asText()).isEqualTo("cancelled"));

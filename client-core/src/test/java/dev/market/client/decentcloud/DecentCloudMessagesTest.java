@@ -7,6 +7,7 @@ import dev.market.client.MarketClient;
 import dev.market.client.error.AuthException;
 import dev.market.client.error.ConflictException;
 import dev.market.client.error.ForbiddenException;
+import dev.market.client.error.InsufficientFundsException;
 import dev.market.client.error.InvalidRequestException;
 import dev.market.client.error.MarketException;
 import dev.market.client.error.NotFoundException;
@@ -65,8 +66,8 @@ class DecentCloudMessagesTest {
       case NOT_FOUND -> NotFoundException.class;
       case FORBIDDEN -> ForbiddenException.class;
       case UNAUTHORIZED -> UnauthorizedException.class;
-      case CONFLICT, INVALID_TRANSITION, EMAIL_NOT_VERIFIED, INSUFFICIENT_BALANCE ->
-          ConflictException.class;
+      case INSUFFICIENT_FUNDS -> InsufficientFundsException.class;
+      case CONFLICT, INVALID_TRANSITION, EMAIL_NOT_VERIFIED -> ConflictException.class;
       case UNAVAILABLE -> UnavailableException.class;
       default -> InvalidRequestException.class;
     };

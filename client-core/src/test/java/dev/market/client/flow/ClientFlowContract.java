@@ -50,6 +50,8 @@ abstract class ClientFlowContract {
     m = new Market(server);
     provider = client(Ids.of("client-provider"));
     renter = client(Ids.of("client-renter"));
+    // every rent escrows its price (issue 10)
+    m.fundAtLeast(Ids.of("client-renter"), 1_000_000L * Market.E9);
     stranger = client(Ids.of("client-stranger"));
     offering =
         provider

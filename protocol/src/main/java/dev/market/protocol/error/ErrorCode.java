@@ -23,8 +23,11 @@ public enum ErrorCode {
   CONFLICT("conflict", 409),
   /** Renting needs a verified email address on the renter's account (a server setting). */
   EMAIL_NOT_VERIFIED("email_not_verified", 403),
-  /** The renter's wallet cannot pay for the rental. */
-  INSUFFICIENT_BALANCE("insufficient_balance", 402),
+  /**
+   * The wallet does not cover the charge (a rent, an extension, a withdrawal); nothing was created
+   * or charged. 402 Payment Required: the one refusal a deposit can cure.
+   */
+  INSUFFICIENT_FUNDS("insufficient_funds", 402),
   TOO_LARGE("too_large", 413),
   UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),
   /** A field failed validation; the message starts with the field's name. */
@@ -71,6 +74,7 @@ public enum ErrorCode {
   public static ErrorCode forStatus(int status) {
     return switch (status) {
       case 401 -> UNAUTHORIZED;
+      case 402 -> INSUFFICIENT_FUNDS;
       case 403 -> FORBIDDEN;
       case 404 -> NOT_FOUND;
       case 409 -> CONFLICT;

@@ -50,4 +50,166 @@ public record Contract(
   public ContractStatus statusValue() {
     return ContractStatus.parse(status);
   }
+
+  /** A builder naming every value; absent ones stay null and are omitted on the wire. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Contract} value by value. */
+  public static final class Builder {
+    private String contractId;
+    private String requesterPubkey;
+    private String requesterSshPubkey;
+    private String requesterContact;
+    private String providerPubkey;
+    private String offeringId;
+    private String offeringName;
+    private Long paymentAmountE9s;
+    private String currency;
+    private String paymentMethod;
+    private String paymentStatus;
+    private Long startTimestampNs;
+    private Long endTimestampNs;
+    private Long durationHours;
+    private String requestMemo;
+    private Long createdAtNs;
+    private String status;
+    private Long statusUpdatedAtNs;
+    private String provisioningInstanceDetails;
+    private Long provisioningCompletedAtNs;
+    private String operatingSystem;
+
+    private Builder() {}
+
+    public Builder contractId(String contractId) {
+      this.contractId = contractId;
+      return this;
+    }
+
+    public Builder requesterPubkey(String requesterPubkey) {
+      this.requesterPubkey = requesterPubkey;
+      return this;
+    }
+
+    public Builder requesterSshPubkey(String requesterSshPubkey) {
+      this.requesterSshPubkey = requesterSshPubkey;
+      return this;
+    }
+
+    public Builder requesterContact(String requesterContact) {
+      this.requesterContact = requesterContact;
+      return this;
+    }
+
+    public Builder providerPubkey(String providerPubkey) {
+      this.providerPubkey = providerPubkey;
+      return this;
+    }
+
+    public Builder offeringId(String offeringId) {
+      this.offeringId = offeringId;
+      return this;
+    }
+
+    public Builder offeringName(String offeringName) {
+      this.offeringName = offeringName;
+      return this;
+    }
+
+    public Builder paymentAmountE9s(Long paymentAmountE9s) {
+      this.paymentAmountE9s = paymentAmountE9s;
+      return this;
+    }
+
+    public Builder currency(String currency) {
+      this.currency = currency;
+      return this;
+    }
+
+    public Builder paymentMethod(String paymentMethod) {
+      this.paymentMethod = paymentMethod;
+      return this;
+    }
+
+    public Builder paymentStatus(String paymentStatus) {
+      this.paymentStatus = paymentStatus;
+      return this;
+    }
+
+    public Builder startTimestampNs(Long startTimestampNs) {
+      this.startTimestampNs = startTimestampNs;
+      return this;
+    }
+
+    public Builder endTimestampNs(Long endTimestampNs) {
+      this.endTimestampNs = endTimestampNs;
+      return this;
+    }
+
+    public Builder durationHours(Long durationHours) {
+      this.durationHours = durationHours;
+      return this;
+    }
+
+    public Builder requestMemo(String requestMemo) {
+      this.requestMemo = requestMemo;
+      return this;
+    }
+
+    public Builder createdAtNs(Long createdAtNs) {
+      this.createdAtNs = createdAtNs;
+      return this;
+    }
+
+    public Builder status(String status) {
+      this.status = status;
+      return this;
+    }
+
+    public Builder statusUpdatedAtNs(Long statusUpdatedAtNs) {
+      this.statusUpdatedAtNs = statusUpdatedAtNs;
+      return this;
+    }
+
+    public Builder provisioningInstanceDetails(String provisioningInstanceDetails) {
+      this.provisioningInstanceDetails = provisioningInstanceDetails;
+      return this;
+    }
+
+    public Builder provisioningCompletedAtNs(Long provisioningCompletedAtNs) {
+      this.provisioningCompletedAtNs = provisioningCompletedAtNs;
+      return this;
+    }
+
+    public Builder operatingSystem(String operatingSystem) {
+      this.operatingSystem = operatingSystem;
+      return this;
+    }
+
+    public Contract build() {
+      return new Contract(
+          contractId,
+          requesterPubkey,
+          requesterSshPubkey,
+          requesterContact,
+          providerPubkey,
+          offeringId,
+          offeringName,
+          paymentAmountE9s,
+          currency,
+          paymentMethod,
+          paymentStatus,
+          startTimestampNs,
+          endTimestampNs,
+          durationHours,
+          requestMemo,
+          createdAtNs,
+          status,
+          statusUpdatedAtNs,
+          provisioningInstanceDetails,
+          provisioningCompletedAtNs,
+          operatingSystem);
+    }
+  }
 }

@@ -22,9 +22,72 @@ public record ContractEvent(
     String actor,
     String details,
     Long createdAt) {
-
   /** Details are a provider's free text: no password in them is ever shown. */
   public ContractEvent {
     details = Secrets.redact(details);
+  }
+
+  /** A builder naming every value; absent ones stay null and are omitted on the wire. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ContractEvent} value by value. */
+  public static final class Builder {
+    private Long id;
+    private String contractId;
+    private String eventType;
+    private String oldStatus;
+    private String newStatus;
+    private String actor;
+    private String details;
+    private Long createdAt;
+
+    private Builder() {}
+
+    public Builder id(Long id) {
+      this.id = id;
+      return this;
+    }
+
+    public Builder contractId(String contractId) {
+      this.contractId = contractId;
+      return this;
+    }
+
+    public Builder eventType(String eventType) {
+      this.eventType = eventType;
+      return this;
+    }
+
+    public Builder oldStatus(String oldStatus) {
+      this.oldStatus = oldStatus;
+      return this;
+    }
+
+    public Builder newStatus(String newStatus) {
+      this.newStatus = newStatus;
+      return this;
+    }
+
+    public Builder actor(String actor) {
+      this.actor = actor;
+      return this;
+    }
+
+    public Builder details(String details) {
+      this.details = details;
+      return this;
+    }
+
+    public Builder createdAt(Long createdAt) {
+      this.createdAt = createdAt;
+      return this;
+    }
+
+    public ContractEvent build() {
+      return new ContractEvent(
+          id, contractId, eventType, oldStatus, newStatus, actor, details, createdAt);
+    }
   }
 }

@@ -1,14 +1,16 @@
 package dev.market.protocol.model;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The contract status machine of docs/protocol.md section 6, plus Decent Cloud's {@code paused} and
- * {@code expired} (common/src/contract_status.rs:24-52 at 13dda9de). {@link #UNKNOWN} stands for
- * any status string this client does not know (a future one); keep the raw string from {@link
- * Contract#status()} to show it.
+ * The contract status machine of docs/protocol.md section 6. {@link #UNKNOWN} stands for any status
+ * string this client does not know (Decent Cloud also sends {@code paused}); keep the raw string
+ * from {@link Contract#status()} to show it.
  */
 public enum ContractStatus {
   REQUESTED("requested"),
@@ -17,13 +19,17 @@ public enum ContractStatus {
   PROVISIONING("provisioning"),
   PROVISIONED("provisioned"),
   ACTIVE("active"),
-  /** Decent Cloud: an operational contract whose VM is stopped; it resumes or ends. */
+  /**
+   * Decent Cloud only: an operational contract whose VM is stopped pending a dispute; it resumes or
+   * ends (common/src/contract_status.rs:38-42 at 13dda9de). Not terminal, so a wait goes on through
+   * it; our server never sets it and has no transitions for it.
+   */
   PAUSED("paused"),
   COMPLETED("completed"),
   REJECTED("rejected"),
   CANCELLED("cancelled"),
   PROVISIONING_FAILED("provisioningfailed"),
-  /** Decent Cloud: the term ended, or an unpaid request timed out. Terminal. */
+  /** A request nobody answered within the server's expiry time; its hold was refunded. */
   EXPIRED("expired"),
   UNKNOWN("unknown");
 
@@ -40,8 +46,7 @@ public enum ContractStatus {
 
   /**
    * Parses a status string: case-insensitive, accepts {@code canceled} and {@code
-   * provisioning_failed} as Decent Cloud does (common/src/contract_status.rs:163-184); anything
-   * else gives {@link #UNKNOWN}, never an exception.
+   * provisioning_failed}; anything else unknown gives {@link #UNKNOWN}, never an exception.
    */
   public static ContractStatus parse(String raw) {
     if (raw == null) {
@@ -66,18 +71,74 @@ public enum ContractStatus {
     }
   }
 
+  /** Who may make a transition. */
+  public enum Party {
+    RENTER,
+    PROVIDER,
+    /** The marketplace itself: validation, auto-accept, completion at the end. */
+    SYSTEM
+  }
+
+  private static final Set<Party> RENTER_OR_PROVIDER = EnumSet.of(Party.RENTER, Party.PROVIDER);
+
+  /**
+   * The transition table of docs/protocol.md section 6: for this state, who may move it to which
+   * state. Every non-terminal state can be cancelled by either side; everything else is one side's
+   * or the marketplace's step.
+   */
+  public Map<ContractStatus, Set<Party>> transitions() {
+    Map<ContractStatus, Set<Party>> t = new EnumMap<>(ContractStatus.class);
+    switch (this) {
+      case REQUESTED -> {
+        t.put(PENDING, EnumSet.of(Party.SYSTEM));
+        t.put(ACCEPTED, EnumSet.of(Party.PROVIDER, Party.SYSTEM));
+        t.put(REJECTED, EnumSet.of(Party.PROVIDER));
+        t.put(CANCELLED, RENTER_OR_PROVIDER);
+        t.put(EXPIRED, EnumSet.of(Party.SYSTEM));
+      }
+      case PENDING -> {
+        t.put(ACCEPTED, EnumSet.of(Party.PROVIDER, Party.SYSTEM));
+        t.put(REJECTED, EnumSet.of(Party.PROVIDER));
+        t.put(CANCELLED, RENTER_OR_PROVIDER);
+        t.put(EXPIRED, EnumSet.of(Party.SYSTEM));
+      }
+      case ACCEPTED -> {
+        t.put(PROVISIONING, EnumSet.of(Party.PROVIDER));
+        t.put(REJECTED, EnumSet.of(Party.PROVIDER));
+        t.put(CANCELLED, RENTER_OR_PROVIDER);
+        // the provider reports it; the marketplace's provisioning timeout (issue 10) too
+        t.put(PROVISIONING_FAILED, EnumSet.of(Party.PROVIDER, Party.SYSTEM));
+      }
+      case PROVISIONING -> {
+        t.put(PROVISIONED, EnumSet.of(Party.PROVIDER));
+        t.put(PROVISIONING_FAILED, EnumSet.of(Party.PROVIDER, Party.SYSTEM));
+        t.put(CANCELLED, RENTER_OR_PROVIDER);
+      }
+      case PROVISIONED -> {
+        t.put(ACTIVE, EnumSet.of(Party.PROVIDER));
+        t.put(CANCELLED, RENTER_OR_PROVIDER);
+      }
+      case ACTIVE -> {
+        t.put(COMPLETED, EnumSet.of(Party.SYSTEM));
+        t.put(CANCELLED, RENTER_OR_PROVIDER);
+      }
+      default -> {
+        // terminal and unknown states move nowhere
+      }
+    }
+    return Collections.unmodifiableMap(t);
+  }
+
   /** The states this one may move to directly (the "next" column of docs/protocol.md section 6). */
   public Set<ContractStatus> next() {
-    return switch (this) {
-      case REQUESTED -> EnumSet.of(PENDING, ACCEPTED, REJECTED, CANCELLED, EXPIRED);
-      case PENDING -> EnumSet.of(ACCEPTED, REJECTED, CANCELLED, EXPIRED);
-      case ACCEPTED -> EnumSet.of(PROVISIONING, REJECTED, CANCELLED, PROVISIONING_FAILED);
-      case PROVISIONING -> EnumSet.of(PROVISIONED, PROVISIONING_FAILED, CANCELLED);
-      case PROVISIONED -> EnumSet.of(ACTIVE, PAUSED, CANCELLED);
-      case ACTIVE -> EnumSet.of(COMPLETED, PAUSED, CANCELLED, EXPIRED);
-      case PAUSED -> EnumSet.of(ACTIVE, PROVISIONED, CANCELLED, EXPIRED);
-      default -> EnumSet.noneOf(ContractStatus.class);
-    };
+    Set<ContractStatus> next = EnumSet.noneOf(ContractStatus.class);
+    next.addAll(transitions().keySet());
+    return next;
+  }
+
+  /** Whether {@code party} may move a contract from this state directly to {@code target}. */
+  public boolean canMoveTo(ContractStatus target, Party party) {
+    return transitions().getOrDefault(target, Set.of()).contains(party);
   }
 
   /** Whether a direct transition from this state to {@code target} is allowed. */
@@ -85,10 +146,7 @@ public enum ContractStatus {
     return next().contains(target);
   }
 
-  /**
-   * Terminal states never change again: ours plus Decent Cloud's {@code expired}
-   * (common/src/contract_status.rs:96-104). {@link #UNKNOWN} is not terminal: it may change.
-   */
+  /** Terminal states never change again. {@link #UNKNOWN} is not terminal: it may change. */
   public boolean isTerminal() {
     return this == COMPLETED
         || this == REJECTED

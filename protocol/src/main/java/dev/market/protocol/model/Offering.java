@@ -44,4 +44,222 @@ public record Offering(
     @JsonProperty("max_contract_hours") Long maxContractHours,
     @JsonProperty("operating_systems") String operatingSystems,
     @JsonProperty("billing_interval") String billingInterval,
-    @JsonProperty("is_draft") Boolean isDraft) {}
+    @JsonProperty("is_draft") Boolean isDraft) {
+  /** A builder naming every value; absent ones stay null and are omitted on the wire. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Offering} value by value. */
+  public static final class Builder {
+    private Long id;
+    private String pubkey;
+    private String offeringId;
+    private String offerName;
+    private String description;
+    private String productType;
+    private String currency;
+    private BigDecimal monthlyPrice;
+    private BigDecimal setupFee;
+    private String visibility;
+    private String stockStatus;
+    private String processorBrand;
+    private Integer processorCores;
+    private String processorName;
+    private String memoryAmount;
+    private String totalSsdCapacity;
+    private String totalHddCapacity;
+    private String uplinkSpeed;
+    private Boolean unmeteredBandwidth;
+    private String datacenterCountry;
+    private String datacenterCity;
+    private String gpuName;
+    private Integer gpuCount;
+    private Integer gpuMemoryGb;
+    private Long minContractHours;
+    private Long maxContractHours;
+    private String operatingSystems;
+    private String billingInterval;
+    private Boolean isDraft;
+
+    private Builder() {}
+
+    public Builder id(Long id) {
+      this.id = id;
+      return this;
+    }
+
+    public Builder pubkey(String pubkey) {
+      this.pubkey = pubkey;
+      return this;
+    }
+
+    public Builder offeringId(String offeringId) {
+      this.offeringId = offeringId;
+      return this;
+    }
+
+    public Builder offerName(String offerName) {
+      this.offerName = offerName;
+      return this;
+    }
+
+    public Builder description(String description) {
+      this.description = description;
+      return this;
+    }
+
+    public Builder productType(String productType) {
+      this.productType = productType;
+      return this;
+    }
+
+    public Builder currency(String currency) {
+      this.currency = currency;
+      return this;
+    }
+
+    public Builder monthlyPrice(BigDecimal monthlyPrice) {
+      this.monthlyPrice = monthlyPrice;
+      return this;
+    }
+
+    public Builder setupFee(BigDecimal setupFee) {
+      this.setupFee = setupFee;
+      return this;
+    }
+
+    public Builder visibility(String visibility) {
+      this.visibility = visibility;
+      return this;
+    }
+
+    public Builder stockStatus(String stockStatus) {
+      this.stockStatus = stockStatus;
+      return this;
+    }
+
+    public Builder processorBrand(String processorBrand) {
+      this.processorBrand = processorBrand;
+      return this;
+    }
+
+    public Builder processorCores(Integer processorCores) {
+      this.processorCores = processorCores;
+      return this;
+    }
+
+    public Builder processorName(String processorName) {
+      this.processorName = processorName;
+      return this;
+    }
+
+    public Builder memoryAmount(String memoryAmount) {
+      this.memoryAmount = memoryAmount;
+      return this;
+    }
+
+    public Builder totalSsdCapacity(String totalSsdCapacity) {
+      this.totalSsdCapacity = totalSsdCapacity;
+      return this;
+    }
+
+    public Builder totalHddCapacity(String totalHddCapacity) {
+      this.totalHddCapacity = totalHddCapacity;
+      return this;
+    }
+
+    public Builder uplinkSpeed(String uplinkSpeed) {
+      this.uplinkSpeed = uplinkSpeed;
+      return this;
+    }
+
+    public Builder unmeteredBandwidth(Boolean unmeteredBandwidth) {
+      this.unmeteredBandwidth = unmeteredBandwidth;
+      return this;
+    }
+
+    public Builder datacenterCountry(String datacenterCountry) {
+      this.datacenterCountry = datacenterCountry;
+      return this;
+    }
+
+    public Builder datacenterCity(String datacenterCity) {
+      this.datacenterCity = datacenterCity;
+      return this;
+    }
+
+    public Builder gpuName(String gpuName) {
+      this.gpuName = gpuName;
+      return this;
+    }
+
+    public Builder gpuCount(Integer gpuCount) {
+      this.gpuCount = gpuCount;
+      return this;
+    }
+
+    public Builder gpuMemoryGb(Integer gpuMemoryGb) {
+      this.gpuMemoryGb = gpuMemoryGb;
+      return this;
+    }
+
+    public Builder minContractHours(Long minContractHours) {
+      this.minContractHours = minContractHours;
+      return this;
+    }
+
+    public Builder maxContractHours(Long maxContractHours) {
+      this.maxContractHours = maxContractHours;
+      return this;
+    }
+
+    public Builder operatingSystems(String operatingSystems) {
+      this.operatingSystems = operatingSystems;
+      return this;
+    }
+
+    public Builder billingInterval(String billingInterval) {
+      this.billingInterval = billingInterval;
+      return this;
+    }
+
+    public Builder isDraft(Boolean isDraft) {
+      this.isDraft = isDraft;
+      return this;
+    }
+
+    public Offering build() {
+      return new Offering(
+          id,
+          pubkey,
+          offeringId,
+          offerName,
+          description,
+          productType,
+          currency,
+          monthlyPrice,
+          setupFee,
+          visibility,
+          stockStatus,
+          processorBrand,
+          processorCores,
+          processorName,
+          memoryAmount,
+          totalSsdCapacity,
+          totalHddCapacity,
+          uplinkSpeed,
+          unmeteredBandwidth,
+          datacenterCountry,
+          datacenterCity,
+          gpuName,
+          gpuCount,
+          gpuMemoryGb,
+          minContractHours,
+          maxContractHours,
+          operatingSystems,
+          billingInterval,
+          isDraft);
+    }
+  }
+}

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param sshPubkey one OpenSSH public key line
  * @param paymentMethod {@code wallet}, {@code stripe} or {@code test}
  * @param durationHours {@code null} for the server default (720)
+ * @param autoRenew renew for the same number of hours at the end while the wallet covers it; {@code
+ *     null} is off
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -22,4 +24,28 @@ public record RentalRequest(
     @JsonProperty("contact_method") String contactMethod,
     @JsonProperty("request_memo") String requestMemo,
     @JsonProperty("operating_system") String operatingSystem,
-    @JsonProperty("buyer_address") String buyerAddress) {}
+    @JsonProperty("buyer_address") String buyerAddress,
+    @JsonProperty("auto_renew") Boolean autoRenew) {
+
+  /** A request without auto-renew. */
+  public RentalRequest(
+      Long offeringDbId,
+      String sshPubkey,
+      String paymentMethod,
+      Long durationHours,
+      String contactMethod,
+      String requestMemo,
+      String operatingSystem,
+      String buyerAddress) {
+    this(
+        offeringDbId,
+        sshPubkey,
+        paymentMethod,
+        durationHours,
+        contactMethod,
+        requestMemo,
+        operatingSystem,
+        buyerAddress,
+        null);
+  }
+}

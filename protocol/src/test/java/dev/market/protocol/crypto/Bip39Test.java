@@ -164,6 +164,8 @@ class Bip39Test {
   }
 
   @Test
+  // the exact whitespace is the point: a text block would strip the trailing spaces
+  @SuppressWarnings("StringConcatToTextBlock")
   void extra_whitespace_line_breaks_and_capitals_are_normalized() {
     String messy =
         """

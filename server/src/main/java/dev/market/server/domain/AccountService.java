@@ -1,6 +1,5 @@
 package dev.market.server.domain;
 
-import dev.market.protocol.model.UserNotification;
 import java.time.Clock;
 import java.util.List;
 
@@ -16,33 +15,32 @@ public final class AccountService {
     this.clock = clock;
   }
 
-  public List<UserNotification> notifications(String signer, String pathPubkey) {
+  public List<Notification> notifications(String signer, String pathPubkey) {
     ContractService.sameKey(signer, pathPubkey);
-    return store.read(tx -> tx.notifications(signer, NOTIFICATION_PAGE));
+    return store.read(tx -> tx.notifications().ofUser(signer, NOTIFICATION_PAGE));
   }
 
   public long unreadCount(String signer, String pathPubkey) {
     ContractService.sameKey(signer, pathPubkey);
-    return store.read(tx -> tx.unreadCount(signer));
+    return store.read(tx -> tx.notifications().unreadCount(signer));
   }
 
   /** Marks the given ids read (all when empty); ids of other users are left alone. */
   public int markRead(String signer, String pathPubkey, List<Long> ids) {
     ContractService.sameKey(signer, pathPubkey);
-    long now = clock.instant().getEpochSecond();
-    return store.write(tx -> tx.markRead(signer, ids, now));
+    long now = EpochNanos.toSeconds(EpochNanos.now(clock));
+    return store.write(tx -> tx.notifications().markRead(signer, ids, now));
   }
 
   public boolean autoAccept(String signer) {
-    return store.read(tx -> tx.autoAccept(signer));
+    return store.read(tx -> tx.settings().autoAccept(signer));
   }
 
   public boolean setAutoAccept(String signer, boolean on) {
-    java.time.Instant now = clock.instant();
-    long ns = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    long ns = EpochNanos.now(clock);
     store.write(
         tx -> {
-          tx.setAutoAccept(signer, on, ns);
+          tx.settings().setAutoAccept(signer, on, ns);
           return null;
         });
     return on;

@@ -1,23 +1,26 @@
 package dev.market.server.domain;
 
 import dev.market.protocol.crypto.Hex;
-import dev.market.protocol.model.Contract;
-import dev.market.protocol.model.ContractEvent;
 import dev.market.protocol.model.ContractStatus;
-import dev.market.protocol.model.Offering;
+import dev.market.protocol.model.InstanceDetails;
 import dev.market.protocol.model.RentalCreated;
 import dev.market.protocol.model.RentalRequest;
+import dev.market.server.domain.money.LedgerService;
+import dev.market.server.domain.money.TermService;
 import dev.market.server.domain.validation.Contacts;
 import dev.market.server.domain.validation.Limits;
 import dev.market.server.domain.validation.SshKeys;
+import dev.market.server.domain.validation.Text;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The rental state machine of docs/protocol.md section 6 and the ownership rules of section 9.
@@ -28,34 +31,54 @@ public final class ContractService {
   private static final Set<String> PAYMENT_METHODS = Set.of("wallet", "stripe", "test");
   private static final long NANOS_PER_HOUR = 3_600_000_000_000L;
 
+  /** What a provider may report through endpoint 11; accepting and rejecting go through 10. */
+  private static final Set<ContractStatus> PROVISIONING_STEPS =
+      EnumSet.of(
+          ContractStatus.PROVISIONING,
+          ContractStatus.PROVISIONED,
+          ContractStatus.ACTIVE,
+          ContractStatus.PROVISIONING_FAILED,
+          ContractStatus.CANCELLED);
+
   /** A state machine of 10 states has no path longer than this; each retry follows a commit. */
   private static final int MAX_REDECISIONS = 10;
 
   private final MarketStore store;
   private final Clock clock;
   private final CredentialSealer sealer;
+  private final RentRateLimit rentLimit;
   private final SecureRandom random = new SecureRandom();
 
-  public ContractService(MarketStore store, Clock clock, CredentialSealer sealer) {
+  public ContractService(
+      MarketStore store, Clock clock, CredentialSealer sealer, RentRateLimit rentLimit) {
     this.store = store;
     this.clock = clock;
     this.sealer = sealer;
+    this.rentLimit = rentLimit;
   }
 
   long nowNs() {
-    Instant now = clock.instant();
-    return Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L), now.getNano());
+    return EpochNanos.now(clock);
   }
 
   // ---------------------------------------------------------------- create
 
   /**
-   * Creates a rental: {@code requested}, then {@code pending} once validated, then {@code accepted}
+   * Creates a rental: status requested, then {@code pending} once validated, then {@code accepted}
    * when the provider auto-accepts. With an idempotency key, a retry with the same request hash
    * returns the first answer, a different hash is refused.
+   *
+   * <p>The signer's rent budget is spent before the request is even read, so malformed requests
+   * count against it too; that is why the request comes as a supplier.
    */
   public RentalCreated create(
-      String renter, RentalRequest req, String idempotencyKey, String requestHash) {
+      String renter,
+      Supplier<RentalRequest> request,
+      String rawIdempotencyKey,
+      String requestHash) {
+    takeRentToken(renter);
+    RentalRequest req = request.get();
+    String idempotencyKey = Text.check("Idempotency-Key", rawIdempotencyKey);
     ValidRental v = validate(req);
     if (idempotencyKey != null) {
       if (idempotencyKey.isBlank() || idempotencyKey.length() > Limits.IDEMPOTENCY_KEY_CHARS) {
@@ -66,9 +89,10 @@ public final class ContractService {
         tx -> {
           long now = nowNs();
           if (idempotencyKey != null
-              && !tx.claimIdempotencyKey(renter, idempotencyKey, requestHash, now)) {
+              && !tx.idempotency().claim(renter, idempotencyKey, requestHash, now)) {
             IdempotentAnswer first =
-                tx.idempotentAnswer(renter, idempotencyKey)
+                tx.idempotency()
+                    .answer(renter, idempotencyKey)
                     .orElseThrow(() -> DomainException.conflict("idempotency key in flux; retry"));
             if (!first.requestHash().equals(requestHash)) {
               throw DomainException.invalid(
@@ -78,11 +102,27 @@ public final class ContractService {
           }
           RentalCreated created = createIn(tx, renter, v, now);
           if (idempotencyKey != null) {
-            tx.completeIdempotencyKey(
-                renter, idempotencyKey, created.contractId(), 200, created.message());
+            tx.idempotency()
+                .complete(renter, idempotencyKey, created.contractId(), 200, created.message());
           }
           return created;
         });
+  }
+
+  private void takeRentToken(String renter) {
+    if (!rentLimit.enabled()) {
+      return;
+    }
+    long now = nowNs();
+    // its own transaction: a refused or failing rent still spends the token
+    long wait =
+        store.write(
+            tx ->
+                tx.rateLimits()
+                    .take("rent:" + renter, rentLimit.perMinute() / 60.0, rentLimit.burst(), now));
+    if (wait > 0) {
+      throw DomainException.rateLimited("too many rental requests from this key", wait);
+    }
   }
 
   private record ValidRental(
@@ -93,7 +133,8 @@ public final class ContractService {
       String contact,
       String memo,
       String os,
-      String buyer) {}
+      String buyer,
+      boolean autoRenew) {}
 
   private ValidRental validate(RentalRequest req) {
     if (req.offeringDbId() == null) {
@@ -122,7 +163,8 @@ public final class ContractService {
         contact,
         req.requestMemo(),
         req.operatingSystem(),
-        req.buyerAddress());
+        req.buyerAddress(),
+        Boolean.TRUE.equals(req.autoRenew()));
   }
 
   static String capped(String field, String value, int maxChars) {
@@ -130,14 +172,12 @@ public final class ContractService {
   }
 
   private RentalCreated createIn(Tx tx, String renter, ValidRental v, long now) {
-    StoredOffering stored =
-        tx.offering(v.offeringDbId())
+    Offering o =
+        tx.offerings()
+            .byId(v.offeringDbId())
+            .filter(found -> !found.draft())
             .orElseThrow(
                 () -> DomainException.notFound("offering " + v.offeringDbId() + " not found"));
-    Offering o = stored.offering();
-    if (Boolean.TRUE.equals(o.isDraft())) {
-      throw DomainException.notFound("offering " + v.offeringDbId() + " not found");
-    }
     long hours = v.durationHours() == null ? Limits.DEFAULT_DURATION_HOURS : v.durationHours();
     if (o.minContractHours() != null && hours < o.minContractHours()) {
       throw DomainException.invalid(
@@ -152,7 +192,7 @@ public final class ContractService {
       price =
           renter.equals(o.pubkey())
               ? 0
-              : BigInteger.valueOf(stored.monthlyPriceE9s())
+              : BigInteger.valueOf(o.monthlyPriceE9s())
                   .multiply(BigInteger.valueOf(hours))
                   .divide(BigInteger.valueOf(720))
                   .longValueExact();
@@ -168,30 +208,37 @@ public final class ContractService {
     } catch (ArithmeticException e) {
       throw DomainException.invalid("duration_hours", "is too large");
     }
-    tx.insertContract(
-        new NewContract(
-            id,
-            renter,
-            v.ssh(),
-            v.contact(),
-            o.pubkey(),
-            o.id(),
-            o.offeringId(),
-            o.offerName(),
-            price,
-            o.currency(),
-            v.paymentMethod(),
-            "pending",
-            now,
-            end,
-            hours,
-            v.memo(),
-            v.os(),
-            v.buyer(),
-            now,
-            ContractStatus.REQUESTED.wire()));
-    tx.insertHistory(id, null, ContractStatus.REQUESTED.wire(), renter, now, v.memo());
-    tx.insertEvent(
+    ContractRepository contracts = tx.contracts();
+    contracts.insert(
+        Contract.builder()
+            .contractId(id)
+            .requesterPubkey(renter)
+            .requesterSshPubkey(v.ssh())
+            .requesterContact(v.contact())
+            .providerPubkey(o.pubkey())
+            .offeringDbId(o.id())
+            .offeringId(o.offeringId())
+            .offeringName(o.offerName())
+            .paymentAmountE9s(price)
+            .currency(o.currency())
+            .paymentMethod(v.paymentMethod())
+            .paymentStatus("pending")
+            .startTimestampNs(now)
+            .endTimestampNs(end)
+            .durationHours(hours)
+            .requestMemo(v.memo())
+            .operatingSystem(v.os())
+            .buyerAddress(v.buyer())
+            .createdAtNs(now)
+            .status(ContractStatus.REQUESTED.wire())
+            .statusUpdatedAtNs(now)
+            .build());
+    // issue 10: the price leaves the wallet in this transaction or the rent creates nothing
+    LedgerService.holdForRent(tx, id, renter, price, hours, v.autoRenew(), now);
+    contracts.insertHistory(
+        id, new HistoryRow(0, null, ContractStatus.REQUESTED.wire(), renter, now, v.memo()));
+    event(
+        tx,
         id,
         "status_change",
         null,
@@ -199,17 +246,18 @@ public final class ContractService {
         Actor.TENANT,
         "rental requested",
         now);
-    Contract c = tx.contract(id).orElseThrow();
+    Contract c = contracts.byId(id).orElseThrow();
     c = move(tx, c, ContractStatus.PENDING, "system", Actor.SYSTEM, null, "request validated");
-    tx.insertNotification(
+    notify(
+        tx,
         o.pubkey(),
         "rental_request",
         "New rental request",
         "New request for " + o.offerName() + " (" + hours + " h)",
         id,
-        now / 1_000_000_000L);
+        now);
     String message = "Rental request created for " + o.offerName();
-    if (tx.autoAccept(o.pubkey())) {
+    if (tx.settings().autoAccept(o.pubkey())) {
       c = move(tx, c, ContractStatus.ACCEPTED, "system", Actor.SYSTEM, null, "auto-accepted");
       notifyRenter(tx, c, "rental_accepted", "Rental accepted", "was accepted", now);
       message += "; auto-accepted by the provider";
@@ -232,13 +280,14 @@ public final class ContractService {
           }
           long now = nowNs();
           move(tx, c, ContractStatus.CANCELLED, signer, Actor.TENANT, memo, "cancelled by renter");
-          tx.insertNotification(
+          notify(
+              tx,
               c.providerPubkey(),
               "rental_cancelled",
               "Rental cancelled",
               "The renter cancelled " + c.offeringName() + reason(memo),
               contractId,
-              now / 1_000_000_000L);
+              now);
           return "Contract cancelled";
         });
   }
@@ -252,10 +301,6 @@ public final class ContractService {
           Contract c = loadAsProvider(tx, signer, contractId);
           long now = nowNs();
           if (accept) {
-            ContractStatus from = c.statusValue();
-            if (from != ContractStatus.REQUESTED && from != ContractStatus.PENDING) {
-              throw notAllowed(c, ContractStatus.ACCEPTED);
-            }
             move(tx, c, ContractStatus.ACCEPTED, signer, Actor.PROVIDER, memo, "accepted");
             notifyRenter(tx, c, "rental_accepted", "Rental accepted", "was accepted", now);
             return "Rental request accepted";
@@ -267,31 +312,39 @@ public final class ContractService {
         });
   }
 
-  /** A provider's provisioning step (endpoint 11). */
-  public String provision(String signer, String contractId, ProvisioningReport report) {
-    ContractStatus to = report.status();
-    // provisioned details had root_password split off and sealed; failure and cancel reports
-    // are free text copied into history and the renter's notification: secrets are dropped
-    String details =
-        to == ContractStatus.PROVISIONED ? report.details() : Secrets.redact(report.details());
-    switch (to) {
-      case PROVISIONING, ACTIVE -> {}
-      case PROVISIONED -> {
-        if (details == null || details.isBlank()) {
-          throw DomainException.invalid("instanceDetails", "is required for provisioned");
-        }
-      }
-      case PROVISIONING_FAILED, CANCELLED -> {}
-      default ->
-          throw DomainException.invalid(
-              "status",
-              "must be provisioning, provisioned, active, provisioningfailed or cancelled");
+  /**
+   * A provider's provisioning step (endpoint 11). For {@code provisioned}, {@code details} is the
+   * instance details JSON: its root_password is split off here and only ever stored sealed to the
+   * renter (docs/protocol.md section 7). For a failure or cancellation it is the reason.
+   */
+  public String provision(String signer, String contractId, ContractStatus to, String rawDetails) {
+    if (!PROVISIONING_STEPS.contains(to)) {
+      throw DomainException.invalid(
+          "status", "must be provisioning, provisioned, active, provisioningfailed or cancelled");
     }
-    if (report.details() != null
-        && report.details().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-            > Limits.INSTANCE_DETAILS_BYTES) {
+    if (rawDetails != null
+        && rawDetails.getBytes(StandardCharsets.UTF_8).length > Limits.INSTANCE_DETAILS_BYTES) {
       throw DomainException.invalid("instanceDetails", "is longer than 8 KiB");
     }
+    if (to == ContractStatus.PROVISIONED && (rawDetails == null || rawDetails.isBlank())) {
+      throw DomainException.invalid("instanceDetails", "is required for provisioned");
+    }
+    // provisioned details get root_password split off and sealed; failure and cancel reports
+    // are free text copied into history and the renter's notification: secrets are dropped
+    String details = to == ContractStatus.PROVISIONED ? rawDetails : Secrets.redact(rawDetails);
+    String rootPassword = null;
+    if (to == ContractStatus.PROVISIONED) {
+      InstanceDetails.SecretSplit split;
+      try {
+        split = InstanceDetails.splitSecret(rawDetails);
+      } catch (InstanceDetails.MalformedDetails e) {
+        throw DomainException.invalid(e.field(), e.reason());
+      }
+      details = split.withoutSecret();
+      rootPassword = split.rootPassword();
+    }
+    String secret = rootPassword;
+    String shown = details;
     return store.write(
         tx -> {
           Contract c = loadAsProvider(tx, signer, contractId);
@@ -303,15 +356,23 @@ public final class ContractService {
             }
             case PROVISIONED -> {
               move(tx, c, to, signer, Actor.PROVIDER, null, "instance details reported");
-              tx.saveProvisioning(contractId, details, now);
-              if (report.rootPassword() != null) {
-                tx.saveCredentials(
-                    contractId,
-                    sealer.seal(c.requesterPubkey(), Hex.decode(contractId), report.rootPassword()),
-                    now);
+              tx.contracts().saveProvisioning(contractId, shown, now);
+              if (secret != null) {
+                tx.contracts()
+                    .saveCredentials(
+                        contractId,
+                        sealer.seal(c.requesterPubkey(), Hex.decode(contractId), secret),
+                        now);
               }
-              tx.insertEvent(
-                  contractId, "provisioned", null, null, Actor.PROVIDER, "details available", now);
+              event(
+                  tx,
+                  contractId,
+                  "provisioned",
+                  null,
+                  null,
+                  Actor.PROVIDER,
+                  "details available",
+                  now);
               notifyRenter(
                   tx, c, "rental_provisioned", "Rental provisioned", "is ready to connect", now);
               return "Contract provisioned";
@@ -322,24 +383,24 @@ public final class ContractService {
               return "Contract active";
             }
             case PROVISIONING_FAILED -> {
-              move(tx, c, to, signer, Actor.PROVIDER, details, "provisioning failed");
+              move(tx, c, to, signer, Actor.PROVIDER, shown, "provisioning failed");
               notifyRenter(
                   tx,
                   c,
                   "rental_failed",
                   "Provisioning failed",
-                  "could not be provisioned" + reason(details),
+                  "could not be provisioned" + reason(shown),
                   now);
               return "Provisioning failure recorded";
             }
             default -> {
-              move(tx, c, to, signer, Actor.PROVIDER, details, "cancelled by provider");
+              move(tx, c, to, signer, Actor.PROVIDER, shown, "cancelled by provider");
               notifyRenter(
                   tx,
                   c,
                   "rental_cancelled",
                   "Rental cancelled",
-                  "was cancelled by the provider" + reason(details),
+                  "was cancelled by the provider" + reason(shown),
                   now);
               return "Contract cancelled";
             }
@@ -353,7 +414,7 @@ public final class ContractService {
    */
   public int completeExpired() {
     long now = nowNs();
-    List<String> ids = store.read(tx -> tx.expiredActiveContracts(now, 500));
+    List<String> ids = store.read(tx -> tx.contracts().expiredActive(now, 500));
     int done = 0;
     for (String id : ids) {
       if (completeIfExpired(id)) {
@@ -367,13 +428,26 @@ public final class ContractService {
     try {
       return store.write(
           tx -> {
-            Optional<Contract> c = tx.contract(id);
+            Optional<Contract> c = tx.contracts().byId(id);
             if (c.isEmpty()
                 || c.get().statusValue() != ContractStatus.ACTIVE
                 || c.get().endTimestampNs() > nowNs()) {
               return false;
             }
+            long now = nowNs();
+            if (TermService.renewIfDue(tx, c.get(), now)) {
+              return true;
+            }
             move(tx, c.get(), ContractStatus.COMPLETED, "system", Actor.SYSTEM, null, "ended");
+            notifyRenter(tx, c.get(), "rental_completed", "Rental completed", "has ended", now);
+            notify(
+                tx,
+                c.get().providerPubkey(),
+                "rental_completed",
+                "Rental completed",
+                "The rental of " + c.get().offeringName() + " ended; its payment is in your wallet",
+                id,
+                now);
             return true;
           });
     } catch (DomainException e) {
@@ -395,26 +469,26 @@ public final class ContractService {
 
   public List<Contract> renterContracts(String signer, String pathPubkey) {
     sameKey(signer, pathPubkey);
-    return store.read(tx -> tx.contractsOfRenter(signer));
+    return store.read(tx -> tx.contracts().ofRenter(signer));
   }
 
   public List<Contract> providerContracts(String signer, String pathPubkey) {
     sameKey(signer, pathPubkey);
-    return store.read(tx -> tx.contractsOfProvider(signer, List.of()));
+    return store.read(tx -> tx.contracts().ofProvider(signer, List.of()));
   }
 
   public List<Contract> pendingRequests(String signer) {
     return store.read(
         tx ->
-            tx.contractsOfProvider(
-                signer, List.of(ContractStatus.REQUESTED, ContractStatus.PENDING)));
+            tx.contracts()
+                .ofProvider(signer, List.of(ContractStatus.REQUESTED, ContractStatus.PENDING)));
   }
 
-  public List<ContractEvent> events(String signer, String contractId) {
+  public List<ContractEventRow> events(String signer, String contractId) {
     return store.read(
         tx -> {
           load(tx, signer, contractId);
-          return tx.events(contractId);
+          return tx.contracts().events(contractId);
         });
   }
 
@@ -426,7 +500,8 @@ public final class ContractService {
             throw DomainException.forbidden(
                 "only the renter of this contract may read its credentials");
           }
-          return tx.credentials(contractId)
+          return tx.contracts()
+              .credentials(contractId)
               .orElseThrow(() -> DomainException.notFound("contract has no credentials"));
         });
   }
@@ -449,7 +524,8 @@ public final class ContractService {
   /** The contract if the signer is its renter or provider; a stranger learns nothing: 404. */
   private static Contract load(Tx tx, String signer, String contractId) {
     String id = normalizeId(contractId);
-    Contract c = tx.contract(id).orElseThrow(() -> DomainException.notFound("contract not found"));
+    Contract c =
+        tx.contracts().byId(id).orElseThrow(() -> DomainException.notFound("contract not found"));
     if (!signer.equals(c.requesterPubkey()) && !signer.equals(c.providerPubkey())) {
       throw DomainException.notFound("contract not found");
     }
@@ -473,7 +549,7 @@ public final class ContractService {
    * Applies one transition: checks the machine, then the conditional update decides races (the
    * loser finds 0 rows and gets 409), then history and event rows in the same transaction.
    */
-  private Contract move(
+  Contract move(
       Tx tx,
       Contract c,
       ContractStatus to,
@@ -482,39 +558,68 @@ public final class ContractService {
       String memo,
       String details) {
     ContractStatus from = c.statusValue();
+    ContractRepository contracts = tx.contracts();
     long now = nowNs();
     for (int attempt = 1; ; attempt++) {
-      if (!from.canMoveTo(to)) {
+      if (!from.canMoveTo(to, actor.party())) {
         throw notAllowed(c, to);
       }
-      if (tx.updateStatus(c.contractId(), from, to, now)) {
+      if (contracts.updateStatus(c.contractId(), from, to, now)) {
         break;
       }
       // Lost the conditional update to a transaction that committed first. Refusing now would be
       // an outcome no serial order gives (issue 13: accept won, so cancel was refused although
       // accepted -> cancelled is allowed). Re-read (a new snapshot under PostgreSQL's READ
       // COMMITTED; SQLite has one writer and never gets here) and decide again from what won.
-      c = tx.contract(c.contractId()).orElseThrow();
+      c = contracts.byId(c.contractId()).orElseThrow();
       from = c.statusValue();
       if (attempt == MAX_REDECISIONS) {
         throw DomainException.invalidTransition(
             "invalid transition: contract changed concurrently; it is no longer " + from.wire());
       }
     }
-    tx.insertHistory(c.contractId(), from.wire(), to.wire(), changedBy, now, memo);
-    tx.insertEvent(c.contractId(), "status_change", from.wire(), to.wire(), actor, details, now);
-    return tx.contract(c.contractId()).orElseThrow();
+    // issue 10: escrow settles with the status change, so only the winner of a race settles
+    LedgerService.settle(tx, c, from, to, now);
+    contracts.insertHistory(
+        c.contractId(), new HistoryRow(0, from.wire(), to.wire(), changedBy, now, memo));
+    event(tx, c.contractId(), "status_change", from.wire(), to.wire(), actor, details, now);
+    return contracts.byId(c.contractId()).orElseThrow();
   }
 
-  private static void notifyRenter(
-      Tx tx, Contract c, String type, String title, String what, long nowNs) {
-    tx.insertNotification(
+  /** One row of a contract's history (events); also written by the money services. */
+  public static void event(
+      Tx tx,
+      String contractId,
+      String type,
+      String oldStatus,
+      String newStatus,
+      Actor actor,
+      String details,
+      long nowNs) {
+    tx.contracts()
+        .insertEvent(
+            new ContractEventRow(
+                0, contractId, type, oldStatus, newStatus, actor.wire(), details, nowNs));
+  }
+
+  /** One notification to {@code user}; also written by the money services. */
+  public static void notify(
+      Tx tx, String user, String type, String title, String body, String contractId, long nowNs) {
+    tx.notifications()
+        .insert(
+            new Notification(
+                0, user, type, title, body, contractId, null, EpochNanos.toSeconds(nowNs)));
+  }
+
+  static void notifyRenter(Tx tx, Contract c, String type, String title, String what, long nowNs) {
+    notify(
+        tx,
         c.requesterPubkey(),
         type,
         title,
         "Your rental of " + c.offeringName() + " " + what,
         c.contractId(),
-        nowNs / 1_000_000_000L);
+        nowNs);
   }
 
   private static String reason(String memo) {

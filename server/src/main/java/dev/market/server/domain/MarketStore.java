@@ -17,19 +17,6 @@ public interface MarketStore extends AutoCloseable {
 
   <T> T read(Work<T> work);
 
-  /**
-   * Records a (public key, nonce) pair; false when it was already there (a replay). Runs in its own
-   * short transaction so a refused request leaves it recorded.
-   */
-  boolean recordNonce(String pubkey, String nonce, long nowNs);
-
-  /**
-   * Takes one token from a bucket shared by every server process on this database.
-   *
-   * @return 0 when a token was taken, else the seconds until one is available
-   */
-  long takeSharedToken(String bucketKey, double perSecond, double burst, long nowNs);
-
   @Override
   void close();
 }

@@ -1,11 +1,9 @@
 package dev.market.server.domain;
 
-import dev.market.protocol.model.Offering;
 import dev.market.server.domain.search.Capacity;
 import dev.market.server.domain.validation.Limits;
 import dev.market.server.domain.validation.OfferingFields;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -28,31 +26,30 @@ public final class OfferingService {
   }
 
   public List<Offering> list(OfferingSearch search) {
-    return store.read(tx -> tx.offerings(search));
+    return store.read(tx -> tx.offerings().search(search));
   }
 
   public Offering get(long id) {
     return store
-        .read(tx -> tx.offering(id))
-        .filter(o -> !Boolean.TRUE.equals(o.offering().isDraft()))
-        .map(StoredOffering::offering)
+        .read(tx -> tx.offerings().byId(id))
+        .filter(o -> !o.draft())
         .orElseThrow(() -> DomainException.notFound("offering " + id + " not found"));
   }
 
   public List<Offering> ofProvider(String pubkey) {
-    return store.read(tx -> tx.providerOfferings(pubkey.toLowerCase(Locale.ROOT)));
+    return store.read(tx -> tx.offerings().ofProvider(pubkey.toLowerCase(Locale.ROOT)));
   }
 
   public long count() {
-    return store.read(Tx::countOfferings);
+    return store.read(tx -> tx.offerings().count());
   }
 
   /** Publishes an offering for {@code signer}; the path's key must be the signer's. */
   public long create(String signer, String pathPubkey, Offering in) {
     ContractService.sameKey(signer, pathPubkey);
-    StoredOffering stored = prepare(signer, in, nowNs(), null);
+    Offering stored = prepare(signer, in, nowNs(), null);
     return store
-        .write(tx -> tx.insertOffering(stored))
+        .write(tx -> tx.offerings().insert(stored))
         .orElseThrow(
             () ->
                 DomainException.conflict(
@@ -66,7 +63,7 @@ public final class OfferingService {
         tx -> {
           int n = 0;
           for (Offering o : offerings) {
-            if (tx.insertOffering(prepare(providerPubkey, o, now, null)).isPresent()) {
+            if (tx.offerings().insert(prepare(providerPubkey, o, now, null)).isPresent()) {
               n++;
             }
           }
@@ -75,11 +72,10 @@ public final class OfferingService {
   }
 
   private long nowNs() {
-    java.time.Instant now = clock.instant();
-    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    return EpochNanos.now(clock);
   }
 
-  static StoredOffering prepare(String provider, Offering in, long nowNs, Integer trust) {
+  static Offering prepare(String provider, Offering in, long nowNs, Integer trust) {
     require("offering_id", in.offeringId());
     require("offer_name", in.offerName());
     require("product_type", in.productType());
@@ -111,46 +107,22 @@ public final class OfferingService {
         && in.maxContractHours() < in.minContractHours()) {
       throw DomainException.invalid("max_contract_hours", "must be at least min_contract_hours");
     }
-    Offering o =
-        new Offering(
-            null,
-            provider,
-            in.offeringId(),
-            in.offerName(),
-            in.description(),
-            type,
-            in.currency(),
-            in.monthlyPrice(),
-            in.setupFee(),
-            visibility,
-            in.stockStatus() == null ? "in_stock" : in.stockStatus(),
-            in.processorBrand(),
-            in.processorCores(),
-            in.processorName(),
-            in.memoryAmount(),
-            in.totalSsdCapacity(),
-            in.totalHddCapacity(),
-            in.uplinkSpeed(),
-            in.unmeteredBandwidth(),
-            in.datacenterCountry() == null ? null : in.datacenterCountry().toUpperCase(Locale.ROOT),
-            in.datacenterCity(),
-            in.gpuName(),
-            in.gpuCount(),
-            in.gpuMemoryGb(),
-            in.minContractHours(),
-            in.maxContractHours(),
-            in.operatingSystems(),
-            in.billingInterval(),
-            Boolean.TRUE.equals(in.isDraft()));
-    return new StoredOffering(
-        o,
-        price,
-        fee,
-        Capacity.toGb(in.memoryAmount()),
-        Capacity.toGb(in.totalSsdCapacity()),
-        Capacity.toGb(in.totalHddCapacity()),
-        trust,
-        nowNs);
+    return in.toBuilder()
+        .id(null)
+        .pubkey(provider)
+        .productType(type)
+        .monthlyPrice(Offering.fromE9s(price))
+        .setupFee(fee == null ? null : Offering.fromE9s(fee))
+        .visibility(visibility)
+        .stockStatus(in.stockStatus() == null ? "in_stock" : in.stockStatus())
+        .datacenterCountry(
+            in.datacenterCountry() == null ? null : in.datacenterCountry().toUpperCase(Locale.ROOT))
+        .memoryGb(Capacity.toGb(in.memoryAmount()))
+        .ssdGb(Capacity.toGb(in.totalSsdCapacity()))
+        .hddGb(Capacity.toGb(in.totalHddCapacity()))
+        .trustScore(trust)
+        .createdAtNs(nowNs)
+        .build();
   }
 
   private static void require(String field, String value) {
@@ -165,7 +137,7 @@ public final class OfferingService {
       throw DomainException.invalid(field, "must not be negative");
     }
     try {
-      return amount.movePointRight(9).setScale(0, RoundingMode.FLOOR).longValueExact();
+      return Offering.e9s(amount);
     } catch (ArithmeticException e) {
       throw DomainException.invalid(field, "is too large");
     }

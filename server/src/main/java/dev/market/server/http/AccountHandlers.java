@@ -3,6 +3,7 @@ package dev.market.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.market.server.domain.AccountService;
+import dev.market.server.domain.DomainException;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,11 @@ final class AccountHandlers {
   }
 
   void notifications(Context ctx, String signer) {
-    Envelope.ok(ctx, accounts.notifications(signer, ctx.pathParam("pubkey")));
+    Envelope.ok(
+        ctx,
+        accounts.notifications(signer, ctx.pathParam("pubkey")).stream()
+            .map(WireModel::toWire)
+            .toList());
   }
 
   void unreadCount(Context ctx, String signer) {
@@ -28,16 +33,16 @@ final class AccountHandlers {
   }
 
   void markRead(Context ctx, String signer) {
-    ObjectNode body = Bodies.object(Routes.body(ctx));
+    ObjectNode body = Bodies.object(RequestFilter.body(ctx));
     JsonNode ids = body.get("ids");
     List<Long> list = new ArrayList<>();
     if (ids != null && !ids.isNull()) {
       if (!ids.isArray()) {
-        throw ApiError.invalid("ids", "must be an array of notification ids");
+        throw DomainException.invalid("ids", "must be an array of notification ids");
       }
       for (JsonNode id : ids) {
         if (!id.canConvertToLong() || !id.isIntegralNumber()) {
-          throw ApiError.invalid("ids", "must be an array of notification ids");
+          throw DomainException.invalid("ids", "must be an array of notification ids");
         }
         list.add(id.longValue());
       }
@@ -51,7 +56,8 @@ final class AccountHandlers {
   }
 
   void setAutoAccept(Context ctx, String signer) {
-    boolean on = Bodies.requiredBoolean(Bodies.object(Routes.body(ctx)), "autoAcceptRentals");
+    boolean on =
+        Bodies.requiredBoolean(Bodies.object(RequestFilter.body(ctx)), "autoAcceptRentals");
     Envelope.ok(ctx, Map.of("autoAcceptRentals", accounts.setAutoAccept(signer, on)));
   }
 }

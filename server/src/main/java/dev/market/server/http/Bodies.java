@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.market.protocol.json.Json;
+import dev.market.server.domain.DomainException;
 import java.io.IOException;
 import java.util.stream.Collectors;
 
@@ -16,13 +17,13 @@ final class Bodies {
   /** The body as a JSON object: 400 when it is missing, malformed or not an object. */
   static ObjectNode object(byte[] body) {
     if (body.length == 0) {
-      throw ApiError.badRequest("a JSON request body is required");
+      throw DomainException.badRequest("a JSON request body is required");
     }
     JsonNode node;
     try {
       node = Json.mapper().readTree(body);
     } catch (JsonProcessingException e) {
-      throw ApiError.badRequest(
+      throw DomainException.badRequest(
           "malformed JSON: "
               + e.getOriginalMessage()
               + (e.getLocation() == null
@@ -33,10 +34,10 @@ final class Bodies {
                       + e.getLocation().getColumnNr()
                       + ")"));
     } catch (IOException e) {
-      throw ApiError.badRequest("unreadable request body");
+      throw DomainException.badRequest("unreadable request body");
     }
     if (node == null || !node.isObject()) {
-      throw ApiError.badRequest("the request body must be a JSON object");
+      throw DomainException.badRequest("the request body must be a JSON object");
     }
     BodyRules.check(node);
     return (ObjectNode) node;
@@ -53,9 +54,9 @@ final class Bodies {
                   .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                   .collect(Collectors.joining("."))
               : "";
-      throw ApiError.invalid(field.isEmpty() ? "body" : field, wrongType(e));
+      throw DomainException.invalid(field.isEmpty() ? "body" : field, wrongType(e));
     } catch (JsonProcessingException e) {
-      throw ApiError.badRequest("malformed JSON: " + e.getOriginalMessage());
+      throw DomainException.badRequest("malformed JSON: " + e.getOriginalMessage());
     }
   }
 
@@ -89,7 +90,7 @@ final class Bodies {
       return null;
     }
     if (!v.isTextual()) {
-      throw ApiError.invalid(field, "must be a string");
+      throw DomainException.invalid(field, "must be a string");
     }
     return v.textValue();
   }
@@ -97,7 +98,7 @@ final class Bodies {
   static String requiredString(ObjectNode node, String field) {
     String s = optString(node, field);
     if (s == null) {
-      throw ApiError.invalid(field, "is required");
+      throw DomainException.invalid(field, "is required");
     }
     return s;
   }
@@ -105,10 +106,10 @@ final class Bodies {
   static boolean requiredBoolean(ObjectNode node, String field) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) {
-      throw ApiError.invalid(field, "is required (true or false)");
+      throw DomainException.invalid(field, "is required (true or false)");
     }
     if (!v.isBoolean()) {
-      throw ApiError.invalid(field, "must be true or false");
+      throw DomainException.invalid(field, "must be true or false");
     }
     return v.booleanValue();
   }

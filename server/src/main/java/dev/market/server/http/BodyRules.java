@@ -1,6 +1,7 @@
 package dev.market.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.market.server.domain.DomainException;
 import dev.market.server.domain.validation.Text;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -29,7 +30,7 @@ final class BodyRules {
       for (Map.Entry<String, JsonNode> e : node.properties()) {
         String name = Text.excerpt(e.getKey(), 60);
         if (Text.problem(e.getKey()) != null) {
-          throw ApiError.invalid("body", "a field name " + Text.problem(e.getKey()));
+          throw DomainException.invalid("body", "a field name " + Text.problem(e.getKey()));
         }
         check(e.getValue(), path.isEmpty() ? name : path + "." + name);
       }
@@ -42,7 +43,7 @@ final class BodyRules {
     } else if (node.isTextual()) {
       String problem = Text.problem(node.textValue());
       if (problem != null) {
-        throw ApiError.invalid(path.isEmpty() ? "body" : path, problem);
+        throw DomainException.invalid(path.isEmpty() ? "body" : path, problem);
       }
     }
   }
@@ -56,7 +57,7 @@ final class BodyRules {
     int fraction = Math.max(d.scale(), 0);
     long integer = (long) d.precision() - d.scale();
     if (fraction > MAX_FRACTION_DIGITS || integer > MAX_INTEGER_DIGITS) {
-      throw ApiError.invalid(
+      throw DomainException.invalid(
           field,
           "number out of range: at most "
               + MAX_INTEGER_DIGITS

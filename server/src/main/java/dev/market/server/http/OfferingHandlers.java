@@ -2,6 +2,7 @@ package dev.market.server.http;
 
 import dev.market.protocol.crypto.Hex;
 import dev.market.protocol.model.Offering;
+import dev.market.server.domain.DomainException;
 import dev.market.server.domain.OfferingSearch;
 import dev.market.server.domain.OfferingService;
 import dev.market.server.domain.validation.Text;
@@ -26,16 +27,16 @@ final class OfferingHandlers {
     int limit = intParam(ctx, "limit", OfferingService.DEFAULT_LIMIT);
     int offset = intParam(ctx, "offset", 0);
     if (limit < 0) {
-      throw ApiError.invalid("limit", "must not be negative");
+      throw DomainException.invalid("limit", "must not be negative");
     }
     if (offset < 0) {
-      throw ApiError.invalid("offset", "must not be negative");
+      throw DomainException.invalid("offset", "must not be negative");
     }
     String inStock = ctx.queryParam("in_stock_only");
     boolean inStockOnly = false;
     if (inStock != null && !inStock.isEmpty()) {
       if (!inStock.equalsIgnoreCase("true") && !inStock.equalsIgnoreCase("false")) {
-        throw ApiError.invalid("in_stock_only", "must be true or false");
+        throw DomainException.invalid("in_stock_only", "must be true or false");
       }
       inStockOnly = Boolean.parseBoolean(inStock.toLowerCase(Locale.ROOT));
     }
@@ -49,7 +50,7 @@ final class OfferingHandlers {
             blankToNull(ctx.queryParam("q")),
             Math.min(limit, OfferingService.MAX_LIMIT),
             offset);
-    Envelope.ok(ctx, offerings.list(search));
+    Envelope.ok(ctx, WireModel.offerings(offerings.list(search)));
   }
 
   void get(Context ctx) {
@@ -57,23 +58,23 @@ final class OfferingHandlers {
     try {
       id = Long.parseLong(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
-      throw ApiError.badRequest(
+      throw DomainException.badRequest(
           "offering id must be a number, not '" + Text.excerpt(ctx.pathParam("id"), 40) + "'");
     }
-    Envelope.ok(ctx, offerings.get(id));
+    Envelope.ok(ctx, WireModel.toWire(offerings.get(id)));
   }
 
   void ofProvider(Context ctx) {
     String pubkey = ctx.pathParam("pubkey");
     if (!Hex.isHex(pubkey, 32)) {
-      throw ApiError.badRequest("provider public key must be 64 hex characters");
+      throw DomainException.badRequest("provider public key must be 64 hex characters");
     }
-    Envelope.ok(ctx, offerings.ofProvider(pubkey));
+    Envelope.ok(ctx, WireModel.offerings(offerings.ofProvider(pubkey)));
   }
 
   void create(Context ctx, String signer) {
-    Offering in = Bodies.bind(Bodies.object(Routes.body(ctx)), Offering.class);
-    Envelope.ok(ctx, offerings.create(signer, ctx.pathParam("pubkey"), in));
+    Offering in = Bodies.bind(Bodies.object(RequestFilter.body(ctx)), Offering.class);
+    Envelope.ok(ctx, offerings.create(signer, ctx.pathParam("pubkey"), WireModel.toDomain(in)));
   }
 
   private static String blankToNull(String s) {
@@ -88,7 +89,7 @@ final class OfferingHandlers {
     try {
       return Integer.parseInt(v.trim());
     } catch (NumberFormatException e) {
-      throw ApiError.invalid(name, "must be a whole number");
+      throw DomainException.invalid(name, "must be a whole number");
     }
   }
 
@@ -99,18 +100,18 @@ final class OfferingHandlers {
     }
     // the shape first: "1e-999999999" is short but must never reach BigDecimal arithmetic
     if (!PLAIN_DECIMAL.matcher(v.trim()).matches()) {
-      throw ApiError.invalid(
+      throw DomainException.invalid(
           name,
           "must be a plain decimal number like 12.50 (at most 9 decimal places, no exponent)");
     }
     try {
       BigDecimal d = new BigDecimal(v.trim());
       if (d.abs().compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0) {
-        throw ApiError.invalid(name, "is out of range");
+        throw DomainException.invalid(name, "is out of range");
       }
       return d;
     } catch (NumberFormatException e) {
-      throw ApiError.invalid(name, "must be a number");
+      throw DomainException.invalid(name, "must be a number");
     }
   }
 }

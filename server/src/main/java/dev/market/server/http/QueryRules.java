@@ -1,5 +1,6 @@
 package dev.market.server.http;
 
+import dev.market.server.domain.DomainException;
 import dev.market.server.domain.validation.Text;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,12 @@ final class QueryRules {
     for (Map.Entry<String, List<String>> e : params.entrySet()) {
       String name = e.getKey();
       if (Text.problem(name) != null) {
-        throw ApiError.invalid("query", "a parameter name " + Text.problem(name));
+        throw DomainException.invalid("query", "a parameter name " + Text.problem(name));
       }
       for (String value : e.getValue()) {
         String problem = value == null ? null : Text.problem(value);
         if (problem != null) {
-          throw ApiError.invalid(Text.excerpt(name, 60), problem);
+          throw DomainException.invalid(Text.excerpt(name, 60), problem);
         }
       }
     }

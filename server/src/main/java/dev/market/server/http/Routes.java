@@ -1,261 +1,113 @@
 package dev.market.server.http;
 
-import dev.market.protocol.crypto.SignatureVerifier;
-import dev.market.protocol.error.ErrorCode;
+import dev.market.protocol.json.Json;
 import dev.market.server.ServerConfig;
 import dev.market.server.domain.AccountService;
 import dev.market.server.domain.ContractService;
-import dev.market.server.domain.DomainException;
-import dev.market.server.domain.MarketStore;
 import dev.market.server.domain.OfferingService;
-import dev.market.server.domain.search.SearchSyntaxException;
-import dev.market.server.domain.validation.ValidationException;
-import dev.market.server.store.jdbc.StoreException;
+import dev.market.server.domain.ReplayGuard;
+import dev.market.server.domain.money.LedgerService;
+import dev.market.server.domain.money.ReviewService;
+import dev.market.server.domain.money.TermService;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
-import io.javalin.http.HttpResponseException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The route table of docs/protocol.md section 4 and the filters every request passes: request id,
- * address rate limit, body size and media type, then (for signed routes) the signature and nonce
- * checks.
+ * The route table of docs/protocol.md section 4. Every request first passes {@link RequestFilter};
+ * signed routes then pass {@link SignatureFilter}; every failure is answered by {@link
+ * ErrorMapping}.
  */
 public final class Routes {
-  private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
   static final String API = "/api/v1";
-  static final String REQUEST_ID = "market.requestId";
-  static final String BODY = "market.body";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** A handler that runs after the signature and nonce checks, with the signer's key. */
-  @FunctionalInterface
-  interface SignedHandler {
-    void handle(Context ctx, String signer) throws Exception;
-  }
-
-  private final ServerConfig config;
-  private final MarketStore store;
-  private final TokenBuckets addressBuckets;
-  private final SignatureVerifier verifier;
+  private final RequestFilter requests;
+  private final SignatureFilter signatures;
   private final OfferingHandlers offerings;
   private final ContractHandlers contracts;
   private final AccountHandlers accounts;
+  private final MoneyHandlers money;
 
   public Routes(
       ServerConfig config,
-      MarketStore store,
+      ReplayGuard replays,
       OfferingService offeringService,
       ContractService contractService,
-      AccountService accountService) {
-    this.config = config;
-    this.store = store;
-    this.addressBuckets =
-        new TokenBuckets(config.addressRequestsPerMinute(), config.addressRequestBurst());
-    this.verifier = new SignatureVerifier(config.signatureWindow());
+      AccountService accountService,
+      LedgerService ledger,
+      TermService terms,
+      ReviewService reviews) {
+    this.requests = new RequestFilter(config);
+    this.signatures = new SignatureFilter(config, replays);
     this.offerings = new OfferingHandlers(offeringService);
-    this.contracts = new ContractHandlers(config, store, contractService, this::nowNs);
+    this.contracts = new ContractHandlers(contractService);
     this.accounts = new AccountHandlers(accountService);
-  }
-
-  long nowNs() {
-    Instant now = config.clock().instant();
-    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    this.money = new MoneyHandlers(ledger, terms, reviews);
   }
 
   /** Called by the sweeper: forgets address buckets that are full again. */
   public void housekeeping() {
-    addressBuckets.prune(nowNs());
+    requests.housekeeping();
   }
 
   public void install(JavalinConfig cfg) {
     cfg.router.ignoreTrailingSlashes = true;
-    cfg.routes.before(this::beforeEveryRequest);
-    cfg.routes.exception(Exception.class, this::onException);
-    cfg.routes.error(404, ctx -> fallback(ctx, 404, ErrorCode.NOT_FOUND, "no such endpoint"));
-    cfg.routes.error(405, ctx -> fallback(ctx, 405, ErrorCode.BAD_REQUEST, "method not allowed"));
+    cfg.routes.before(requests::before);
+    ErrorMapping.install(cfg);
 
-    cfg.routes.get(API + "/health", this::health);
+    cfg.routes.get(API + "/health", Routes::health);
     cfg.routes.get(API + "/offerings", offerings::list);
     cfg.routes.get(API + "/offerings/{id}", offerings::get);
     cfg.routes.get(API + "/providers/{pubkey}/offerings", offerings::ofProvider);
-    cfg.routes.post(API + "/providers/{pubkey}/offerings", signed(offerings::create));
+    cfg.routes.post(API + "/providers/{pubkey}/offerings", signatures.signed(offerings::create));
 
-    cfg.routes.post(API + "/contracts", signed(contracts::create));
-    cfg.routes.get(API + "/contracts/{id}", signed(contracts::get));
-    cfg.routes.get(API + "/users/{pubkey}/contracts", signed(contracts::renterContracts));
-    cfg.routes.put(API + "/contracts/{id}/cancel", signed(contracts::cancel));
-    cfg.routes.get(API + "/contracts/{id}/credentials", signed(contracts::credentials));
-    cfg.routes.get(API + "/contracts/{id}/events", signed(contracts::events));
-
-    cfg.routes.get(API + "/provider/rental-requests/pending", signed(contracts::pending));
-    cfg.routes.post(API + "/provider/rental-requests/{id}/respond", signed(contracts::respond));
-    cfg.routes.put(
-        API + "/provider/rental-requests/{id}/provisioning", signed(contracts::provisioning));
-    cfg.routes.get(API + "/providers/{pubkey}/contracts", signed(contracts::providerContracts));
-
-    cfg.routes.get(API + "/users/{pubkey}/notifications", signed(accounts::notifications));
+    cfg.routes.post(API + "/contracts", signatures.signed(contracts::create));
+    cfg.routes.get(API + "/contracts/{id}", signatures.signed(contracts::get));
     cfg.routes.get(
-        API + "/users/{pubkey}/notifications/unread-count", signed(accounts::unreadCount));
-    cfg.routes.post(API + "/users/{pubkey}/notifications/mark-read", signed(accounts::markRead));
-    cfg.routes.get(API + "/provider/settings/auto-accept", signed(accounts::getAutoAccept));
-    cfg.routes.put(API + "/provider/settings/auto-accept", signed(accounts::setAutoAccept));
+        API + "/users/{pubkey}/contracts", signatures.signed(contracts::renterContracts));
+    cfg.routes.put(API + "/contracts/{id}/cancel", signatures.signed(contracts::cancel));
+    cfg.routes.get(API + "/contracts/{id}/credentials", signatures.signed(contracts::credentials));
+    cfg.routes.get(API + "/contracts/{id}/events", signatures.signed(contracts::events));
+
+    cfg.routes.get(
+        API + "/provider/rental-requests/pending", signatures.signed(contracts::pending));
+    cfg.routes.post(
+        API + "/provider/rental-requests/{id}/respond", signatures.signed(contracts::respond));
+    cfg.routes.put(
+        API + "/provider/rental-requests/{id}/provisioning",
+        signatures.signed(contracts::provisioning));
+    cfg.routes.get(
+        API + "/providers/{pubkey}/contracts", signatures.signed(contracts::providerContracts));
+
+    cfg.routes.get(
+        API + "/users/{pubkey}/notifications", signatures.signed(accounts::notifications));
+    cfg.routes.get(
+        API + "/users/{pubkey}/notifications/unread-count",
+        signatures.signed(accounts::unreadCount));
+    cfg.routes.post(
+        API + "/users/{pubkey}/notifications/mark-read", signatures.signed(accounts::markRead));
+    cfg.routes.get(
+        API + "/provider/settings/auto-accept", signatures.signed(accounts::getAutoAccept));
+    cfg.routes.put(
+        API + "/provider/settings/auto-accept", signatures.signed(accounts::setAutoAccept));
+
+    // money (issue 10): wallet, extension, auto-renew, reviews
+    cfg.routes.get(API + "/users/{pubkey}/wallet", signatures.signed(money::wallet));
+    cfg.routes.post(API + "/users/{pubkey}/wallet/deposits", signatures.signed(money::deposit));
+    cfg.routes.post(API + "/users/{pubkey}/wallet/withdrawals", signatures.signed(money::withdraw));
+    cfg.routes.post(API + "/contracts/{id}/extend", signatures.signed(money::extend));
+    cfg.routes.put(API + "/contracts/{id}/auto-renew", signatures.signed(money::autoRenew));
+    cfg.routes.get(API + "/contracts/{id}/terms", signatures.signed(money::terms));
+    cfg.routes.post(API + "/contracts/{id}/feedback", signatures.signed(money::review));
+    cfg.routes.get(API + "/contracts/{id}/feedback", signatures.signed(money::getReview));
   }
 
-  private void health(Context ctx) {
-    var n = dev.market.protocol.json.Json.mapper().createObjectNode();
+  private static void health(Context ctx) {
+    var n = Json.mapper().createObjectNode();
     n.put("success", true);
     n.put("message", "ok");
     // tells a client that a lost POST /contracts may be repeated with the same Idempotency-Key
     // (protocol section 8); Decent Cloud's health says nothing of the kind
     n.put("idempotencyKeys", true);
     Envelope.write(ctx, 200, n);
-  }
-
-  // ------------------------------------------------------------------ filters
-
-  private void beforeEveryRequest(Context ctx) throws IOException {
-    byte[] id = new byte[8];
-    RANDOM.nextBytes(id);
-    String requestId = HexFormat.of().formatHex(id);
-    ctx.attribute(REQUEST_ID, requestId);
-    ctx.header("X-Request-Id", requestId);
-    ctx.attribute(BODY, new byte[0]);
-
-    if (config.rateLimitsEnabled()) {
-      long wait = addressBuckets.take(ctx.ip(), nowNs());
-      if (wait > 0) {
-        throw new ApiError(ErrorCode.RATE_LIMITED, "too many requests from this address", wait);
-      }
-    }
-    // Content-Length first (cheap, refuses before reading), then the bytes actually read, so a
-    // chunked or lying request cannot get more than the limit into memory.
-    long declared = ctx.req().getContentLengthLong();
-    int max = config.maxBodyBytes();
-    if (declared > max) {
-      throw tooLarge(max);
-    }
-    QueryRules.check(ctx.queryParamMap());
-    byte[] body = readAtMost(ctx.req().getInputStream(), max + 1);
-    if (body.length > max) {
-      throw tooLarge(max);
-    }
-    ctx.attribute(BODY, body);
-    if (body.length > 0 && !isJson(ctx.header("Content-Type"))) {
-      throw new ApiError(
-          ErrorCode.UNSUPPORTED_MEDIA_TYPE, "request bodies must be application/json");
-    }
-  }
-
-  private static ApiError tooLarge(int max) {
-    return new ApiError(ErrorCode.TOO_LARGE, "request body is larger than " + max + " bytes");
-  }
-
-  private static boolean isJson(String contentType) {
-    if (contentType == null) {
-      return false;
-    }
-    String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-    return type.equals("application/json") || type.endsWith("+json");
-  }
-
-  private static byte[] readAtMost(InputStream in, int limit) {
-    try {
-      return in.readNBytes(limit);
-    } catch (IOException e) {
-      // a body shorter than its Content-Length, a broken chunk: the client's mistake, not ours
-      throw ApiError.badRequest(
-          "the request body could not be read: it ended early or is malformed");
-    }
-  }
-
-  static byte[] body(Context ctx) {
-    byte[] b = ctx.attribute(BODY);
-    return b == null ? new byte[0] : b;
-  }
-
-  private Handler signed(SignedHandler h) {
-    return ctx -> {
-      SignatureVerifier.Verification v =
-          verifier.verify(
-              ctx.header("X-Public-Key"),
-              ctx.header("X-Signature"),
-              ctx.header("X-Timestamp"),
-              ctx.header("X-Nonce"),
-              ctx.method().name(),
-              ctx.req().getRequestURI(),
-              body(ctx),
-              nowNs());
-      if (!v.ok()) {
-        throw new ApiError(
-            v.reason() == SignatureVerifier.Reason.STALE_TIMESTAMP
-                ? ErrorCode.STALE_TIMESTAMP
-                : ErrorCode.forStatus(v.httpStatus()),
-            v.message());
-      }
-      String signer = v.publicKeyHex();
-      // the replay check comes last (docs/protocol.md section 2) and lives in the database so
-      // every server process sharing it refuses the second use
-      if (!store.recordNonce(signer, ctx.header("X-Nonce").toLowerCase(Locale.ROOT), nowNs())) {
-        throw ApiError.unauthorized("nonce already used: replayed request");
-      }
-      h.handle(ctx, signer);
-    };
-  }
-
-  // ------------------------------------------------------------------ errors
-
-  private static void fallback(Context ctx, int status, ErrorCode code, String message) {
-    if (ctx.attribute(Envelope.WRITTEN) == null) {
-      Envelope.error(ctx, status, code, message + ": " + ctx.method() + " " + ctx.path());
-    }
-  }
-
-  private void onException(Exception e, Context ctx) {
-    if (e instanceof ApiError a) {
-      if (a.retryAfterSeconds > 0) {
-        ctx.header("Retry-After", Long.toString(a.retryAfterSeconds));
-      }
-      Envelope.error(ctx, a.code, a.getMessage());
-    } else if (e instanceof ValidationException v) {
-      Envelope.error(ctx, ErrorCode.INVALID, v.getMessage());
-    } else if (e instanceof SearchSyntaxException s) {
-      Envelope.error(ctx, ErrorCode.INVALID, "q: " + s.getMessage());
-    } else if (e instanceof DomainException d) {
-      Envelope.error(ctx, code(d.kind()), d.getMessage());
-    } else if (e instanceof StoreException s && s.unavailable()) {
-      LOG.warn("request {}: database unavailable: {}", ctx.attribute(REQUEST_ID), s.getMessage());
-      Envelope.error(ctx, ErrorCode.UNAVAILABLE, "database unavailable, retry later");
-    } else if (TransportErrors.isClientMistake(e)) {
-      Envelope.error(
-          ctx, ErrorCode.BAD_REQUEST, "malformed request: " + TransportErrors.describe(e));
-    } else if (e instanceof HttpResponseException h && h.getStatus() < 500) {
-      Envelope.error(ctx, h.getStatus(), ErrorCode.forStatus(h.getStatus()), h.getMessage());
-    } else {
-      String id = ctx.attribute(REQUEST_ID);
-      LOG.error("request {} failed: {} {}", id, ctx.method(), ctx.path(), e);
-      Envelope.error(ctx, ErrorCode.INTERNAL, "internal error (request id " + id + ")");
-    }
-  }
-
-  static ErrorCode code(DomainException.Kind kind) {
-    return switch (kind) {
-      case BAD_REQUEST -> ErrorCode.BAD_REQUEST;
-      case UNAUTHORIZED -> ErrorCode.UNAUTHORIZED;
-      case FORBIDDEN -> ErrorCode.FORBIDDEN;
-      case NOT_FOUND -> ErrorCode.NOT_FOUND;
-      case INVALID -> ErrorCode.INVALID;
-      case INVALID_TRANSITION -> ErrorCode.INVALID_TRANSITION;
-      case CONFLICT -> ErrorCode.CONFLICT;
-      default -> ErrorCode.UNAVAILABLE;
-    };
   }
 }

@@ -16,7 +16,7 @@ final class TransportErrors {
       if ((t instanceof HttpException h && h.getCode() >= 400 && h.getCode() < 500)
           || t instanceof EofException
           || t instanceof EOFException
-          || isBadEscape(t)) {
+          || badPercentEncoding(t)) {
         return true;
       }
       if (t.getCause() == t) {
@@ -27,20 +27,21 @@ final class TransportErrors {
   }
 
   /**
-   * Javalin decodes path parameters with {@link java.net.URLDecoder}, which throws on a lone or
-   * truncated {@code %} escape ({@code /offerings/;%}): the client's mistake, not ours.
+   * Javalin decodes path parameters with URLDecoder, which throws on a stray '%' ("/offerings/;%")
+   * before any handler runs; Jetty lets such a path through.
    */
-  private static boolean isBadEscape(Throwable t) {
-    StackTraceElement[] at = t.getStackTrace();
-    return t instanceof IllegalArgumentException
-        && at.length > 0
-        && at[0].getClassName().equals("java.net.URLDecoder");
+  private static boolean badPercentEncoding(Throwable t) {
+    if (!(t instanceof IllegalArgumentException)) {
+      return false;
+    }
+    StackTraceElement[] frames = t.getStackTrace();
+    return frames.length > 0 && frames[0].getClassName().equals("java.net.URLDecoder");
   }
 
   static String describe(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (isBadEscape(t)) {
-        return "the path has a malformed %-escape";
+      if (badPercentEncoding(t)) {
+        return "the path is not valid percent-encoding";
       }
       if (t instanceof HttpException) {
         return "the HTTP message is malformed";

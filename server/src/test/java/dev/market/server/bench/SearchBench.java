@@ -118,12 +118,12 @@ public final class SearchBench {
     for (Query q : QUERIES) {
       int found = 0;
       for (int i = 0; i < 5; i++) {
-        found = store.read(tx -> tx.offerings(q.search())).size();
+        found = store.read(tx -> tx.offerings().search(q.search())).size();
       }
       double[] ms = new double[runs];
       for (int i = 0; i < runs; i++) {
         long t = System.nanoTime();
-        store.read(tx -> tx.offerings(q.search()));
+        store.read(tx -> tx.offerings().search(q.search()));
         ms[i] = (System.nanoTime() - t) / 1e6;
       }
       Arrays.sort(ms);

@@ -78,6 +78,8 @@ class NoServerErrorTest {
         Arguments.of("GET", "/api/v1/offerings/abc", null, "offering id"),
         Arguments.of("GET", "/api/v1/offerings/99999999999999999999999", null, "offering id"),
         Arguments.of("GET", "/api/v1/contracts/%00%ff", null, "bad request"),
+        // found by EndpointFuzz: Javalin's path-parameter decoding threw, answered 500
+        Arguments.of("GET", "/api/v1/offerings/;%", null, "percent-encoding"),
         Arguments.of("GET", "/api/v1/contracts/" + someId, null, "not found"),
         Arguments.of("PUT", "/api/v1/contracts/" + someId + "/cancel", "{\"memo\":5}", "memo"),
         Arguments.of("PUT", "/api/v1/contracts/" + someId + "/cancel", "", "body"),

@@ -125,7 +125,9 @@ abstract class RentalFlowContract {
                 types.add(n.get("notificationType").asText());
               }
             });
-    assertThat(types).containsExactly("rental_active", "rental_provisioned", "rental_accepted");
+    assertThat(types)
+        .containsExactly(
+            "rental_completed", "rental_active", "rental_provisioned", "rental_accepted");
   }
 
   @Test

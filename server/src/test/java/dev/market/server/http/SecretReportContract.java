@@ -51,8 +51,9 @@ abstract class SecretReportContract {
 
   @AfterAll
   void stop() {
+    boolean started = server != null; // not when the database was skipped (-Dpg.skip=true)
     try {
-      if (server != null) {
+      if (started) {
         server.close();
       }
     } finally {
@@ -60,7 +61,9 @@ abstract class SecretReportContract {
     }
     String whole = log.toString(StandardCharsets.UTF_8);
     stderr.print(whole);
-    assertThat(whole).contains("Javalin").doesNotContain(SECRET);
+    if (started) {
+      assertThat(whole).contains("Javalin").doesNotContain(SECRET);
+    }
   }
 
   @ParameterizedTest

@@ -38,17 +38,27 @@ class SharedDatabaseTest {
       Market mb = new Market(b);
       long offering = ma.publish(provider, "shared-1", "10");
 
-      // a nonce used on server A is a replay on server B
+      // a write's nonce used on server A is a replay on server B at once (it committed with the
+      // write); a read's nonce once A's flush has committed it (docs/server.md: within 1 s)
+      String wNonce = UUID.randomUUID().toString();
+      String wTs = ma.raw.nowNs();
+      String auto = "/api/v1/provider/settings/auto-accept";
+      Raw.Reply wFirst = ma.raw.send(s -> put(sign(s, auto, wNonce, wTs)));
+      Raw.Reply wReplay = mb.raw.send(s -> put(sign(s, auto, wNonce, wTs)));
+      assertThat(wFirst.status()).as(wFirst.toString()).isEqualTo(200);
+      assertThat(wReplay.status()).isEqualTo(401);
       String nonce = UUID.randomUUID().toString();
       String ts = ma.raw.nowNs();
       String path = "/api/v1/users/" + renter.publicKeyHex() + "/contracts";
       Raw.Reply first = ma.raw.send(s -> sign(s, path, nonce, ts));
+      Thread.sleep(1_000);
       Raw.Reply replay = mb.raw.send(s -> sign(s, path, nonce, ts));
       assertThat(first.status()).isEqualTo(200);
       assertThat(replay.status()).isEqualTo(401);
 
       // an idempotency key used on A returns A's contract on B
       String body = Market.rentBody(offering);
+      ma.fundAtLeast(renter, 1_000_000L * Market.E9);
       String ca = rentWithKey(ma, body).data().get("contractId").asText();
       String cb = rentWithKey(mb, body).data().get("contractId").asText();
       assertThat(cb).isEqualTo(ca);
@@ -87,6 +97,12 @@ class SharedDatabaseTest {
     s.path = path;
     s.nonce = nonce;
     s.timestamp = ts;
+    return s;
+  }
+
+  private static Raw.Spec put(Raw.Spec s) {
+    s.method = "PUT";
+    s.body = "{\"autoAcceptRentals\":false}".getBytes(StandardCharsets.UTF_8);
     return s;
   }
 

@@ -64,7 +64,10 @@ class KillDuringWritesTest {
     String db = TestDatabases.fresh(kind);
     long offering;
     try (TestServer setup = TestServer.start(db)) {
-      offering = new Market(setup).publish(provider, "kill-1", "10");
+      Market m = new Market(setup);
+      offering = m.publish(provider, "kill-1", "10");
+      // every rent escrows its price (issue 10)
+      m.fundAtLeast(renter, 1_000_000L * Market.E9);
     }
     Path log = File.createTempFile("market-kill", ".log").toPath();
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -112,7 +115,7 @@ class KillDuringWritesTest {
       Market m = new Market(after);
       List<String> lost =
           acknowledged.stream()
-              .filter(id -> after.server.store().read(tx -> tx.contract(id)).isEmpty())
+              .filter(id -> after.server.store().read(tx -> tx.contracts().byId(id)).isEmpty())
               .toList();
       assertThat(lost).as("acknowledged but lost, of " + acknowledged.size()).isEmpty();
       assertThat(m.status(acknowledged.iterator().next())).isNotNull();

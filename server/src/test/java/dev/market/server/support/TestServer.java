@@ -21,6 +21,8 @@ public final class TestServer implements AutoCloseable {
             .db(db)
             .clock(clock)
             .rateLimitsEnabled(false)
+            // deposits credit at once, so every test can fund a renter (issue 10)
+            .demoPayments(true)
             // the tests drive completion by hand through sweep(); a background round would race
             .sweepInterval(Duration.ofHours(1));
     this.server = MarketServer.create(tweak.apply(b).build());
@@ -30,6 +32,12 @@ public final class TestServer implements AutoCloseable {
 
   public static TestServer start(String db) {
     return new TestServer(db, MutableClock.systemNow(), UnaryOperator.identity());
+  }
+
+  /** A second server on the same database and clock, as two processes behind a balancer. */
+  public static TestServer start(
+      String db, MutableClock clock, UnaryOperator<ServerConfig.Builder> tweak) {
+    return new TestServer(db, clock, tweak);
   }
 
   public static TestServer start(String db, UnaryOperator<ServerConfig.Builder> tweak) {

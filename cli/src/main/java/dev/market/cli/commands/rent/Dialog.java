@@ -174,6 +174,18 @@ final class Dialog {
               + " hours, paid by "
               + paymentMethod
               + "\n");
+      try {
+        long balance = ctx.client().wallet().show().balance();
+        term.show(
+            "Wallet: "
+                + Formats.e9s(balance, null)
+                + (balance >= e9s
+                    ? ", " + Formats.e9s(balance - e9s, null) + " after this rent (held in escrow)"
+                    : ": not enough; deposit first (market wallet deposit AMOUNT)")
+                + "\n");
+      } catch (dev.market.client.error.MarketException e) {
+        // a marketplace without our wallet endpoint: the price line is what we know
+      }
     }
     String answer = term.readLine("Rent it? [y/N] ");
     if (answer == null) {

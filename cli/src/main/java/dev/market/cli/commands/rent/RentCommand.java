@@ -7,6 +7,7 @@ import dev.market.cli.commands.BaseCommand;
 import dev.market.cli.commands.rentals.Waiting;
 import dev.market.cli.output.Formats;
 import dev.market.client.Outcome;
+import dev.market.client.RequestOptions;
 import dev.market.protocol.model.Contract;
 import dev.market.protocol.model.ContractStatus;
 import dev.market.protocol.model.RentalCreated;
@@ -84,9 +85,22 @@ public final class RentCommand extends BaseCommand {
   String paymentMethod;
 
   @Option(
+      names = "--auto-renew",
+      description = "Renew for the same hours at the end while your wallet covers it.")
+  boolean autoRenew;
+
+  @Option(
       names = {"-y", "--yes"},
-      description = "Do not ask; rent with the values given.")
+      description = "Do not ask; rent with the values given (then --hours is required).")
   boolean yes;
+
+  @Option(
+      names = "--idempotency-key",
+      paramLabel = "KEY",
+      description =
+          "Renting again with the same KEY (1-255 printable ASCII characters) returns the first"
+              + " rental instead of renting twice: for scripts that may run again.")
+  String idempotencyKey;
 
   @Option(
       names = "--wait",
@@ -134,6 +148,14 @@ public final class RentCommand extends BaseCommand {
             op() + ": needs confirmation and there is no terminal to ask; pass --yes",
             exactCommand());
       }
+      if (hours == null && !ctx.dryRun()) {
+        // nobody confirms a price here: what is spent must be on the command line, not a default
+        hours = DEFAULT_HOURS;
+        String hint = exactCommand();
+        hours = null;
+        throw CliException.usage(
+            op() + ": --hours is required when nothing asks (the price depends on it)", hint);
+      }
     }
     RentalRequest request =
         new RentalRequest(
@@ -144,8 +166,9 @@ public final class RentCommand extends BaseCommand {
             contact,
             memo,
             os,
-            null);
-    Outcome<RentalCreated> sent = ctx.client().rentals().create(request, ctx.requestOptions());
+            null,
+            autoRenew ? Boolean.TRUE : null);
+    Outcome<RentalCreated> sent = ctx.client().rentals().create(request, requestOptions());
     if (ctx.printedDryRun(sent)) {
       return 0;
     }
@@ -200,10 +223,23 @@ public final class RentCommand extends BaseCommand {
             op() + ": --contact: " + problem, "--contact email:you@example.com");
       }
     }
+    if (idempotencyKey != null
+        && (idempotencyKey.isEmpty()
+            || idempotencyKey.length() > 255
+            || !idempotencyKey.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+      throw CliException.usage(
+          op() + ": --idempotency-key must be 1 to 255 printable ASCII characters, no spaces",
+          exactCommand());
+    }
     if (timeout != null && waitFor == null) {
       throw CliException.usage(
           op() + ": --timeout needs --wait", "market rent " + offeringId + " --wait --timeout 10m");
     }
+  }
+
+  private RequestOptions requestOptions() {
+    RequestOptions base = ctx.requestOptions();
+    return idempotencyKey == null ? base : base.toBuilder().idempotencyKey(idempotencyKey).build();
   }
 
   /** {@code null} when fine, else what is wrong (the server checks the value thoroughly). */
@@ -245,6 +281,9 @@ public final class RentCommand extends BaseCommand {
     add(parts, "--hours", hours == null ? null : String.valueOf(hours));
     add(parts, "--memo", memo);
     add(parts, "--os", os);
+    if (idempotencyKey != null && !idempotencyKey.isEmpty() && idempotencyKey.length() <= 255) {
+      add(parts, "--idempotency-key", idempotencyKey);
+    }
     if (!"wallet".equals(paymentMethod)) {
       add(parts, "--payment-method", paymentMethod);
     }

@@ -65,7 +65,7 @@ public final class ContractView {
   static Details details(Contract c, Style style) {
     return new Details()
         .add("contract", c.contractId())
-        .add("status", c.status() == null ? null : style.status(c.status()))
+        .add("status", c.status(), style::status)
         .add("offering", offering(c))
         .add("provider", c.providerPubkey())
         .add("renter", c.requesterPubkey())

@@ -8,6 +8,7 @@ import dev.market.client.AwaitResult;
 import dev.market.client.Outcome;
 import dev.market.protocol.model.Contract;
 import dev.market.protocol.model.ContractStatus;
+import dev.market.protocol.text.TerminalText;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
@@ -47,7 +48,7 @@ public final class Waiting {
    * @return the contract in (or past) the state waited for; empty in {@code --dry-run}, after
    *     printing the first poll's request
    * @throws CliException exit 6 when a terminal state that cannot reach it came instead, exit 8 on
-   *     timeout
+   *     timeout; with {@code -o json} the last state seen is printed on stdout first
    */
   public static Optional<Contract> await(
       CliContext ctx, String contractId, ContractStatus target, Duration timeout) {
@@ -76,7 +77,11 @@ public final class Waiting {
                 c -> {
                   if (progress && !Objects.equals(lastStatus.getAndSet(c.status()), c.status())) {
                     ctx.err()
-                        .println("  " + shortId + "  " + ctx.printer().style().status(c.status()));
+                        .println(
+                            "  "
+                                + shortId
+                                + "  "
+                                + ctx.printer().style().status(TerminalText.line(c.status())));
                     ctx.err().flush();
                   }
                 },
@@ -86,6 +91,11 @@ public final class Waiting {
     }
     AwaitResult result = sent.value();
     Contract c = result.contract();
+    if (result.outcome() != AwaitResult.Outcome.REACHED && ctx.printer().isJson()) {
+      // a script parsing stdout still learns the id and the last state seen; the exit code says
+      // the wait failed
+      ctx.printer().json(c);
+    }
     return switch (result.outcome()) {
       case REACHED -> Optional.of(c);
       case UNREACHABLE ->

@@ -1,5 +1,6 @@
 package dev.market.server.domain.search;
 
+import dev.market.server.domain.DomainException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,8 @@ import java.util.regex.Pattern;
  *   type:(gpu OR compute) price:[50 TO 500] cores:&gt;=8 !stock:out_of_stock name:"two words"
  * </pre>
  *
- * <p>Parsing never throws anything but {@link SearchSyntaxException}; input size is capped so a
- * hostile query cannot make the database work hard.
+ * <p>Parsing never throws anything but {@link DomainException}; input size is capped so a hostile
+ * query cannot make the database work hard.
  */
 public record SearchExpression(List<Term> terms) {
 
@@ -44,14 +45,14 @@ public record SearchExpression(List<Term> terms) {
   /**
    * Parses an expression; null or blank gives an empty expression (matches everything).
    *
-   * @throws SearchSyntaxException naming the bad field or token and its 1-based column
+   * @throws DomainException naming the bad field or token and its 1-based column
    */
   public static SearchExpression parse(String input) {
     if (input == null || input.isBlank()) {
       return new SearchExpression(List.of());
     }
     if (input.length() > MAX_LENGTH) {
-      throw new SearchSyntaxException(
+      throw DomainException.searchSyntax(
           "search expression is too long: " + input.length() + " characters, at most " + MAX_LENGTH,
           0);
     }
@@ -354,11 +355,11 @@ public record SearchExpression(List<Term> terms) {
       }
     }
 
-    private SearchSyntaxException expectedNumber(SearchField field, String token, int at) {
+    private DomainException expectedNumber(SearchField field, String token, int at) {
       return error("expected a number for '" + field.key() + "'", at, ", got '" + token + "'");
     }
 
-    private SearchSyntaxException textFieldCannotCompare(SearchField field, int at) {
+    private DomainException textFieldCannotCompare(SearchField field, int at) {
       return error(
           "'"
               + field.key()
@@ -456,14 +457,14 @@ public record SearchExpression(List<Term> terms) {
       return "unexpected " + describe(at);
     }
 
-    private SearchSyntaxException error(String message, int index) {
+    private DomainException error(String message, int index) {
       return error(message, index, "");
     }
 
     /** "message at column N" + tail, so the column sits right after what it points at. */
-    private SearchSyntaxException error(String message, int index, String tail) {
+    private DomainException error(String message, int index, String tail) {
       int column = index + 1;
-      return new SearchSyntaxException(message + " at column " + column + tail, column);
+      return DomainException.searchSyntax(message + " at column " + column + tail, column);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.market.server.domain.validation;
 
+import dev.market.server.domain.DomainException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -32,7 +33,7 @@ public final class Contacts {
    * Returns the contact normalised (kind lower case, surrounding whitespace trimmed), or {@code ""}
    * for an absent or blank one (stored as {@code ""}, as Decent Cloud does).
    *
-   * @throws ValidationException naming {@code contact_method}
+   * @throws DomainException naming {@code contact_method}
    */
   public static String validate(String contact) {
     if (contact == null || contact.isBlank()) {
@@ -41,17 +42,17 @@ public final class Contacts {
     String c = contact.strip();
     Limits.checkChars(FIELD, c, Limits.CONTACT_CHARS);
     if (c.chars().anyMatch(Character::isISOControl)) {
-      throw new ValidationException(FIELD, "must not contain control characters or line breaks");
+      throw DomainException.invalid(FIELD, "must not contain control characters or line breaks");
     }
     int colon = c.indexOf(':');
     if (colon <= 0) {
-      throw new ValidationException(
+      throw DomainException.invalid(
           FIELD, "expected kind:value with a kind of email, matrix, telegram, phone, url");
     }
     String kind = c.substring(0, colon).toLowerCase(Locale.ROOT);
     String value = c.substring(colon + 1).strip();
     if (value.isEmpty()) {
-      throw new ValidationException(FIELD, "the " + kind + " value is empty");
+      throw DomainException.invalid(FIELD, "the " + kind + " value is empty");
     }
     switch (kind) {
       case "email" ->
@@ -73,7 +74,7 @@ public final class Contacts {
       case "url" ->
           require(isWebUrl(value), "not a web address: expected http:// or https:// and a host");
       default ->
-          throw new ValidationException(
+          throw DomainException.invalid(
               FIELD,
               "unknown contact kind '"
                   + c.substring(0, colon)
@@ -100,7 +101,7 @@ public final class Contacts {
 
   private static void require(boolean ok, String message) {
     if (!ok) {
-      throw new ValidationException(FIELD, message);
+      throw DomainException.invalid(FIELD, message);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.market.server.domain.validation;
 
+import dev.market.server.domain.DomainException;
 import java.nio.charset.StandardCharsets;
 
 /** Size caps of docs/protocol.md section 9, in one place so handlers and tests agree. */
@@ -38,7 +39,7 @@ public final class Limits {
    */
   public static String checkChars(String field, String value, int max) {
     if (value != null && value.codePointCount(0, value.length()) > max) {
-      throw new ValidationException(
+      throw DomainException.invalid(
           field, "at most " + max + " characters, got " + value.codePointCount(0, value.length()));
     }
     return value;
@@ -49,7 +50,7 @@ public final class Limits {
     if (value != null) {
       int bytes = value.getBytes(StandardCharsets.UTF_8).length;
       if (bytes > max) {
-        throw new ValidationException(field, "at most " + max + " bytes, got " + bytes);
+        throw DomainException.invalid(field, "at most " + max + " bytes, got " + bytes);
       }
     }
     return value;

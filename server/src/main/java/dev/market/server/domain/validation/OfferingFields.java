@@ -1,6 +1,7 @@
 package dev.market.server.domain.validation;
 
-import dev.market.protocol.model.Offering;
+import dev.market.server.domain.DomainException;
+import dev.market.server.domain.Offering;
 import java.util.regex.Pattern;
 
 /**
@@ -27,11 +28,11 @@ public final class OfferingFields {
     range("gpu_memory_gb", o.gpuMemoryGb(), 0, MAX_GPU_MEMORY_GB);
     range("processor_cores", o.processorCores(), 1, MAX_PROCESSOR_CORES);
     if (o.datacenterCountry() != null && !COUNTRY.matcher(o.datacenterCountry()).matches()) {
-      throw new ValidationException(
+      throw DomainException.invalid(
           "datacenter_country", "must be an ISO 3166 two-letter country code such as DE");
     }
     if (o.currency() != null && !CURRENCY.matcher(o.currency()).matches()) {
-      throw new ValidationException("currency", "must be a currency code such as USD");
+      throw DomainException.invalid("currency", "must be a currency code such as USD");
     }
     String[][] shortText = {
       {"processor_brand", o.processorBrand()},
@@ -54,17 +55,17 @@ public final class OfferingFields {
 
   private static void hours(String field, Long hours) {
     if (hours != null && hours < 1) {
-      throw new ValidationException(field, "must be at least 1");
+      throw DomainException.invalid(field, "must be at least 1");
     }
     if (hours != null && hours > MAX_CONTRACT_HOURS) {
-      throw new ValidationException(
+      throw DomainException.invalid(
           field, "must be at most " + MAX_CONTRACT_HOURS + " (100 years)");
     }
   }
 
   private static void range(String field, Integer value, int min, int max) {
     if (value != null && (value < min || value > max)) {
-      throw new ValidationException(field, "must be from " + min + " to " + max);
+      throw DomainException.invalid(field, "must be from " + min + " to " + max);
     }
   }
 }

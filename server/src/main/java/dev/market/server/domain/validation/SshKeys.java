@@ -1,5 +1,6 @@
 package dev.market.server.domain.validation;
 
+import dev.market.server.domain.DomainException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -44,7 +45,7 @@ public final class SshKeys {
    * Returns the key line normalised: surrounding whitespace trimmed and single spaces between the
    * type, the base64 data and the comment (kept as written).
    *
-   * @throws ValidationException naming {@code ssh_pubkey}; its message never contains the input
+   * @throws DomainException naming {@code ssh_pubkey}; its message never contains the input
    */
   public static String validate(String input) {
     if (input == null || input.isBlank()) {
@@ -105,7 +106,7 @@ public final class SshKeys {
         || input.contains("b3BlbnNzaC1rZXktdjE");
   }
 
-  private static ValidationException unknownType(String type, String[] words) {
+  private static DomainException unknownType(String type, String[] words) {
     if (type.equals("ssh-dss")) {
       return invalid(
           "DSA keys (ssh-dss) are not accepted: OpenSSH disabled them as too weak;"
@@ -231,8 +232,8 @@ public final class SshKeys {
     };
   }
 
-  private static ValidationException invalid(String message) {
-    return new ValidationException(FIELD, message);
+  private static DomainException invalid(String message) {
+    return DomainException.invalid(FIELD, message);
   }
 
   /** RFC 4251 wire types: uint32 length-prefixed strings and mpints. */
@@ -278,7 +279,7 @@ public final class SshKeys {
       return new BigInteger(1, b);
     }
 
-    private static ValidationException truncated(String what) {
+    private static DomainException truncated(String what) {
       return invalid("the key data is truncated (at the " + what + ")");
     }
   }

@@ -1,5 +1,7 @@
 package dev.market.server.domain.validation;
 
+import dev.market.server.domain.DomainException;
+
 /**
  * What no stored text may contain: NUL (PostgreSQL cannot store it), other control characters (they
  * forge lines and terminal escapes wherever the text is shown), bidirectional overrides (they make
@@ -41,7 +43,7 @@ public final class Text {
     if (value != null) {
       String problem = problem(value);
       if (problem != null) {
-        throw new ValidationException(field, problem);
+        throw DomainException.invalid(field, problem);
       }
     }
     return value;

@@ -1,12 +1,11 @@
 package dev.market.server.store.jdbc;
 
+import dev.market.server.domain.DomainException;
 import dev.market.server.domain.OfferingSearch;
 import dev.market.server.domain.search.OfferingFilter;
 import dev.market.server.domain.search.SearchExpression;
 import dev.market.server.domain.search.SearchField;
-import dev.market.server.domain.search.SearchSyntaxException;
 import dev.market.server.domain.search.Term;
-import dev.market.server.domain.validation.ValidationException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -68,8 +67,8 @@ public final class OfferingSql {
    * The condition for a filter, to be placed after {@code WHERE} (or after {@code AND}); it is
    * {@code 1 = 1} when the filter keeps everything. Visibility and drafts are the caller's concern.
    *
-   * @throws SearchSyntaxException when {@code q} is an expression that does not parse
-   * @throws ValidationException when a price bound is negative, too large or finer than 10^-9
+   * @throws DomainException when {@code q} is an expression that does not parse
+   * @throws DomainException when a price bound is negative, too large or finer than 10^-9
    */
   public static SqlFragment where(OfferingFilter filter) {
     Builder b = new Builder();
@@ -96,7 +95,7 @@ public final class OfferingSql {
         }
       } else {
         if (q.length() > MAX_Q_LENGTH) {
-          throw new ValidationException("q", "at most " + MAX_Q_LENGTH + " characters");
+          throw DomainException.invalid("q", "at most " + MAX_Q_LENGTH + " characters");
         }
         b.term(new Term.FreeText(q.strip(), false));
       }
@@ -132,14 +131,14 @@ public final class OfferingSql {
 
   private static long priceE9s(String param, BigDecimal price) {
     if (price.signum() < 0) {
-      throw new ValidationException(param, "must not be negative, got " + price.toPlainString());
+      throw DomainException.invalid(param, "must not be negative, got " + price.toPlainString());
     }
     if (price.compareTo(MAX_PRICE) > 0) {
-      throw new ValidationException(
+      throw DomainException.invalid(
           param, "at most " + MAX_PRICE.toPlainString() + ", got " + price.toPlainString());
     }
     if (price.stripTrailingZeros().scale() > PRICE_SCALE) {
-      throw new ValidationException(
+      throw DomainException.invalid(
           param, "at most " + PRICE_SCALE + " decimal places, got " + price.toPlainString());
     }
     return price.movePointRight(PRICE_SCALE).setScale(0, RoundingMode.UNNECESSARY).longValueExact();

@@ -3,6 +3,7 @@ package dev.market.server.domain.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.market.server.domain.DomainException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Random;
@@ -124,21 +125,24 @@ class SearchExpressionTest {
       })
   void errors_name_the_field_or_token_and_its_column(String input, String message) {
     assertThatThrownBy(() -> SearchExpression.parse(input))
-        .isInstanceOf(SearchSyntaxException.class)
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID))
         .hasMessage(message);
   }
 
   @Test
   void the_column_is_also_available_as_a_number() {
     assertThatThrownBy(() -> SearchExpression.parse("type:gpu colour:red"))
-        .isInstanceOfSatisfying(
-            SearchSyntaxException.class, e -> assertThat(e.column()).isEqualTo(10));
+        .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.column()).isEqualTo(10));
   }
 
   @Test
   void control_characters_are_refused_with_their_code_point() {
     assertThatThrownBy(() -> SearchExpression.parse("name:a\u0000b"))
-        .isInstanceOf(SearchSyntaxException.class)
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID))
         .hasMessage("unexpected control character U+0000 at column 7");
   }
 
@@ -147,7 +151,9 @@ class SearchExpressionTest {
     String longest = "name:" + "a".repeat(SearchExpression.MAX_LENGTH - 5);
     assertThat(parse(longest)).hasSize(1);
     assertThatThrownBy(() -> SearchExpression.parse(longest + "a"))
-        .isInstanceOf(SearchSyntaxException.class)
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID))
         .hasMessage("search expression is too long: 2001 characters, at most 2000");
   }
 
@@ -156,7 +162,9 @@ class SearchExpressionTest {
     String fifty = "cores:>1 ".repeat(50);
     assertThat(parse(fifty)).hasSize(50);
     assertThatThrownBy(() -> SearchExpression.parse(fifty + "cores:>1"))
-        .isInstanceOf(SearchSyntaxException.class)
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID))
         .hasMessage("too many terms: at most 50 are allowed at column 451");
   }
 
@@ -164,12 +172,14 @@ class SearchExpressionTest {
   void more_than_20_values_in_one_list_are_refused() {
     String values = String.join(" OR ", java.util.Collections.nCopies(21, "x"));
     assertThatThrownBy(() -> SearchExpression.parse("name:(" + values + ")"))
-        .isInstanceOf(SearchSyntaxException.class)
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID))
         .hasMessageStartingWith("too many values for 'name': at most 20 at column ");
   }
 
   /**
-   * Garbage in, and only a result or a SearchSyntaxException out: no NumberFormatException,
+   * Garbage in, and only a result or a DomainException out: no NumberFormatException,
    * IndexOutOfBounds or StackOverflowError from anything a client can type.
    */
   @Test
@@ -195,7 +205,8 @@ class SearchExpressionTest {
       try {
         SearchExpression.parse(s.toString());
         results++;
-      } catch (SearchSyntaxException e) {
+      } catch (DomainException e) {
+        assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID);
         assertThat(e.getMessage()).isNotBlank();
         errors++;
       }
@@ -214,14 +225,20 @@ class SearchExpressionTest {
     };
     for (String s : huge) {
       assertThatThrownBy(() -> SearchExpression.parse(s))
-          .isInstanceOf(SearchSyntaxException.class)
+          .isInstanceOfSatisfying(
+              DomainException.class,
+              e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID))
           .hasMessageContaining("too long");
     }
     // within the cap, deep nesting or long numbers still only give syntax errors
     assertThatThrownBy(() -> SearchExpression.parse("type:" + "(".repeat(1_990)))
-        .isInstanceOf(SearchSyntaxException.class);
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID));
     assertThatThrownBy(() -> SearchExpression.parse("price:" + "9".repeat(1_990)))
-        .isInstanceOf(SearchSyntaxException.class)
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID))
         .hasMessageStartingWith("'price' is at most 1000000000 at column 7");
   }
 }

@@ -3,6 +3,7 @@ package dev.market.server.domain.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.market.server.domain.DomainException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -66,14 +67,18 @@ class ContactsTest {
       })
   void malformed_contacts_are_refused_naming_the_field(String input, String message) {
     assertThatThrownBy(() -> Contacts.validate(input))
-        .isInstanceOf(ValidationException.class)
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID))
         .hasMessage(message);
   }
 
   @Test
   void line_breaks_and_control_characters_are_refused() {
     assertThatThrownBy(() -> Contacts.validate("email:a@example.com\nBcc: x@example.com"))
-        .isInstanceOf(ValidationException.class)
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID))
         .hasMessage("contact_method: must not contain control characters or line breaks");
   }
 
@@ -82,7 +87,9 @@ class ContactsTest {
     String at200 = "url:https://example.com/" + "a".repeat(200 - 24);
     assertThat(Contacts.validate(at200)).hasSize(200);
     assertThatThrownBy(() -> Contacts.validate(at200 + "a"))
-        .isInstanceOf(ValidationException.class)
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID))
         .hasMessage("contact_method: at most 200 characters, got 201");
   }
 }

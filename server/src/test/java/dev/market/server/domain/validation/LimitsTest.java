@@ -3,6 +3,7 @@ package dev.market.server.domain.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.market.server.domain.DomainException;
 import org.junit.jupiter.api.Test;
 
 class LimitsTest {
@@ -26,9 +27,11 @@ class LimitsTest {
     assertThat(Limits.checkChars("request_memo", memo, Limits.REQUEST_MEMO_CHARS)).isSameAs(memo);
     assertThatThrownBy(
             () -> Limits.checkChars("request_memo", memo + "m", Limits.REQUEST_MEMO_CHARS))
-        .isInstanceOf(ValidationException.class)
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID))
         .hasMessage("request_memo: at most 1000 characters, got 1001")
-        .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("request_memo"));
+        .satisfies(e -> assertThat(((DomainException) e).field()).isEqualTo("request_memo"));
   }
 
   @Test
@@ -47,7 +50,9 @@ class LimitsTest {
             () ->
                 Limits.checkUtf8Bytes(
                     "instanceDetails", details + "x", Limits.INSTANCE_DETAILS_BYTES))
-        .isInstanceOf(ValidationException.class)
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID))
         .hasMessage("instanceDetails: at most 8192 bytes, got 8193");
   }
 

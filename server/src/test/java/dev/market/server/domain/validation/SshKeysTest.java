@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.market.server.domain.DomainException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -189,17 +190,20 @@ class SshKeysTest {
             (key, message) ->
                 assertThatThrownBy(() -> SshKeys.validate(key))
                     .as(message)
-                    .isInstanceOf(ValidationException.class)
+                    .isInstanceOfSatisfying(
+                        DomainException.class,
+                        e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID))
                     .hasMessage(message)
                     .satisfies(
-                        e ->
-                            assertThat(((ValidationException) e).field()).isEqualTo("ssh_pubkey")));
+                        e -> assertThat(((DomainException) e).field()).isEqualTo("ssh_pubkey")));
   }
 
   @Test
   void dsa_keys_are_refused() {
     assertThatThrownBy(() -> SshKeys.validate(resource("dsa.pub")))
-        .isInstanceOf(ValidationException.class)
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID))
         .hasMessage(
             "ssh_pubkey: DSA keys (ssh-dss) are not accepted: OpenSSH disabled them as too weak;"
                 + " use ssh-ed25519 (ssh-keygen -t ed25519)");
@@ -209,7 +213,9 @@ class SshKeysTest {
   void two_keys_on_two_lines_are_refused() {
     String two = resource("ed25519.pub").strip() + "\n" + resource("rsa-3072.pub").strip();
     assertThatThrownBy(() -> SshKeys.validate(two))
-        .isInstanceOf(ValidationException.class)
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID))
         .hasMessage("ssh_pubkey: must be exactly one key on one line; found 2 lines");
   }
 
@@ -217,7 +223,9 @@ class SshKeysTest {
   void an_authorized_keys_options_prefix_is_refused() {
     String key = "command=\"/bin/sh -c evil\",no-pty " + resource("ed25519.pub").strip();
     assertThatThrownBy(() -> SshKeys.validate(key))
-        .isInstanceOf(ValidationException.class)
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID))
         .hasMessage(
             "ssh_pubkey: authorized_keys options before the key type are not allowed;"
                 + " paste only the key: type, base64 data and an optional comment");
@@ -238,7 +246,9 @@ class SshKeysTest {
       })
   void a_pasted_private_key_is_refused_without_echoing_it(String privateKey) {
     assertThatThrownBy(() -> SshKeys.validate(privateKey))
-        .isInstanceOf(ValidationException.class)
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID))
         .hasMessage(
             "ssh_pubkey: this looks like a PRIVATE key, which must never leave your machine; it"
                 + " was not stored. Paste the public key instead (the .pub file, e.g."
@@ -252,7 +262,9 @@ class SshKeysTest {
     assumeTrue(run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString()) == 0);
     String secret = Files.readString(key);
     assertThatThrownBy(() -> SshKeys.validate(secret))
-        .isInstanceOf(ValidationException.class)
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID))
         .hasMessageStartingWith("ssh_pubkey: this looks like a PRIVATE key")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(secret.split("\n", -1)[1]));
   }
@@ -270,7 +282,9 @@ class SshKeysTest {
       })
   void other_nonsense_is_refused_with_a_reason(String input) {
     assertThatThrownBy(() -> SshKeys.validate(input))
-        .isInstanceOf(ValidationException.class)
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID))
         .hasMessageStartingWith("ssh_pubkey: ");
   }
 
@@ -297,7 +311,8 @@ class SshKeysTest {
     try {
       SshKeys.validate(input);
       throw new AssertionError("accepted: " + input);
-    } catch (ValidationException e) {
+    } catch (DomainException e) {
+      assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID);
       return e.getMessage();
     }
   }
@@ -318,7 +333,7 @@ class SshKeysTest {
       String type = SshKeys.KNOWN_TYPES.get(random.nextInt(SshKeys.KNOWN_TYPES.size()));
       try {
         SshKeys.validate(line(type, mutated));
-      } catch (ValidationException expected) {
+      } catch (DomainException expected) {
         assertThat(expected.field()).isEqualTo("ssh_pubkey");
       }
     }

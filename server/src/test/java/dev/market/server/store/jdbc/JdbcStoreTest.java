@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.market.protocol.model.ContractStatus;
+import dev.market.server.domain.Contract;
+import dev.market.server.domain.DomainException;
 import dev.market.server.domain.MarketStore;
-import dev.market.server.domain.NewContract;
 import dev.market.server.support.TestDatabases;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -21,7 +22,10 @@ class JdbcStoreTest {
 
   private static String pragma(JdbcStore store, String name, boolean writer) {
     MarketStore.Work<String> read =
-        tx -> ((JdbcTx) tx).one("PRAGMA " + name, rs -> rs.getString(1)).orElseThrow();
+        tx ->
+            NamedSql.sql("PRAGMA " + name)
+                .one(((JdbcTx) tx).connection(), rs -> rs.getString(1))
+                .orElseThrow();
     return writer ? store.write(read) : store.read(read);
   }
 
@@ -44,12 +48,12 @@ class JdbcStoreTest {
     try (JdbcStore store = JdbcStore.open(db)) {
       store.write(
           tx -> {
-            tx.setAutoAccept("ab".repeat(32), true, 1);
+            tx.settings().setAutoAccept("ab".repeat(32), true, 1);
             return null;
           });
     }
     try (JdbcStore again = JdbcStore.open(db)) {
-      boolean on = again.read(tx -> tx.autoAccept("ab".repeat(32)));
+      boolean on = again.read(tx -> tx.settings().autoAccept("ab".repeat(32)));
       assertThat(on).isTrue();
     }
   }
@@ -58,38 +62,38 @@ class JdbcStoreTest {
   @EnumSource(TestDatabases.Kind.class)
   void a_contract_for_a_missing_offering_is_refused_by_the_foreign_key(TestDatabases.Kind kind) {
     try (JdbcStore store = JdbcStore.open(TestDatabases.fresh(kind))) {
-      NewContract orphan =
-          new NewContract(
-              "cd".repeat(32),
-              "a",
-              "ssh",
-              "",
-              "p",
-              4242,
-              "o",
-              "n",
-              0,
-              "USD",
-              "test",
-              "pending",
-              0,
-              1,
-              1,
-              null,
-              null,
-              null,
-              0,
-              ContractStatus.REQUESTED.wire());
+      Contract orphan =
+          Contract.builder()
+              .contractId("cd".repeat(32))
+              .requesterPubkey("a")
+              .requesterSshPubkey("ssh")
+              .requesterContact("")
+              .providerPubkey("p")
+              .offeringDbId(4242L)
+              .offeringId("o")
+              .offeringName("n")
+              .paymentAmountE9s(0L)
+              .currency("USD")
+              .paymentMethod("test")
+              .paymentStatus("pending")
+              .startTimestampNs(0L)
+              .endTimestampNs(1L)
+              .durationHours(1L)
+              .createdAtNs(0L)
+              .status(ContractStatus.REQUESTED.wire())
+              .statusUpdatedAtNs(0L)
+              .build();
       assertThatThrownBy(
               () ->
                   store.write(
                       tx -> {
-                        tx.insertContract(orphan);
+                        tx.contracts().insert(orphan);
                         return null;
                       }))
-          .isInstanceOf(StoreException.class);
-      java.util.Optional<dev.market.protocol.model.Contract> stored =
-          store.read(tx -> tx.contract("cd".repeat(32)));
+          .isInstanceOfSatisfying(
+              DomainException.class,
+              e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INTERNAL));
+      java.util.Optional<Contract> stored = store.read(tx -> tx.contracts().byId("cd".repeat(32)));
       assertThat(stored).isEmpty();
     }
   }
@@ -106,7 +110,7 @@ class JdbcStoreTest {
           fs.add(
               pool.submit(
                   () -> {
-                    if (store.recordNonce("k", "n-1", 5)) {
+                    if (store.write(tx -> tx.nonces().record("k", "n-1", 5))) {
                       accepted.incrementAndGet();
                     }
                   }));
@@ -119,9 +123,10 @@ class JdbcStoreTest {
         pool.shutdownNow();
       }
       // pruned past the window, then accepted again
-      int pruned = store.write(tx -> tx.pruneNonces(6));
+      int pruned = store.write(tx -> tx.nonces().pruneOlderThan(6));
       assertThat(pruned).isEqualTo(1);
-      assertThat(store.recordNonce("k", "n-1", 7)).isTrue();
+      boolean again = store.write(tx -> tx.nonces().record("k", "n-1", 7));
+      assertThat(again).isTrue();
     }
   }
 
@@ -130,10 +135,14 @@ class JdbcStoreTest {
   void the_shared_token_bucket_refuses_past_the_burst_and_refills(TestDatabases.Kind kind) {
     try (JdbcStore store = JdbcStore.open(TestDatabases.fresh(kind))) {
       long t = 1_000_000_000_000L;
-      assertThat(store.takeSharedToken("b", 1.0, 2, t)).isZero();
-      assertThat(store.takeSharedToken("b", 1.0, 2, t)).isZero();
-      assertThat(store.takeSharedToken("b", 1.0, 2, t)).isEqualTo(1);
-      assertThat(store.takeSharedToken("b", 1.0, 2, t + 1_000_000_000L)).isZero();
+      assertThat(take(store, "b", 1.0, 2, t)).isZero();
+      assertThat(take(store, "b", 1.0, 2, t)).isZero();
+      assertThat(take(store, "b", 1.0, 2, t)).isEqualTo(1);
+      assertThat(take(store, "b", 1.0, 2, t + 1_000_000_000L)).isZero();
     }
+  }
+
+  private static long take(JdbcStore store, String key, double perSecond, double burst, long now) {
+    return store.write(tx -> tx.rateLimits().take(key, perSecond, burst, now));
   }
 }

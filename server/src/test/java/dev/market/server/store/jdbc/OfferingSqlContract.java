@@ -3,9 +3,8 @@ package dev.market.server.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.market.server.domain.DomainException;
 import dev.market.server.domain.search.OfferingFilter;
-import dev.market.server.domain.search.SearchSyntaxException;
-import dev.market.server.domain.validation.ValidationException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -181,7 +180,10 @@ abstract class OfferingSqlContract {
   @Test
   void user_text_never_reaches_the_sql_and_an_injection_attempt_matches_nothing() {
     String evil = "name:\"'; DROP TABLE offerings; --\" x:1";
-    assertThatThrownBy(() -> q(evil)).isInstanceOf(SearchSyntaxException.class);
+    assertThatThrownBy(() -> q(evil))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID));
     String quoted = "name:\"'; DROP TABLE offerings; --\"";
     assertThat(OfferingSql.where(OfferingFilter.query(quoted)).sql()).doesNotContain("DROP");
     assertThat(q(quoted)).isEmpty();
@@ -196,15 +198,21 @@ abstract class OfferingSqlContract {
                 q2(
                     new OfferingFilter(
                         null, null, null, new BigDecimal("1.0000000001"), null, null)))
-        .isInstanceOf(ValidationException.class)
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID))
         .hasMessage("min_price_monthly: at most 9 decimal places, got 1.0000000001");
     assertThatThrownBy(
             () -> q2(new OfferingFilter(null, null, null, null, new BigDecimal("-1"), null)))
-        .isInstanceOf(ValidationException.class)
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID))
         .hasMessage("max_price_monthly: must not be negative, got -1");
     assertThatThrownBy(
             () -> q2(new OfferingFilter(null, null, null, null, new BigDecimal("1e12"), null)))
-        .isInstanceOf(ValidationException.class)
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID))
         .hasMessage("max_price_monthly: at most 1000000000, got 1000000000000");
     assertThat(ids(new OfferingFilter(null, null, null, null, new BigDecimal("3.500000000"), null)))
         .isEqualTo(ids(21, 1));
@@ -217,7 +225,9 @@ abstract class OfferingSqlContract {
   @Test
   void an_expression_with_an_unknown_field_is_a_syntax_error() {
     assertThatThrownBy(() -> q("type:gpu colour:red"))
-        .isInstanceOf(SearchSyntaxException.class)
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID))
         .hasMessageStartingWith("unknown field 'colour' at column 10; known fields: name,");
   }
 }

@@ -1,0 +1,289 @@
+import dev.market.protocol.crypto.Hex;
+import dev.market.protocol.crypto.Identity;
+import dev.market.protocol.crypto.RequestSigning;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * What the replay guard and durable writes cost, measured side by side in one run:
+ *
+ * <ol>
+ *   <li>signed GET /users/{pk}/contracts on server A (replay store on) and server B (the same
+ *       database, --bench-no-replay-store), alternated ROUNDS times; every request pre-signed with
+ *       its own nonce before its phase starts; throughput, p50, p99;
+ *   <li>durable rents (POST /contracts) on A with CLIENTS concurrent renters;
+ *   <li>the database's own durable single-row insert rate with the same concurrency (plain JDBC,
+ *       autocommit; SQLite: WAL + synchronous=FULL through one connection, as SQLite has one
+ *       writer; PostgreSQL: CLIENTS connections).
+ * </ol>
+ *
+ * Usage: java -cp <server classpath> bench/SignedLoad.java URL_A URL_B DB BASELINE_DB CLIENTS
+ * READS_PER_CLIENT RENTS_PER_CLIENT ROUNDS
+ */
+public class SignedLoad {
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  static Identity id(String name) throws Exception {
+    return Identity.fromSecret(
+        MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  static HttpRequest sign(String base, Identity who, String method, String path, String body) {
+    String ts = Long.toString(System.currentTimeMillis() * 1_000_000L);
+    String nonce = UUID.randomUUID().toString();
+    byte[] b = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+    byte[] sig = who.sign(RequestSigning.message(ts, nonce, method, path, b));
+    HttpRequest.Builder r =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header(RequestSigning.HEADER_PUBLIC_KEY, who.publicKeyHex())
+            .header(RequestSigning.HEADER_TIMESTAMP, ts)
+            .header(RequestSigning.HEADER_NONCE, nonce)
+            .header(RequestSigning.HEADER_SIGNATURE, Hex.encode(sig));
+    if (body == null) {
+      return r.GET().build();
+    }
+    return r.header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofByteArray(b))
+        .build();
+  }
+
+  static HttpResponse<String> send(HttpRequest r) throws Exception {
+    return HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+  }
+
+  record Figures(int n, double secs, double p50ms, double p99ms) {
+    double rate() {
+      return n / secs;
+    }
+
+    String line() {
+      return String.format(
+          "%6d in %5.2f s = %7.0f/s  p50 %6.2f ms  p99 %6.2f ms", n, secs, rate(), p50ms, p99ms);
+    }
+  }
+
+  /** Sends every request of {@code perClient.get(i)} from its own thread; all must answer 200. */
+  static Figures run(ExecutorService pool, List<List<HttpRequest>> perClient) throws Exception {
+    List<Future<long[]>> fs = new ArrayList<>();
+    long t0 = System.nanoTime();
+    for (List<HttpRequest> mine : perClient) {
+      fs.add(
+          pool.submit(
+              () -> {
+                long[] lat = new long[mine.size()];
+                for (int i = 0; i < mine.size(); i++) {
+                  long s = System.nanoTime();
+                  HttpResponse<String> resp = send(mine.get(i));
+                  lat[i] = System.nanoTime() - s;
+                  if (resp.statusCode() != 200) {
+                    throw new IllegalStateException(resp.statusCode() + " " + resp.body());
+                  }
+                }
+                return lat;
+              }));
+    }
+    List<Long> all = new ArrayList<>();
+    for (Future<long[]> f : fs) {
+      for (long l : f.get()) {
+        all.add(l);
+      }
+    }
+    double secs = (System.nanoTime() - t0) / 1e9;
+    all.sort(null);
+    return new Figures(
+        all.size(),
+        secs,
+        all.get(all.size() / 2) / 1e6,
+        all.get(Math.min(all.size() - 1, (int) Math.ceil(all.size() * 0.99) - 1)) / 1e6);
+  }
+
+  static List<List<HttpRequest>> signedReads(String base, Identity who, int clients, int per) {
+    String path = "/api/v1/users/" + who.publicKeyHex() + "/contracts";
+    List<List<HttpRequest>> out = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      List<HttpRequest> mine = new ArrayList<>();
+      for (int i = 0; i < per; i++) {
+        mine.add(sign(base, who, "GET", path, null));
+      }
+      out.add(mine);
+    }
+    return out;
+  }
+
+  static String rentBody(long offering) {
+    return "{\"offering_db_id\":"
+        + offering
+        + ",\"ssh_pubkey\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl b\","
+        + "\"payment_method\":\"test\",\"duration_hours\":24}";
+  }
+
+  /** One durable autocommit INSERT per call from each of {@code clients} threads. */
+  static Figures insertBaseline(ExecutorService pool, String db, int clients, int per)
+      throws Exception {
+    boolean pg = db.startsWith("jdbc:postgresql:");
+    List<Connection> conns = new ArrayList<>();
+    if (pg) {
+      for (int c = 0; c < clients; c++) {
+        conns.add(DriverManager.getConnection(db));
+      }
+    } else {
+      Properties p = new Properties();
+      p.setProperty("journal_mode", "WAL");
+      p.setProperty("synchronous", "FULL");
+      p.setProperty("busy_timeout", "10000");
+      conns.add(DriverManager.getConnection("jdbc:sqlite:" + db, p));
+    }
+    try (Statement s = conns.get(0).createStatement()) {
+      s.execute("DROP TABLE IF EXISTS bench_insert");
+      s.execute("CREATE TABLE bench_insert (id BIGINT PRIMARY KEY, v TEXT NOT NULL)");
+    }
+    ReentrantLock sqliteWriter = new ReentrantLock();
+    List<Future<long[]>> fs = new ArrayList<>();
+    long t0 = System.nanoTime();
+    for (int c = 0; c < clients; c++) {
+      int client = c;
+      Connection conn = pg ? conns.get(c) : conns.get(0);
+      fs.add(
+          pool.submit(
+              () -> {
+                long[] lat = new long[per];
+                for (int i = 0; i < per; i++) {
+                  long s = System.nanoTime();
+                  if (!pg) {
+                    sqliteWriter.lock();
+                  }
+                  try (var ps =
+                      conn.prepareStatement("INSERT INTO bench_insert (id, v) VALUES (?, ?)")) {
+                    ps.setLong(1, (long) client * 1_000_000 + i);
+                    ps.setString(2, "row " + i);
+                    ps.executeUpdate();
+                  } finally {
+                    if (!pg) {
+                      sqliteWriter.unlock();
+                    }
+                  }
+                  lat[i] = System.nanoTime() - s;
+                }
+                return lat;
+              }));
+    }
+    List<Long> all = new ArrayList<>();
+    for (Future<long[]> f : fs) {
+      for (long l : f.get()) {
+        all.add(l);
+      }
+    }
+    double secs = (System.nanoTime() - t0) / 1e9;
+    for (Connection c : conns) {
+      c.close();
+    }
+    all.sort(null);
+    return new Figures(
+        all.size(),
+        secs,
+        all.get(all.size() / 2) / 1e6,
+        all.get(Math.min(all.size() - 1, (int) Math.ceil(all.size() * 0.99) - 1)) / 1e6);
+  }
+
+  public static void main(String[] a) throws Exception {
+    String urlA = a[0];
+    String urlB = a[1];
+    String baselineDb = a[3];
+    int clients = Integer.parseInt(a[4]);
+    int reads = Integer.parseInt(a[5]);
+    int rents = Integer.parseInt(a[6]);
+    int rounds = Integer.parseInt(a[7]);
+    String run = Long.toString(System.nanoTime());
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+
+    Identity provider = id("bench-provider-" + run);
+    Identity reader = id("bench-reader-" + run);
+    String offeringBody =
+        "{\"offering_id\":\"bench-"
+            + run
+            + "\",\"offer_name\":\"Bench box\",\"product_type\":\"compute\",\"currency\":\"USD\","
+            + "\"monthly_price\":30,\"min_contract_hours\":1,\"max_contract_hours\":8760}";
+    HttpResponse<String> created =
+        send(
+            sign(
+                urlA,
+                provider,
+                "POST",
+                "/api/v1/providers/" + provider.publicKeyHex() + "/offerings",
+                offeringBody));
+    if (created.statusCode() != 200) {
+      throw new IllegalStateException(created.body());
+    }
+    long offering =
+        Long.parseLong(created.body().replaceAll("(?s).*\"data\"\\s*:\\s*(\\d+).*", "$1"));
+    for (int i = 0; i < 5; i++) { // the read returns five contracts
+      send(sign(urlA, reader, "POST", "/api/v1/contracts", rentBody(offering)));
+    }
+    // warm both servers' JIT, pools and connections
+    run(pool, signedReads(urlA, reader, clients, 50));
+    run(pool, signedReads(urlB, reader, clients, 50));
+
+    System.out.printf(
+        "signed GET /users/{pk}/contracts (5 contracts), %d clients, %d requests each%n",
+        clients, reads);
+    double sumA = 0;
+    double sumB = 0;
+    double worstP99A = 0;
+    for (int r = 0; r < rounds; r++) {
+      Figures fa = run(pool, signedReads(urlA, reader, clients, reads));
+      Figures fb = run(pool, signedReads(urlB, reader, clients, reads));
+      sumA += fa.rate();
+      sumB += fb.rate();
+      worstP99A = Math.max(worstP99A, fa.p99ms());
+      System.out.printf("  round %d  replay store on : %s%n", r + 1, fa.line());
+      System.out.printf("  round %d  replay store off: %s   ratio on/off %.2f%n", r + 1, fb.line(),
+          fa.rate() / fb.rate());
+    }
+    System.out.printf(
+        "  mean ratio on/off: %.2f (target >= 0.80); worst p99 with the store on: %.2f ms%n",
+        sumA / sumB, worstP99A);
+
+    // the guard is really on at A and really off at B
+    HttpRequest once = sign(urlA, reader, "GET", "/api/v1/users/" + reader.publicKeyHex() + "/contracts", null);
+    int first = send(once).statusCode();
+    int replayed = send(once).statusCode();
+    HttpRequest onceB = sign(urlB, reader, "GET", "/api/v1/users/" + reader.publicKeyHex() + "/contracts", null);
+    send(onceB);
+    int replayedB = send(onceB).statusCode();
+    System.out.printf("  replay check: A %d then %d; B (store off) %d then %d%n", first, replayed, 200, replayedB);
+
+    // durable rents vs the database's own durable insert, same concurrency, one after the other
+    List<List<HttpRequest>> rentReqs = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      Identity renter = id("bench-renter-" + run + "-" + c);
+      List<HttpRequest> mine = new ArrayList<>();
+      for (int i = 0; i < rents; i++) {
+        mine.add(sign(urlA, renter, "POST", "/api/v1/contracts", rentBody(offering)));
+      }
+      rentReqs.add(mine);
+    }
+    Figures rent = run(pool, rentReqs);
+    Figures ins = insertBaseline(pool, baselineDb, clients, rents);
+    System.out.printf("durable rents, %d clients       : %s%n", clients, rent.line());
+    System.out.printf("durable single-row inserts, %d   : %s%n", clients, ins.line());
+    System.out.printf("  ratio rents/inserts: %.2f (target >= 0.50)%n", rent.rate() / ins.rate());
+    pool.shutdownNow();
+    System.exit(replayed == 401 && first == 200 ? 0 : 1);
+  }
+}

@@ -1,0 +1,43 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.concurrent.Callable;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The stack floor of bench/startup.sh: the least a Java program on the CLI's stack does to answer
+ * `market offerings list -o json`. It parses one option with picocli, builds a Jackson mapper and an
+ * OkHttp client, sends the same GET the CLI sends (public endpoint: unsigned, as the CLI sends it)
+ * and prints the offerings as indented JSON. No command tree, no config, no typed records.
+ */
+@Command(name = "floor")
+public final class StartupFloor implements Callable<Integer> {
+  @Option(names = "--api-url", required = true)
+  String apiUrl;
+
+  @Override
+  public Integer call() throws Exception {
+    ObjectMapper mapper = JsonMapper.builder().build();
+    OkHttpClient http = new OkHttpClient();
+    Request request =
+        new Request.Builder()
+            .url(apiUrl + "/api/v1/offerings?limit=50")
+            .header("User-Agent", "startup-floor")
+            .header("Accept", "application/json")
+            .build();
+    try (Response response = http.newCall(request).execute()) {
+      JsonNode envelope = mapper.readTree(response.body().byteStream());
+      System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(envelope.get("data")));
+    }
+    return 0;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new StartupFloor()).execute(args));
+  }
+}

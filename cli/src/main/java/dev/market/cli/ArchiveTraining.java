@@ -1,0 +1,67 @@
+package dev.market.cli;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The training run behind {@code bin/market}'s start-up archive (a CDS archive on JDK 17-24, an AOT
+ * cache on 25+): whatever classes this run loads, the archive holds. It runs, in one JVM and with
+ * the real process streams, what people run most: {@code --version}, {@code --help}, and {@code
+ * offerings list} in JSON and as a table against a local server that answers with two canned
+ * offerings, so the archive covers picocli's tree, OkHttp's request and response path, Jackson
+ * reading offerings and the renderers, not only a refused connection.
+ */
+public final class ArchiveTraining {
+  private ArchiveTraining() {}
+
+  private static final String OFFERINGS =
+      """
+      {"success":true,"data":[{"id":36,"pubkey":"88a32ae3d1ffb8dc2f52bc9199128c279040e81805fa256cba\
+      32f03c60ad2b9a","offering_id":"net-ip-fsn","offer_name":"Additional IPv4","description":"One \
+      more public IPv4 address.","product_type":"network","currency":"USD","monthly_price":2.99,\
+      "setup_fee":0,"visibility":"public","stock_status":"in_stock","uplink_speed":"1 Gbit/s",\
+      "unmetered_bandwidth":true,"datacenter_country":"DE","datacenter_city":"Falkenstein",\
+      "min_contract_hours":1,"max_contract_hours":8760,"operating_systems":"Debian 12",\
+      "billing_interval":"monthly","is_draft":false},{"id":1,"pubkey":"88a32ae3d1ffb8dc2f52bc9199\
+      128c279040e81805fa256cba32f03c60ad2b9a","offering_id":"vps-nano-fsn","offer_name":"Nano VPS",\
+      "description":"1 vCPU, 1 GB RAM.","product_type":"compute","currency":"USD",\
+      "monthly_price":3.49,"setup_fee":0,"visibility":"public","stock_status":"in_stock",\
+      "processor_brand":"AMD","processor_cores":1,"processor_name":"AMD EPYC 7443P",\
+      "memory_amount":"1 GB","total_ssd_capacity":"25 GB NVMe","uplink_speed":"1 Gbit/s",\
+      "unmetered_bandwidth":true,"datacenter_country":"DE","datacenter_city":"Falkenstein",\
+      "min_contract_hours":1,"max_contract_hours":8760,"operating_systems":"Debian 12",\
+      "billing_interval":"monthly","is_draft":false}]}""";
+
+  public static void main(String... args) throws IOException {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          byte[] body = OFFERINGS.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    server.start();
+    String url = "http://127.0.0.1:" + server.getAddress().getPort();
+    try {
+      run("--version");
+      run("--help");
+      run("offerings", "list", "-o", "json", "--api-url", url);
+      run("offerings", "list", "--api-url", url);
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  private static void run(String... args) {
+    Main.run(CliContext.system(), args);
+  }
+}

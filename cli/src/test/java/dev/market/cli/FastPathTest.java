@@ -1,0 +1,60 @@
+package dev.market.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.market.cli.support.ScriptedTerminal;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code --version} and {@code --help} skip the command tree; what they print must be exactly what
+ * the tree prints, with and without colour, or the shortcut is a second, drifting implementation.
+ */
+class FastPathTest {
+
+  @ParameterizedTest(name = "{0}, stdout a terminal: {1}")
+  @CsvSource({
+    "--help, false",
+    "--help, true",
+    "-h, false",
+    "-h, true",
+    "--version, false",
+    "--version, true",
+    "-V, false"
+  })
+  void lone_help_and_version_print_what_the_command_tree_prints(String arg, boolean tty) {
+    StringWriter fast = new StringWriter();
+    boolean answered = FastPath.answer(context(fast, tty), arg);
+
+    StringWriter tree = new StringWriter();
+    CliContext treeCtx = context(tree, tty);
+    int code = new Cli(treeCtx).commandLine().execute(arg);
+    treeCtx.out().flush();
+
+    assertThat(answered).as("answered without the tree (is the precomputed help built?)").isTrue();
+    assertThat(code).isZero();
+    assertThat(fast.toString()).isNotBlank().isEqualTo(tree.toString());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"--help --debug", "offerings --help", "--version --help", "-Vh", "--versio"})
+  void anything_else_goes_to_the_tree(String args) {
+    StringWriter out = new StringWriter();
+    assertThat(FastPath.answer(context(out, false), args.split(" "))).isFalse();
+    assertThat(out.toString()).isEmpty();
+  }
+
+  private static CliContext context(StringWriter out, boolean tty) {
+    return CliContext.builder()
+        .out(new PrintWriter(out, true))
+        .err(new PrintWriter(new StringWriter(), true))
+        .in(new ByteArrayInputStream(new byte[0]))
+        .env(Map.of())
+        .terminal(tty ? ScriptedTerminal.interactive(100) : ScriptedTerminal.none())
+        .build();
+  }
+}

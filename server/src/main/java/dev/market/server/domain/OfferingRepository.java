@@ -1,0 +1,20 @@
+package dev.market.server.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Offerings: published once, read by id, by provider and by search. */
+public interface OfferingRepository {
+
+  Optional<Offering> byId(long id);
+
+  /** Public, non-draft offerings matching {@code search}, in listing order. */
+  List<Offering> search(OfferingSearch search);
+
+  List<Offering> ofProvider(String pubkey);
+
+  /** Stores a new offering; empty when the provider already has one with that offering_id. */
+  Optional<Long> insert(Offering offering);
+
+  long count();
+}

@@ -1,0 +1,13 @@
+package dev.market.server.domain.money;
+
+import dev.market.protocol.model.Review;
+import java.util.Optional;
+
+/** One review per rental. */
+public interface ReviewRepository {
+
+  /** Stores a review; false when the rental already has one. */
+  boolean insert(Review review, String renterPubkey);
+
+  Optional<Review> find(String contractId);
+}

@@ -1,0 +1,168 @@
+package dev.market.server.store.jdbc;
+
+import static dev.market.server.store.jdbc.NamedSql.boolOrNull;
+import static dev.market.server.store.jdbc.NamedSql.intOrNull;
+import static dev.market.server.store.jdbc.NamedSql.longOrNull;
+import static dev.market.server.store.jdbc.NamedSql.sql;
+
+import dev.market.server.domain.Offering;
+import dev.market.server.domain.OfferingRepository;
+import dev.market.server.domain.OfferingSearch;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The offerings table. */
+final class JdbcOfferings implements OfferingRepository {
+  static final String COLUMNS =
+      "id, pubkey, offering_id, offer_name, description, product_type, currency,"
+          + " monthly_price_e9s, setup_fee_e9s, visibility, stock_status, processor_brand,"
+          + " processor_cores, processor_name, memory_amount, total_ssd_capacity,"
+          + " total_hdd_capacity, uplink_speed, unmetered_bandwidth, datacenter_country,"
+          + " datacenter_city, gpu_name, gpu_count, gpu_memory_gb, min_contract_hours,"
+          + " max_contract_hours, operating_systems, billing_interval, is_draft, memory_gb, ssd_gb,"
+          + " hdd_gb, trust_score, created_at_ns";
+
+  private final Connection c;
+
+  JdbcOfferings(Connection c) {
+    this.c = c;
+  }
+
+  static Offering row(ResultSet rs) throws SQLException {
+    Long fee = longOrNull(rs, "setup_fee_e9s");
+    return Offering.builder()
+        .id(rs.getLong("id"))
+        .pubkey(rs.getString("pubkey"))
+        .offeringId(rs.getString("offering_id"))
+        .offerName(rs.getString("offer_name"))
+        .description(rs.getString("description"))
+        .productType(rs.getString("product_type"))
+        .currency(rs.getString("currency"))
+        .monthlyPrice(Offering.fromE9s(rs.getLong("monthly_price_e9s")))
+        .setupFee(fee == null ? null : Offering.fromE9s(fee))
+        .visibility(rs.getString("visibility"))
+        .stockStatus(rs.getString("stock_status"))
+        .processorBrand(rs.getString("processor_brand"))
+        .processorCores(intOrNull(rs, "processor_cores"))
+        .processorName(rs.getString("processor_name"))
+        .memoryAmount(rs.getString("memory_amount"))
+        .totalSsdCapacity(rs.getString("total_ssd_capacity"))
+        .totalHddCapacity(rs.getString("total_hdd_capacity"))
+        .uplinkSpeed(rs.getString("uplink_speed"))
+        .unmeteredBandwidth(boolOrNull(rs, "unmetered_bandwidth"))
+        .datacenterCountry(rs.getString("datacenter_country"))
+        .datacenterCity(rs.getString("datacenter_city"))
+        .gpuName(rs.getString("gpu_name"))
+        .gpuCount(intOrNull(rs, "gpu_count"))
+        .gpuMemoryGb(intOrNull(rs, "gpu_memory_gb"))
+        .minContractHours(longOrNull(rs, "min_contract_hours"))
+        .maxContractHours(longOrNull(rs, "max_contract_hours"))
+        .operatingSystems(rs.getString("operating_systems"))
+        .billingInterval(rs.getString("billing_interval"))
+        .draft(rs.getBoolean("is_draft"))
+        .memoryGb(longOrNull(rs, "memory_gb"))
+        .ssdGb(longOrNull(rs, "ssd_gb"))
+        .hddGb(longOrNull(rs, "hdd_gb"))
+        .trustScore(intOrNull(rs, "trust_score"))
+        .createdAtNs(rs.getLong("created_at_ns"))
+        .build();
+  }
+
+  @Override
+  public Optional<Offering> byId(long id) {
+    return sql("SELECT " + COLUMNS + " FROM offerings WHERE id = :id")
+        .bind("id", id)
+        .one(c, JdbcOfferings::row);
+  }
+
+  @Override
+  public List<Offering> search(OfferingSearch search) {
+    // the listing is built from a search expression, so its parameters come in order with it
+    SqlFragment listing = OfferingSql.listing(COLUMNS, search);
+    try (PreparedStatement ps = c.prepareStatement(listing.sql())) {
+      NamedSql.bind(ps, listing.params());
+      try (ResultSet rs = ps.executeQuery()) {
+        List<Offering> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(row(rs));
+        }
+        return out;
+      }
+    } catch (SQLException e) {
+      throw JdbcStore.wrap(e);
+    }
+  }
+
+  @Override
+  public List<Offering> ofProvider(String pubkey) {
+    return sql("SELECT "
+            + COLUMNS
+            + " FROM offerings WHERE pubkey = :pubkey ORDER BY "
+            + OfferingSql.ORDER_BY)
+        .bind("pubkey", pubkey)
+        .list(c, JdbcOfferings::row);
+  }
+
+  @Override
+  public Optional<Long> insert(Offering o) {
+    return sql("INSERT INTO offerings (pubkey, offering_id, offer_name, description,"
+            + " product_type, currency, monthly_price_e9s, setup_fee_e9s, visibility,"
+            + " stock_status, processor_brand, processor_cores, processor_name, memory_amount,"
+            + " memory_gb, total_ssd_capacity, ssd_gb, total_hdd_capacity, hdd_gb, uplink_speed,"
+            + " unmetered_bandwidth, datacenter_country, datacenter_city, gpu_name, gpu_count,"
+            + " gpu_memory_gb, min_contract_hours, max_contract_hours, operating_systems,"
+            + " billing_interval, is_draft, trust_score, created_at_ns)"
+            + " VALUES (:pubkey, :offering_id, :offer_name, :description,"
+            + " :product_type, :currency, :monthly_price_e9s, :setup_fee_e9s, :visibility,"
+            + " :stock_status, :processor_brand, :processor_cores, :processor_name, :memory_amount,"
+            + " :memory_gb, :total_ssd_capacity, :ssd_gb, :total_hdd_capacity, :hdd_gb,"
+            + " :uplink_speed, :unmetered_bandwidth, :datacenter_country, :datacenter_city,"
+            + " :gpu_name, :gpu_count, :gpu_memory_gb, :min_contract_hours, :max_contract_hours,"
+            + " :operating_systems, :billing_interval, :is_draft, :trust_score, :created_at_ns)"
+            + " ON CONFLICT (pubkey, offering_id) DO NOTHING RETURNING id")
+        .bind("pubkey", o.pubkey())
+        .bind("offering_id", o.offeringId())
+        .bind("offer_name", o.offerName())
+        .bind("description", o.description())
+        .bind("product_type", o.productType())
+        .bind("currency", o.currency())
+        .bind("monthly_price_e9s", o.monthlyPriceE9s())
+        .bind("setup_fee_e9s", o.setupFeeE9s())
+        .bind("visibility", o.visibility())
+        .bind("stock_status", o.stockStatus())
+        .bind("processor_brand", o.processorBrand())
+        .bind("processor_cores", o.processorCores())
+        .bind("processor_name", o.processorName())
+        .bind("memory_amount", o.memoryAmount())
+        .bind("memory_gb", o.memoryGb())
+        .bind("total_ssd_capacity", o.totalSsdCapacity())
+        .bind("ssd_gb", o.ssdGb())
+        .bind("total_hdd_capacity", o.totalHddCapacity())
+        .bind("hdd_gb", o.hddGb())
+        .bind("uplink_speed", o.uplinkSpeed())
+        .bind("unmetered_bandwidth", o.unmeteredBandwidth())
+        .bind("datacenter_country", o.datacenterCountry())
+        .bind("datacenter_city", o.datacenterCity())
+        .bind("gpu_name", o.gpuName())
+        .bind("gpu_count", o.gpuCount())
+        .bind("gpu_memory_gb", o.gpuMemoryGb())
+        .bind("min_contract_hours", o.minContractHours())
+        .bind("max_contract_hours", o.maxContractHours())
+        .bind("operating_systems", o.operatingSystems())
+        .bind("billing_interval", o.billingInterval())
+        .bind("is_draft", o.draft())
+        .bind("trust_score", o.trustScore())
+        .bind("created_at_ns", o.createdAtNs())
+        .one(c, rs -> rs.getLong(1));
+  }
+
+  @Override
+  public long count() {
+    return sql("SELECT COUNT(*) FROM offerings").one(c, rs -> rs.getLong(1)).orElse(0L);
+  }
+}

@@ -1,0 +1,202 @@
+package dev.market.server.store.jdbc;
+
+import static dev.market.server.store.jdbc.NamedSql.intOrNull;
+import static dev.market.server.store.jdbc.NamedSql.sql;
+
+import dev.market.server.domain.IdempotencyRepository;
+import dev.market.server.domain.IdempotentAnswer;
+import dev.market.server.domain.NonceRepository;
+import dev.market.server.domain.ProviderSettingsRepository;
+import dev.market.server.domain.RateLimitRepository;
+import java.sql.Connection;
+import java.util.Collection;
+import java.util.Optional;
+
+/** The repositories of one small table each: settings, idempotency keys, nonces, rate buckets. */
+final class JdbcSmallTables {
+  private JdbcSmallTables() {}
+
+  /** provider_settings. */
+  static final class Settings implements ProviderSettingsRepository {
+    private final Connection c;
+
+    Settings(Connection c) {
+      this.c = c;
+    }
+
+    @Override
+    public boolean autoAccept(String providerPubkey) {
+      return sql("SELECT auto_accept FROM provider_settings WHERE pubkey = :pubkey")
+          .bind("pubkey", providerPubkey)
+          .one(c, rs -> rs.getBoolean(1))
+          .orElse(false);
+    }
+
+    @Override
+    public void setAutoAccept(String providerPubkey, boolean on, long nowNs) {
+      sql("INSERT INTO provider_settings (pubkey, auto_accept, updated_at_ns)"
+              + " VALUES (:pubkey, :on, :now)"
+              + " ON CONFLICT (pubkey) DO UPDATE SET auto_accept = excluded.auto_accept,"
+              + " updated_at_ns = excluded.updated_at_ns")
+          .bind("pubkey", providerPubkey)
+          .bind("on", on)
+          .bind("now", nowNs)
+          .update(c);
+    }
+  }
+
+  /** idempotency_keys. */
+  static final class Idempotency implements IdempotencyRepository {
+    private final Connection c;
+
+    Idempotency(Connection c) {
+      this.c = c;
+    }
+
+    @Override
+    public boolean claim(String signer, String key, String requestHash, long nowNs) {
+      // On PostgreSQL a concurrent claim of the same key blocks here until the first transaction
+      // ends, then finds the row: so two identical retries can never both create a contract.
+      return sql("INSERT INTO idempotency_keys (signer, idem_key, request_hash, created_at_ns)"
+                  + " VALUES (:signer, :key, :hash, :now)"
+                  + " ON CONFLICT (signer, idem_key) DO NOTHING")
+              .bind("signer", signer)
+              .bind("key", key)
+              .bind("hash", requestHash)
+              .bind("now", nowNs)
+              .update(c)
+          == 1;
+    }
+
+    @Override
+    public Optional<IdempotentAnswer> answer(String signer, String key) {
+      return sql("SELECT request_hash, contract_id, response_status, response_body"
+              + " FROM idempotency_keys WHERE signer = :signer AND idem_key = :key")
+          .bind("signer", signer)
+          .bind("key", key)
+          .one(
+              c,
+              rs ->
+                  new IdempotentAnswer(
+                      rs.getString("request_hash"),
+                      rs.getString("contract_id"),
+                      intOrNull(rs, "response_status"),
+                      rs.getString("response_body")));
+    }
+
+    @Override
+    public void complete(String signer, String key, String contractId, int status, String body) {
+      sql("UPDATE idempotency_keys SET contract_id = :contract_id, response_status = :status,"
+              + " response_body = :body WHERE signer = :signer AND idem_key = :key")
+          .bind("contract_id", contractId)
+          .bind("status", status)
+          .bind("body", body)
+          .bind("signer", signer)
+          .bind("key", key)
+          .update(c);
+    }
+
+    @Override
+    public int pruneOlderThan(long nowNs) {
+      return sql("DELETE FROM idempotency_keys WHERE created_at_ns < :t")
+          .bind("t", nowNs)
+          .update(c);
+    }
+  }
+
+  /** seen_nonces. */
+  static final class Nonces implements NonceRepository {
+    private final Connection c;
+
+    Nonces(Connection c) {
+      this.c = c;
+    }
+
+    @Override
+    public boolean record(String pubkey, String nonce, long nowNs) {
+      return sql("INSERT INTO seen_nonces (pubkey, nonce, seen_at_ns) VALUES (:pubkey, :nonce,"
+                  + " :now) ON CONFLICT (pubkey, nonce) DO NOTHING")
+              .bind("pubkey", pubkey)
+              .bind("nonce", nonce)
+              .bind("now", nowNs)
+              .update(c)
+          == 1;
+    }
+
+    @Override
+    public int recordAll(Collection<Seen> pairs) {
+      int already = 0;
+      for (Seen p : pairs) {
+        if (!record(p.pubkey(), p.nonce(), p.atNs())) {
+          already++;
+        }
+      }
+      return already;
+    }
+
+    @Override
+    public boolean contains(String pubkey, String nonce) {
+      return sql("SELECT 1 FROM seen_nonces WHERE pubkey = :pubkey AND nonce = :nonce")
+          .bind("pubkey", pubkey)
+          .bind("nonce", nonce)
+          .one(c, rs -> true)
+          .isPresent();
+    }
+
+    @Override
+    public int pruneOlderThan(long nowNs) {
+      return sql("DELETE FROM seen_nonces WHERE seen_at_ns < :t").bind("t", nowNs).update(c);
+    }
+  }
+
+  /** rate_limit_buckets. */
+  static final class RateLimits implements RateLimitRepository {
+    private record Bucket(double tokens, long updatedAtNs) {}
+
+    private final Connection c;
+    private final JdbcStore.Dialect dialect;
+
+    RateLimits(Connection c, JdbcStore.Dialect dialect) {
+      this.c = c;
+      this.dialect = dialect;
+    }
+
+    @Override
+    public long take(String bucketKey, double perSecond, double burst, long nowNs) {
+      sql("INSERT INTO rate_limit_buckets (bucket_key, tokens, updated_at_ns)"
+              + " VALUES (:key, :burst, :now) ON CONFLICT (bucket_key) DO NOTHING")
+          .bind("key", bucketKey)
+          .bind("burst", burst)
+          .bind("now", nowNs)
+          .update(c);
+      // SQLite's single writer already serializes this; PostgreSQL needs the row lock
+      String lock = dialect == JdbcStore.Dialect.POSTGRES ? " FOR UPDATE" : "";
+      Bucket bucket =
+          sql("SELECT tokens, updated_at_ns FROM rate_limit_buckets WHERE bucket_key = :key" + lock)
+              .bind("key", bucketKey)
+              .one(c, rs -> new Bucket(rs.getDouble(1), rs.getLong(2)))
+              .orElseThrow();
+      double tokens = bucket.tokens();
+      long updated = bucket.updatedAtNs();
+      double elapsedSec = Math.max(0, nowNs - updated) / 1e9;
+      double available = Math.min(burst, tokens + elapsedSec * perSecond);
+      if (available < 1) {
+        return (long) Math.max(1, Math.ceil((1 - available) / perSecond));
+      }
+      sql("UPDATE rate_limit_buckets SET tokens = :tokens, updated_at_ns = :now"
+              + " WHERE bucket_key = :key")
+          .bind("tokens", available - 1)
+          .bind("now", Math.max(nowNs, updated))
+          .bind("key", bucketKey)
+          .update(c);
+      return 0L;
+    }
+
+    @Override
+    public int pruneOlderThan(long nowNs) {
+      return sql("DELETE FROM rate_limit_buckets WHERE updated_at_ns < :t")
+          .bind("t", nowNs)
+          .update(c);
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package dev.market.server.store.jdbc;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * SQL with {@code :name} parameters instead of positional {@code ?}: a value is bound to its column
+ * by name, so adding a column cannot shift every later value. A collection bound to a name expands
+ * to {@code ?, ?, ...} (for {@code IN (:ids)}). Quoted text and PostgreSQL's {@code ::} casts are
+ * left alone. User text only ever travels as a bound value.
+ *
+ * <p>Our own forty lines rather than Jdbi: the store already owns its connections and transactions
+ * (SQLite's single IMMEDIATE writer), the SQL is hand-written per repository anyway, and binding is
+ * all that was missing.
+ */
+final class NamedSql {
+
+  @FunctionalInterface
+  interface RowMapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  private final String text;
+  private final Map<String, Object> values = new HashMap<>();
+
+  private NamedSql(String text) {
+    this.text = text;
+  }
+
+  static NamedSql sql(String text) {
+    return new NamedSql(text);
+  }
+
+  NamedSql bind(String name, Object value) {
+    values.put(name, value);
+    return this;
+  }
+
+  int update(Connection c) {
+    try (PreparedStatement ps = prepare(c)) {
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw JdbcStore.wrap(e);
+    }
+  }
+
+  <T> List<T> list(Connection c, RowMapper<T> mapper) {
+    try (PreparedStatement ps = prepare(c);
+        ResultSet rs = ps.executeQuery()) {
+      List<T> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(mapper.map(rs));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw JdbcStore.wrap(e);
+    }
+  }
+
+  <T> Optional<T> one(Connection c, RowMapper<T> mapper) {
+    List<T> rows = list(c, mapper);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  private PreparedStatement prepare(Connection c) throws SQLException {
+    StringBuilder sql = new StringBuilder(text.length());
+    List<Object> params = new ArrayList<>();
+    int i = 0;
+    while (i < text.length()) {
+      char ch = text.charAt(i);
+      if (ch == '\'') {
+        int end = text.indexOf('\'', i + 1);
+        end = end < 0 ? text.length() - 1 : end;
+        sql.append(text, i, end + 1);
+        i = end + 1;
+      } else if (ch == ':' && i + 1 < text.length() && text.charAt(i + 1) == ':') {
+        sql.append("::");
+        i += 2;
+      } else if (ch == ':'
+          && i + 1 < text.length()
+          && Character.isJavaIdentifierStart(text.charAt(i + 1))) {
+        int end = i + 1;
+        while (end < text.length() && Character.isJavaIdentifierPart(text.charAt(end))) {
+          end++;
+        }
+        String name = text.substring(i + 1, end);
+        if (!values.containsKey(name)) {
+          throw new IllegalArgumentException("no value bound to :" + name + " in " + text);
+        }
+        Object value = values.get(name);
+        if (value instanceof Collection<?> many) {
+          if (many.isEmpty()) {
+            throw new IllegalArgumentException(":" + name + " is an empty list in " + text);
+          }
+          sql.append("?, ".repeat(many.size() - 1)).append('?');
+          params.addAll(many);
+        } else {
+          sql.append('?');
+          params.add(value);
+        }
+        i = end;
+      } else {
+        sql.append(ch);
+        i++;
+      }
+    }
+    PreparedStatement ps = c.prepareStatement(sql.toString());
+    try {
+      bind(ps, params);
+    } catch (SQLException | RuntimeException e) {
+      ps.close();
+      throw e;
+    }
+    return ps;
+  }
+
+  static void bind(PreparedStatement ps, List<?> params) throws SQLException {
+    for (int i = 0; i < params.size(); i++) {
+      Object p = params.get(i);
+      int at = i + 1;
+      if (p == null) {
+        ps.setNull(at, Types.NULL);
+      } else if (p instanceof String s) {
+        ps.setString(at, s);
+      } else if (p instanceof Long l) {
+        ps.setLong(at, l);
+      } else if (p instanceof Integer n) {
+        ps.setInt(at, n);
+      } else if (p instanceof Boolean b) {
+        ps.setBoolean(at, b);
+      } else if (p instanceof Double d) {
+        ps.setDouble(at, d);
+      } else if (p instanceof BigDecimal d) {
+        ps.setBigDecimal(at, d);
+      } else {
+        throw new IllegalArgumentException("unsupported parameter type " + p.getClass());
+      }
+    }
+  }
+
+  /** Null-aware column readers. */
+  static Long longOrNull(ResultSet rs, String col) throws SQLException {
+    long v = rs.getLong(col);
+    return rs.wasNull() ? null : v;
+  }
+
+  static Integer intOrNull(ResultSet rs, String col) throws SQLException {
+    int v = rs.getInt(col);
+    return rs.wasNull() ? null : v;
+  }
+
+  static Boolean boolOrNull(ResultSet rs, String col) throws SQLException {
+    boolean v = rs.getBoolean(col);
+    return rs.wasNull() ? null : v;
+  }
+}
