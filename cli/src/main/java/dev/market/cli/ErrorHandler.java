@@ -124,8 +124,9 @@ final class ErrorHandler
     }
     if (ex instanceof MarketException e
         && e.errorCode().orElse(null) == ErrorCode.INSUFFICIENT_FUNDS
-        && e.status() == 200) {
-      // Decent Cloud's refusal (HTTP 200, success:false): its top-up is Stripe on the website
+        && e.status() != ErrorCode.INSUFFICIENT_FUNDS.httpStatus()) {
+      // not our server's 402 but Decent Cloud's refusal (HTTP 200, success:false, or a lost
+      // answer found cancelled unpaid): its top-up is Stripe on the website
       return "top up your wallet (on Decent Cloud: the website's /dashboard/wallet page), then"
           + " rent again";
     }

