@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.market.client.error.InsufficientFundsException;
 import dev.market.client.error.MarketException;
 import dev.market.client.error.OutcomeUnknownException;
+import dev.market.client.error.UnavailableException;
 import dev.market.client.internal.Api;
 import dev.market.client.internal.ApiRequest;
 import dev.market.client.internal.Envelopes;
@@ -65,7 +66,18 @@ final class SafeRent {
     try {
       return api.call(with(call, RetryPolicy.Kind.AT_MOST_ONCE), options, read);
     } catch (OutcomeUnknownException lost) {
-      if (honoursIdempotencyKeys()) {
+      Boolean honours = honoursIdempotencyKeys();
+      if (honours == null) {
+        throw new OutcomeUnknownException(
+            op,
+            lost.status(),
+            lost.serverMessage()
+                + "; the marketplace did not answer a check afterwards either, so the rent was"
+                + " neither repeated nor looked for",
+            List.of(),
+            lost);
+      }
+      if (honours) {
         return api.call(with(call, RetryPolicy.Kind.IDEMPOTENT_WITH_KEY), options, read);
       }
       Contract found = recover(op, request, started, lost);
@@ -88,16 +100,30 @@ final class SafeRent {
         c.idempotencyKey());
   }
 
-  /** Whether {@code GET /health} says the server answers a repeated key with the first answer. */
-  boolean honoursIdempotencyKeys() {
+  /**
+   * Whether {@code GET /health} says the server answers a repeated key with the first answer;
+   * {@code null} when the marketplace does not answer (one attempt: it just failed to answer the
+   * rent, so a probe that waits out more retries would only delay the report).
+   */
+  Boolean honoursIdempotencyKeys() {
+    ApiRequest probe =
+        new ApiRequest(
+            "check idempotency support",
+            "GET",
+            List.of("health"),
+            List.of(),
+            null,
+            false,
+            RetryPolicy.Kind.NON_IDEMPOTENT,
+            null);
     try {
       return api.call(
-              ApiRequest.publicGet("check idempotency support", List.of("health"), List.of()),
-              RequestOptions.DEFAULT,
-              env -> env.path("idempotencyKeys").asBoolean(false))
+              probe, RequestOptions.DEFAULT, env -> env.path("idempotencyKeys").asBoolean(false))
           .value();
+    } catch (UnavailableException e) {
+      return null;
     } catch (MarketException e) {
-      return false; // unknown means no: never repeat on a guess
+      return false; // an answer without a yes is a no: never repeat on a guess
     }
   }
 
