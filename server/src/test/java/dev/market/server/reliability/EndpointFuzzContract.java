@@ -8,6 +8,7 @@ import dev.market.server.support.Raw;
 import dev.market.server.support.TestDatabases;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -138,7 +139,8 @@ abstract class EndpointFuzzContract {
             .as(
                 (k, v) ->
                     Market.rentBody(fx().offering)
-                        .replaceFirst("\\{", "{\"" + k + "\":" + v + ","));
+                        .replaceFirst(
+                            "\\{", Matcher.quoteReplacement("{\"" + k + "\":" + v + ",")));
     Arbitrary<String> garbage =
         Arbitraries.strings().ofMaxLength(60).withCharRange('\u0000', '\u00ff');
     return Arbitraries.oneOf(
