@@ -48,7 +48,10 @@ class FaultToleranceTest {
     server.start();
     clock = new MutableClock(T0);
     sleeper = new TestSupport.RecordingSleeper(clock);
-    client = TestSupport.client(server, clock, sleeper).readTimeout(Duration.ofMillis(300)).build();
+    // long enough that a loaded CI machine answers every prompt response in time (300 ms did not),
+    // short enough that a stalled() answer, four times longer, times out quickly
+    client =
+        TestSupport.client(server, clock, sleeper).readTimeout(Duration.ofMillis(1500)).build();
   }
 
   @AfterEach
@@ -60,7 +63,7 @@ class FaultToleranceTest {
   private static MockResponse stalled() {
     return new MockResponse.Builder()
         .code(200)
-        .headersDelay(2, TimeUnit.SECONDS)
+        .headersDelay(6, TimeUnit.SECONDS)
         .body("{\"success\":true,\"data\":null}")
         .build();
   }
