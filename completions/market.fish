@@ -44,7 +44,7 @@ complete -c market -n "__market_at ''" -a 'status' -d 'Show a rental, wait for i
 complete -c market -n "__market_at ''" -a 'events' -d 'Show a rental\'s history, oldest first.'
 complete -c market -n "__market_at ''" -a 'connect' -d 'Print the ssh command for a provisioned rental, or run it with --exec.'
 complete -c market -n "__market_at ''" -a 'credentials' -d 'Print a rental\'s root password, decrypted with your key.'
-complete -c market -n "__market_at ''" -a 'cancel' -d 'Cancel one of your rentals. Asks first on a terminal; scripts pass --yes.'
+complete -c market -n "__market_at ''" -a 'cancel' -d 'Cancel your rentals. Asks first on a terminal; scripts pass --yes.'
 complete -c market -n "__market_at ''" -a 'extend' -d 'Extend one of your rentals by N hours: charges your wallet and moves the end.'
 complete -c market -n "__market_at ''" -a 'auto-renew' -d 'Switch auto-renew of one of your rentals on or off: at its end it renews for its original'
 complete -c market -n "__market_at ''" -a 'review' -d 'Rate a rental that ended, once: 1 (bad) to 5 (great), with an optional comment.'
@@ -93,6 +93,10 @@ complete -c market -n "__market_at 'rent'" -l timeout -x -d 'How long --wait may
 complete -c market -n "__market_at 'rent'" -l wait -x -d 'After renting, wait until the rental is in STATE (default provisioned).'
 complete -c market -n "__market_at 'rent'" -s y -l yes -d 'Do not ask; rent with the values given (then --hours is required).'
 
+# market rentals
+complete -c market -n "__market_at 'rentals'" -l limit -x -d 'Only the newest N.'
+complete -c market -n "__market_at 'rentals'" -l status -x -d 'Only rentals in these states, e.g. --status active,provisioned.'
+
 # market status
 complete -c market -n "__market_at 'status'" -l timeout -x -d 'How long --wait or --watch may take: 30s, 10m, 1h (default 10m for --wait).'
 complete -c market -n "__market_at 'status'" -l wait -x -d 'Wait until the rental is in STATE or past it (e.g. accepted, provisioned, active).'
@@ -121,6 +125,7 @@ complete -c market -n "__market_at 'wallet'" -a 'deposit' -d 'Add AMOUNT (units,
 complete -c market -n "__market_at 'wallet'" -a 'withdraw' -d 'Pay AMOUNT (units) out of your wallet, e.g. a provider\'s earnings.'
 
 # market notifications
+complete -c market -n "__market_at 'notifications'" -l limit -x -d 'Only the newest N (the marketplace keeps the newest 50).'
 complete -c market -n "__market_at 'notifications'" -l mark-read -d 'Mark the ones shown as read.'
 complete -c market -n "__market_at 'notifications'" -l unread -d 'Only unread ones.'
 

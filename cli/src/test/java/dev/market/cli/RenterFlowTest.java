@@ -737,7 +737,7 @@ class RenterFlowTest {
         .isEqualTo(
             "error: wait for contract "
                 + rejected.substring(0, 12)
-                + ": it is rejected, so it can no longer become active\n"
+                + ": it is rejected (no capacity), so it can no longer become active\n"
                 + "hint: market events "
                 + rejected
                 + "\n");
@@ -993,7 +993,8 @@ class RenterFlowTest {
     Result table = cli.run("notifications", "--mark-read");
     assertThat(table.out().lines().toList().get(1))
         .startsWith("*  " + json.get(0).get("id").asLong() + "  ")
-        .endsWith(id.substring(0, 12));
+        .contains("  " + id.substring(0, 12) + "  Rental accepted  ")
+        .endsWith(" was accepted");
     assertThat(table.err()).isEqualTo("marked 1 as read\n");
     try (MarketClient c = clientOf(me)) {
       assertThat(c.notifications().unreadCount()).isZero();

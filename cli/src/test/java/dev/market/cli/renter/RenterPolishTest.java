@@ -1,0 +1,273 @@
+package dev.market.cli.renter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.market.cli.support.CliRunner;
+import dev.market.cli.support.CliRunner.Result;
+import dev.market.cli.support.LocalMarket;
+import dev.market.client.MarketClient;
+import dev.market.client.Provisioning;
+import dev.market.protocol.crypto.Bip39;
+import dev.market.protocol.crypto.Identity;
+import dev.market.protocol.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 12, renters: reasons that reach the renter, list filters, cancelling many. Through {@code
+ * Cli} against the real server (port 0, temp SQLite file); the provider is a MarketClient.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RenterPolishTest {
+  static final String SSH_KEY =
+      "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl alice@laptop";
+
+  @TempDir Path dir;
+
+  LocalMarket market;
+  long small;
+  CliRunner cli;
+
+  @BeforeAll
+  void startMarket(@TempDir Path serverDir) {
+    market = new LocalMarket(serverDir);
+    small =
+        market.offer(
+            "polish-small", "Small VPS", "compute", "10", 2, "4 GB", "80 GB", null, "DE", "Berlin");
+  }
+
+  @AfterAll
+  void stopMarket() {
+    market.close();
+  }
+
+  @BeforeEach
+  void freshHome() throws Exception {
+    Path home = Files.createTempDirectory(dir, "run");
+    cli = new CliRunner(home).env("MARKET_API_URL", market.url);
+    Files.createDirectories(home.resolve("user-home/.ssh"));
+    Files.writeString(home.resolve("user-home/.ssh/id_ed25519.pub"), SSH_KEY + "\n");
+    String phrase = Bip39.generate(12);
+    Result r = cli.runWithStdin(phrase, "identity", "import", "me");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    market.fund(Identity.fromMnemonic(phrase), 1_000_000_000_000L);
+  }
+
+  private String rent() {
+    Result r = cli.run("rent", String.valueOf(small), "--yes", "--hours", "24", "-o", "ids");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    return r.out().trim();
+  }
+
+  private MarketClient provider() {
+    return market.provider();
+  }
+
+  private static String lineStarting(String text, String start) {
+    return text.lines().filter(l -> l.startsWith(start)).findFirst().orElse("(no line " + start);
+  }
+
+  // ---- reasons ----
+
+  @Test
+  void a_reject_reason_shows_in_status_events_the_wait_error_and_notifications() throws Exception {
+    String id = rent();
+    provider().provider().reject(id, "no capacity in Berlin");
+
+    Result status = cli.run("status", id);
+    assertThat(status.exitCode()).as(status.toString()).isZero();
+    assertThat(lineStarting(status.out(), "reason:")).matches("reason: +no capacity in Berlin");
+    assertThat(status.out()).doesNotContain("provider memo:");
+
+    Result events = cli.run("events", id);
+    List<String> lines = events.out().lines().toList();
+    assertThat(lines.get(lines.size() - 1))
+        .matches(".*  pending -> rejected +provider  rejected: no capacity in Berlin");
+
+    Result wait = cli.run("status", id, "--wait", "provisioned");
+    assertThat(wait.exitCode()).isEqualTo(6);
+    assertThat(wait.err())
+        .isEqualTo(
+            "error: wait for contract "
+                + id.substring(0, 12)
+                + ": it is rejected (no capacity in Berlin), so it can no longer become"
+                + " provisioned\nhint: market events "
+                + id
+                + "\n");
+
+    Result notes = cli.run("notifications");
+    assertThat(notes.out().lines().toList().get(1))
+        .endsWith("Rental rejected  Your rental of Small VPS was rejected: no capacity in Berlin");
+
+    JsonNode json = Json.mapper().readTree(cli.run("status", id, "-o", "json").out());
+    assertThat(json.get("status_reason").asText()).isEqualTo("no capacity in Berlin");
+  }
+
+  @Test
+  void an_accept_memo_shows_while_accepted_and_stays_as_the_provider_memo() {
+    String id = rent();
+    provider().provider().accept(id, "ready within the hour");
+    assertThat(lineStarting(cli.run("status", id).out(), "reason:"))
+        .matches("reason: +ready within the hour");
+
+    provider().provider().provision(id, Provisioning.started());
+    Result later = cli.run("status", id);
+    assertThat(later.out()).doesNotContain("reason:");
+    assertThat(lineStarting(later.out(), "provider memo:"))
+        .matches("provider memo: +ready within the hour");
+    assertThat(cli.run("events", id).out()).contains("  accepted: ready within the hour\n");
+    assertThat(cli.run("notifications").out())
+        .contains("Your rental of Small VPS was accepted: ready within the hour\n");
+  }
+
+  @Test
+  void events_name_the_renter_as_renter_and_keep_the_cancel_reason() throws Exception {
+    String id = rent();
+    Result cancel = cli.run("cancel", id, "--reason", "changed my mind", "--yes");
+    assertThat(cancel.exitCode()).as(cancel.toString()).isZero();
+
+    List<String> lines = cli.run("events", id).out().lines().toList();
+    assertThat(lines.get(0)).matches("TIME +CHANGE +ACTOR +DETAILS");
+    assertThat(lines.get(1)).matches(".*  requested +renter +rental requested");
+    assertThat(lines.get(lines.size() - 1))
+        .matches(".*  pending -> cancelled  renter +cancelled by renter: changed my mind");
+    assertThat(String.join("\n", lines)).doesNotContain("tenant");
+    // -o json stays as on the wire
+    JsonNode json = Json.mapper().readTree(cli.run("events", id, "-o", "json").out());
+    assertThat(json.get(json.size() - 1).get("actor").asText()).isEqualTo("tenant");
+  }
+
+  @Test
+  void a_provider_cancel_reason_ends_the_wait_with_it() {
+    String id = rent();
+    provider().provider().accept(id, null);
+    provider().provider().provision(id, Provisioning.cancelled("hardware fault"));
+    Result wait = cli.run("status", id, "--wait", "active");
+    assertThat(wait.exitCode()).isEqualTo(6);
+    assertThat(wait.err())
+        .startsWith(
+            "error: wait for contract "
+                + id.substring(0, 12)
+                + ": it is cancelled (hardware fault), so it can no longer become active\n");
+  }
+
+  // ---- rentals --status/--limit, notifications --limit and read ----
+
+  @Test
+  void rentals_filter_by_status_and_limit_newest_first() {
+    String first = rent();
+    String second = rent();
+    String third = rent();
+    assertThat(cli.run("cancel", second, "--yes").exitCode()).isZero();
+
+    assertThat(cli.run("rentals", "--status", "cancelled", "-o", "ids").out())
+        .isEqualTo(second + "\n");
+    assertThat(cli.run("rentals", "--status", "pending", "-o", "ids").out())
+        .isEqualTo(third + "\n" + first + "\n");
+    assertThat(
+            cli.run("rentals", "--status", "pending,canceled", "--limit", "2", "-o", "ids").out())
+        .isEqualTo(third + "\n" + second + "\n");
+    assertThat(cli.run("rentals", "--limit", "1", "-o", "ids").out()).isEqualTo(third + "\n");
+
+    Result none = cli.run("rentals", "--status", "active");
+    assertThat(none.exitCode()).isZero();
+    assertThat(none.out()).isEmpty();
+    assertThat(none.err()).isEqualTo("no rentals in state active\n");
+  }
+
+  @Test
+  void rentals_with_an_unknown_status_or_a_zero_limit_exit_2() {
+    Result bad = cli.run("rentals", "--status", "running");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err())
+        .startsWith(
+            "error: rentals: --status: 'running' is not a status (one of requested, pending,"
+                + " accepted,");
+    assertThat(bad.err().lines()).hasSize(2);
+    Result zero = cli.run("rentals", "--limit", "0");
+    assertThat(zero.exitCode()).isEqualTo(2);
+    assertThat(zero.err()).startsWith("error: rentals: --limit must be at least 1, got 0\n");
+    Result notes = cli.run("notifications", "--limit", "0");
+    assertThat(notes.exitCode()).isEqualTo(2);
+    assertThat(notes.err()).startsWith("error: notifications: --limit must be at least 1, got 0\n");
+  }
+
+  @Test
+  void notifications_limit_and_a_read_flag_in_json() throws Exception {
+    String a = rent();
+    String b = rent();
+    provider().provider().accept(a, null);
+    provider().provider().reject(b, null);
+
+    JsonNode all = Json.mapper().readTree(cli.run("notifications", "-o", "json").out());
+    assertThat(all.size()).isEqualTo(2);
+    assertThat(all.get(0).get("read").asBoolean()).isFalse();
+    assertThat(all.get(0).get("read").isBoolean()).isTrue();
+
+    Result one = cli.run("notifications", "--limit", "1", "--mark-read", "-o", "ids");
+    assertThat(one.out()).isEqualTo(all.get(0).get("id").asText() + "\n");
+    assertThat(one.err()).isEqualTo("marked 1 as read\n");
+
+    JsonNode after = Json.mapper().readTree(cli.run("notifications", "-o", "json").out());
+    assertThat(after.get(0).get("read").asBoolean()).isTrue();
+    assertThat(after.get(1).get("read").asBoolean()).isFalse();
+  }
+
+  // ---- cancel many ----
+
+  @Test
+  void cancel_takes_many_ids_and_reports_each() throws Exception {
+    String a = rent();
+    String b = rent();
+    String c = rent();
+    Result r = cli.run("cancel", a, b.substring(0, 12), "--yes", "--reason", "done");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).isEqualTo("cancelled " + a + "\ncancelled " + b + "\n");
+
+    Result again = cli.run("cancel", a, c, "--yes", "-o", "json");
+    assertThat(again.exitCode()).isEqualTo(3);
+    JsonNode json = Json.mapper().readTree(again.out());
+    assertThat(json.get(0).get("contractId").asText()).isEqualTo(a);
+    assertThat(json.get(0).get("ok").asBoolean()).isFalse();
+    assertThat(json.get(1).get("contractId").asText()).isEqualTo(c);
+    assertThat(json.get(1).get("ok").asBoolean()).isTrue();
+    assertThat(again.err().lines()).hasSize(1);
+    assertThat(again.err()).startsWith("error: cancel " + a + ": ");
+    assertThat(cli.run("rentals", "--status", "cancelled", "-o", "ids").out().lines())
+        .containsExactlyInAnyOrder(a, b, c);
+  }
+
+  @Test
+  void cancel_reads_ids_from_stdin_and_needs_yes_without_a_terminal() {
+    String a = rent();
+    String b = rent();
+    Result noYes = cli.runWithStdin(a + "\n" + b + "\n", "cancel", "-");
+    assertThat(noYes.exitCode()).isEqualTo(2);
+    assertThat(noYes.err())
+        .isEqualTo(
+            "error: cancel: needs confirmation and no terminal to ask; pass --yes\nhint: market"
+                + " cancel "
+                + a
+                + " "
+                + b
+                + " --yes\n");
+    assertThat(cli.run("rentals", "--status", "cancelled", "-o", "ids").out()).isEmpty();
+
+    Result r = cli.runWithStdin(a + "\n\n" + b + "\n", "cancel", "-", "--yes", "-o", "ids");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).isEqualTo(a + "\n" + b + "\n");
+    List<String> cancelled =
+        new ArrayList<>(
+            cli.run("rentals", "--status", "cancelled", "-o", "ids").out().lines().toList());
+    assertThat(cancelled).containsExactlyInAnyOrder(a, b);
+  }
+}
