@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.market.cli.support.CliRunner;
 import dev.market.cli.support.CliRunner.Result;
 import dev.market.cli.support.LocalMarket;
+import dev.market.cli.support.ScriptedTerminal;
 import dev.market.client.MarketClient;
 import dev.market.client.Provisioning;
 import dev.market.protocol.crypto.Bip39;
 import dev.market.protocol.crypto.Identity;
 import dev.market.protocol.json.Json;
+import dev.market.protocol.model.Contract;
+import dev.market.protocol.model.Offering;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +39,10 @@ class RenterPolishTest {
 
   LocalMarket market;
   long small;
+  long ranged;
+  long soldOut;
   CliRunner cli;
+  Identity me;
 
   @BeforeAll
   void startMarket(@TempDir Path serverDir) {
@@ -43,6 +50,31 @@ class RenterPolishTest {
     small =
         market.offer(
             "polish-small", "Small VPS", "compute", "10", 2, "4 GB", "80 GB", null, "DE", "Berlin");
+    ranged = offering("polish-ranged", "Ranged VPS", "in_stock");
+    soldOut = offering("polish-sold-out", "Sold-out VPS", "out_of_stock");
+  }
+
+  /** 24 to 2160 hours, two systems, 72 a month. */
+  private long offering(String id, String name, String stock) {
+    return market
+        .provider()
+        .offerings()
+        .create(
+            Offering.builder()
+                .offeringId(id)
+                .offerName(name)
+                .productType("compute")
+                .currency("USD")
+                .monthlyPrice(new BigDecimal("72"))
+                .visibility("public")
+                .stockStatus(stock)
+                .processorCores(2)
+                .datacenterCountry("DE")
+                .minContractHours(24L)
+                .maxContractHours(2160L)
+                .operatingSystems("Ubuntu 22.04, Debian 12")
+                .isDraft(false)
+                .build());
   }
 
   @AfterAll
@@ -59,7 +91,128 @@ class RenterPolishTest {
     String phrase = Bip39.generate(12);
     Result r = cli.runWithStdin(phrase, "identity", "import", "me");
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    market.fund(Identity.fromMnemonic(phrase), 1_000_000_000_000L);
+    me = Identity.fromMnemonic(phrase);
+    market.fund(me, 1_000_000_000_000L);
+  }
+
+  private List<Contract> myRentals() {
+    try (MarketClient c =
+        MarketClient.builder().baseUrl(market.url).identity(me).maxAttempts(1).build()) {
+      return c.rentals().list();
+    }
+  }
+
+  // ---- the rent dialog and flags, checked as the marketplace will ----
+
+  @Test
+  void hours_outside_the_offerings_range_exit_2_and_rent_nothing() {
+    for (String h : List.of("3000", "1")) {
+      Result r = cli.run("rent", String.valueOf(ranged), "--yes", "--hours", h);
+      assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+      assertThat(r.err().lines().toList().get(0))
+          .isEqualTo(
+              "error: rent offering "
+                  + ranged
+                  + ": --hours "
+                  + h
+                  + " is outside what this offering allows (24-2160 hours)");
+      assertThat(r.err().lines().toList().get(1)).contains(" --hours 720 --yes");
+    }
+    assertThat(myRentals()).isEmpty();
+  }
+
+  @Test
+  void an_os_the_offering_does_not_list_exits_2_naming_those_it_does() {
+    Result r = cli.run("rent", String.valueOf(ranged), "--yes", "--hours", "24", "--os", "Windows");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err().lines().toList().get(0))
+        .isEqualTo(
+            "error: rent offering "
+                + ranged
+                + ": --os 'Windows' is not offered here (one of: Ubuntu 22.04, Debian 12)");
+    assertThat(myRentals()).isEmpty();
+
+    Result ok =
+        cli.run("rent", String.valueOf(ranged), "--yes", "--hours", "24", "--os", "debian 12");
+    assertThat(ok.exitCode()).as(ok.toString()).isZero();
+    assertThat(myRentals().get(0).operatingSystem()).isEqualTo("Debian 12");
+  }
+
+  @Test
+  void a_file_that_is_not_a_public_key_exits_2_before_anything_is_sent() throws Exception {
+    Path bad = Files.writeString(dir.resolve("bad.pub"), "not a key\n");
+    Result r =
+        cli.run(
+            "rent", String.valueOf(small), "--yes", "--hours", "24", "--ssh-key", bad.toString());
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err().lines().toList().get(0))
+        .isEqualTo(
+            "error: rent offering "
+                + small
+                + ": --ssh-key: "
+                + bad
+                + " is not an SSH public key: unknown key type 'not'; expected one of ssh-ed25519,"
+                + " ssh-rsa, ecdsa-sha2-nistp256, ecdsa-sha2-nistp384, ecdsa-sha2-nistp521,"
+                + " sk-ssh-ed25519@openssh.com, sk-ecdsa-sha2-nistp256@openssh.com");
+    Path truncated =
+        Files.writeString(dir.resolve("short.pub"), SSH_KEY.substring(0, 40) + " me@host\n");
+    Result cut =
+        cli.run(
+            "rent",
+            String.valueOf(small),
+            "--yes",
+            "--hours",
+            "24",
+            "--ssh-key",
+            truncated.toString());
+    assertThat(cut.exitCode()).as(cut.toString()).isEqualTo(2);
+    assertThat(cut.err()).contains(" is not an SSH public key: ");
+    assertThat(myRentals()).isEmpty();
+  }
+
+  @Test
+  void an_out_of_stock_offering_is_rented_with_a_warning_and_the_dialog_says_so() {
+    Result r = cli.run("rent", String.valueOf(soldOut), "--yes", "--hours", "24", "-o", "ids");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err())
+        .isEqualTo(
+            "warning: offering "
+                + soldOut
+                + " is out of stock; the provider may reject the request\n");
+
+    ScriptedTerminal t = ScriptedTerminal.interactive(80, "", "", "", "", "n");
+    Result d = cli.run(t, "", "rent", String.valueOf(soldOut));
+    assertThat(d.exitCode()).as(d.toString()).isZero();
+    assertThat(t.transcript()).contains("\n  out of stock: the provider may reject the request\n");
+  }
+
+  @Test
+  void the_dialog_offers_the_offerings_systems_and_re_asks_hours_out_of_range() {
+    ScriptedTerminal t =
+        ScriptedTerminal.interactive(80, "", "", "Windows", "2", "1", "3000", "", "y");
+    Result r = cli.run(t, "", "rent", String.valueOf(ranged), "-o", "ids");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(t.unusedAnswers()).isZero();
+    assertThat(t.transcript())
+        .contains(
+            """
+            Operating system:
+              1) Ubuntu 22.04
+              2) Debian 12
+            Choose 1-2 or type its name [1]: Windows
+              'Windows' is not one of the systems above
+            Choose 1-2 or type its name [1]: 2
+            Hours, 24-2160 [720]: 1
+              1 is outside what this offering allows (24-2160)
+            Hours, 24-2160 [720]: 3000
+              3000 is outside what this offering allows (24-2160)
+            Hours, 24-2160 [720]:\s
+            Price: 72.00 USD for 720 hours, paid by wallet
+            """);
+    Contract c = myRentals().get(0);
+    assertThat(c.contractId()).isEqualTo(r.out().trim());
+    assertThat(c.operatingSystem()).isEqualTo("Debian 12");
+    assertThat(c.durationHours()).isEqualTo(720L);
   }
 
   private String rent() {
