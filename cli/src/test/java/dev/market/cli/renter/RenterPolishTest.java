@@ -229,6 +229,65 @@ class RenterPolishTest {
     return text.lines().filter(l -> l.startsWith(start)).findFirst().orElse("(no line " + start);
   }
 
+  // ---- formatting ----
+
+  @Test
+  void at_70_columns_offerings_keep_their_specs_and_leave_out_the_provider() {
+    long gpu =
+        market.offer(
+            "polish-gpu",
+            "GPU Box",
+            "gpu",
+            "360",
+            16,
+            "64 GB",
+            "2 x 1 TB SSD",
+            "RTX 4090",
+            "NL",
+            "");
+    Result r = cli.run(ScriptedTerminal.interactive(70), "", "offerings", "list", "--type", "gpu");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out().lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(70));
+    assertThat(r.out()).doesNotContain("PROVIDER");
+    assertThat(r.out().lines().toList().get(1))
+        .isEqualTo(gpu + "   GPU B…  1x RTX 4090, 16c, 64 GB,…  NL       360.00 USD  0.5000 USD");
+  }
+
+  @Test
+  void offerings_show_names_the_cpu_brand_once() {
+    long id =
+        market
+            .provider()
+            .offerings()
+            .create(
+                Offering.builder()
+                    .offeringId("polish-ryzen")
+                    .offerName("Ryzen box")
+                    .productType("dedicated")
+                    .currency("USD")
+                    .monthlyPrice(new BigDecimal("49"))
+                    .visibility("public")
+                    .stockStatus("in_stock")
+                    .processorBrand("AMD")
+                    .processorName("AMD Ryzen 7 PRO 8700GE")
+                    .processorCores(8)
+                    .totalSsdCapacity("2 x 512 GB SSD")
+                    .isDraft(false)
+                    .build());
+    Result r = cli.run("offerings", "show", String.valueOf(id));
+    assertThat(lineStarting(r.out(), "cpu:")).matches("cpu: +AMD Ryzen 7 PRO 8700GE \\(8 cores\\)");
+    assertThat(cli.run("offerings", "list", "--type", "dedicated").out())
+        .contains("  8c, 2 x 512 GB SSD  ");
+  }
+
+  @Test
+  void prices_are_rounded_for_reading_and_exact_in_json() throws Exception {
+    String id = rent(); // 24 hours of 10 a month: 0.333333333
+    assertThat(cli.run("status", id).out()).contains("\nprice:  ").contains(" 0.33 USD\n");
+    JsonNode json = Json.mapper().readTree(cli.run("status", id, "-o", "json").out());
+    assertThat(json.get("payment_amount_e9s").asLong()).isEqualTo(333_333_333L);
+  }
+
   // ---- reasons ----
 
   @Test
