@@ -83,10 +83,10 @@ complete -c market -n "__market_at 'offerings create'" -s f -l file -r -F -d 'Th
 # market rent
 complete -c market -n "__market_at 'rent'" -l auto-renew -d 'Renew for the same hours at the end while your wallet covers it.'
 complete -c market -n "__market_at 'rent'" -l contact -x -d 'How the provider reaches you: email:, matrix:, telegram:, phone: or url:.'
-complete -c market -n "__market_at 'rent'" -l hours -x -d 'Rental length in hours (default 720).'
+complete -c market -n "__market_at 'rent'" -l hours -x -d 'Rental length in hours, within the offering\'s range (asked on a terminal; required with --yes).'
 complete -c market -n "__market_at 'rent'" -l idempotency-key -x -d 'Renting again with the same KEY (1-255 printable ASCII characters) returns the first rental instead of renting twice: for scripts that may run again.'
 complete -c market -n "__market_at 'rent'" -l memo -x -d 'A note for the provider.'
-complete -c market -n "__market_at 'rent'" -l os -x -d 'Operating system to install.'
+complete -c market -n "__market_at 'rent'" -l os -x -d 'Operating system to install: one the offering lists (case aside).'
 complete -c market -n "__market_at 'rent'" -l payment-method -x -d 'wallet, stripe or test (default wallet).'
 complete -c market -n "__market_at 'rent'" -l ssh-key -r -F -d 'Your SSH public key file, or - to read it from stdin. Default: the first of ~/.ssh/id_ed25519.pub, id_ecdsa.pub, id_rsa.pub.'
 complete -c market -n "__market_at 'rent'" -l timeout -x -d 'How long --wait may take: 30s, 10m, 1h (default 10m).'
@@ -171,11 +171,11 @@ complete -c market -n "__market_at 'identity'" -a 'use' -d 'Make NAME the active
 complete -c market -n "__market_at 'identity'" -a 'remove' -d 'Delete an identity\'s key file. Only its seed phrase can bring it back.'
 
 # market identity new
-complete -c market -n "__market_at 'identity new'" -l encrypt -d 'Protect the key file with a passphrase (asked twice; MARKET_PASSPHRASE in scripts).'
-complete -c market -n "__market_at 'identity new'" -l words -x -d '12 or 24 words (default 24).'
+complete -c market -n "__market_at 'identity new'" -l encrypt -d 'Protect the key file with a passphrase of 8 or more characters (asked twice; MARKET_PASSPHRASE in scripts).'
+complete -c market -n "__market_at 'identity new'" -l words -x -d '12 or 24 words (default 12).'
 
 # market identity import
-complete -c market -n "__market_at 'identity import'" -l encrypt -d 'Protect the key file with a passphrase (asked twice; MARKET_PASSPHRASE in scripts).'
+complete -c market -n "__market_at 'identity import'" -l encrypt -d 'Protect the key file with a passphrase of 8 or more characters (asked twice; MARKET_PASSPHRASE in scripts).'
 
 # market identity remove
 complete -c market -n "__market_at 'identity remove'" -s y -l yes -d 'Do not ask for confirmation.'

@@ -69,13 +69,18 @@ public final class RentCommand extends BaseCommand {
   @Option(
       names = "--hours",
       paramLabel = "N",
-      description = "Rental length in hours (default 720).")
+      description =
+          "Rental length in hours, within the offering's range (asked on a terminal; required"
+              + " with --yes).")
   Long hours;
 
   @Option(names = "--memo", paramLabel = "TEXT", description = "A note for the provider.")
   String memo;
 
-  @Option(names = "--os", paramLabel = "NAME", description = "Operating system to install.")
+  @Option(
+      names = "--os",
+      paramLabel = "NAME",
+      description = "Operating system to install: one the offering lists (case aside).")
   String os;
 
   @Option(
