@@ -431,7 +431,7 @@ function _picocli_market_rentals() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--limit' '-o' '--output' '--status'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -443,10 +443,16 @@ function _picocli_market_rentals() {
     '--identity')
       return
       ;;
+    '--limit')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--status')
+      return
       ;;
   esac
 
@@ -818,7 +824,7 @@ function _picocli_market_notifications() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--mark-read' '--no-color' '--unread'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--limit' '-o' '--output'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -828,6 +834,9 @@ function _picocli_market_notifications() {
       return
       ;;
     '--identity')
+      return
+      ;;
+    '--limit')
       return
       ;;
     '-o'|'--output')

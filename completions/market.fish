@@ -44,7 +44,7 @@ complete -c market -n "__market_at ''" -a 'status' -d 'Show a rental, wait for i
 complete -c market -n "__market_at ''" -a 'events' -d 'Show a rental\'s history, oldest first.'
 complete -c market -n "__market_at ''" -a 'connect' -d 'Print the ssh command for a provisioned rental, or run it with --exec.'
 complete -c market -n "__market_at ''" -a 'credentials' -d 'Print a rental\'s root password, decrypted with your key.'
-complete -c market -n "__market_at ''" -a 'cancel' -d 'Cancel one of your rentals. Asks first on a terminal; scripts pass --yes.'
+complete -c market -n "__market_at ''" -a 'cancel' -d 'Cancel your rentals. Asks first on a terminal; scripts pass --yes.'
 complete -c market -n "__market_at ''" -a 'extend' -d 'Extend one of your rentals by N hours: charges your wallet and moves the end.'
 complete -c market -n "__market_at ''" -a 'auto-renew' -d 'Switch auto-renew of one of your rentals on or off: at its end it renews for its original'
 complete -c market -n "__market_at ''" -a 'review' -d 'Rate a rental that ended, once: 1 (bad) to 5 (great), with an optional comment.'
@@ -83,15 +83,19 @@ complete -c market -n "__market_at 'offerings create'" -s f -l file -r -F -d 'Th
 # market rent
 complete -c market -n "__market_at 'rent'" -l auto-renew -d 'Renew for the same hours at the end while your wallet covers it.'
 complete -c market -n "__market_at 'rent'" -l contact -x -d 'How the provider reaches you: email:, matrix:, telegram:, phone: or url:.'
-complete -c market -n "__market_at 'rent'" -l hours -x -d 'Rental length in hours (default 720).'
+complete -c market -n "__market_at 'rent'" -l hours -x -d 'Rental length in hours, within the offering\'s range (asked on a terminal; required with --yes).'
 complete -c market -n "__market_at 'rent'" -l idempotency-key -x -d 'Renting again with the same KEY (1-255 printable ASCII characters) returns the first rental instead of renting twice: for scripts that may run again.'
 complete -c market -n "__market_at 'rent'" -l memo -x -d 'A note for the provider.'
-complete -c market -n "__market_at 'rent'" -l os -x -d 'Operating system to install.'
+complete -c market -n "__market_at 'rent'" -l os -x -d 'Operating system to install: one the offering lists (case aside).'
 complete -c market -n "__market_at 'rent'" -l payment-method -x -d 'wallet, stripe or test (default wallet).'
 complete -c market -n "__market_at 'rent'" -l ssh-key -r -F -d 'Your SSH public key file, or - to read it from stdin. Default: the first of ~/.ssh/id_ed25519.pub, id_ecdsa.pub, id_rsa.pub.'
 complete -c market -n "__market_at 'rent'" -l timeout -x -d 'How long --wait may take: 30s, 10m, 1h (default 10m).'
 complete -c market -n "__market_at 'rent'" -l wait -x -d 'After renting, wait until the rental is in STATE (default provisioned).'
 complete -c market -n "__market_at 'rent'" -s y -l yes -d 'Do not ask; rent with the values given (then --hours is required).'
+
+# market rentals
+complete -c market -n "__market_at 'rentals'" -l limit -x -d 'Only the newest N.'
+complete -c market -n "__market_at 'rentals'" -l status -x -d 'Only rentals in these states, e.g. --status active,provisioned.'
 
 # market status
 complete -c market -n "__market_at 'status'" -l timeout -x -d 'How long --wait or --watch may take: 30s, 10m, 1h (default 10m for --wait).'
@@ -121,6 +125,7 @@ complete -c market -n "__market_at 'wallet'" -a 'deposit' -d 'Add AMOUNT (units,
 complete -c market -n "__market_at 'wallet'" -a 'withdraw' -d 'Pay AMOUNT (units) out of your wallet, e.g. a provider\'s earnings.'
 
 # market notifications
+complete -c market -n "__market_at 'notifications'" -l limit -x -d 'Only the newest N (the marketplace keeps the newest 50).'
 complete -c market -n "__market_at 'notifications'" -l mark-read -d 'Mark the ones shown as read.'
 complete -c market -n "__market_at 'notifications'" -l unread -d 'Only unread ones.'
 
@@ -166,11 +171,11 @@ complete -c market -n "__market_at 'identity'" -a 'use' -d 'Make NAME the active
 complete -c market -n "__market_at 'identity'" -a 'remove' -d 'Delete an identity\'s key file. Only its seed phrase can bring it back.'
 
 # market identity new
-complete -c market -n "__market_at 'identity new'" -l encrypt -d 'Protect the key file with a passphrase (asked twice; MARKET_PASSPHRASE in scripts).'
-complete -c market -n "__market_at 'identity new'" -l words -x -d '12 or 24 words (default 24).'
+complete -c market -n "__market_at 'identity new'" -l encrypt -d 'Protect the key file with a passphrase of 8 or more characters (asked twice; MARKET_PASSPHRASE in scripts).'
+complete -c market -n "__market_at 'identity new'" -l words -x -d '12 or 24 words (default 12).'
 
 # market identity import
-complete -c market -n "__market_at 'identity import'" -l encrypt -d 'Protect the key file with a passphrase (asked twice; MARKET_PASSPHRASE in scripts).'
+complete -c market -n "__market_at 'identity import'" -l encrypt -d 'Protect the key file with a passphrase of 8 or more characters (asked twice; MARKET_PASSPHRASE in scripts).'
 
 # market identity remove
 complete -c market -n "__market_at 'identity remove'" -s y -l yes -d 'Do not ask for confirmation.'

@@ -185,6 +185,15 @@ class FaultyServerTest {
 
   private Run run(Fault fault, Command c, boolean json) {
     try (FaultyServer server = new FaultyServer(fault)) {
+      if (c.args().get(0).equals("rent")) {
+        // rent reads the offering's rules first; the fault is for the rent itself
+        server.healthy(
+            "GET /api/v1/offerings/7 ",
+            "{\"id\":7,\"offering_id\":\"fault-1\",\"offer_name\":\"Fault box\","
+                + "\"currency\":\"USD\",\"monthly_price\":9,\"stock_status\":\"in_stock\","
+                + "\"min_contract_hours\":1,\"max_contract_hours\":8760,"
+                + "\"operating_systems\":\"debian-12,ubuntu-24.04\"}");
+      }
       CliRunner cli =
           new CliRunner(dir)
               .clientCustomizer(UnaryOperator.identity()) // the CLI's own client settings

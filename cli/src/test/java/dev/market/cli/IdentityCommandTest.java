@@ -45,6 +45,101 @@ class IdentityCommandTest {
     return dir.resolve("market-home/identities/" + name + ".key");
   }
 
+  /** A person at a terminal who wrote the new phrase down and answers its check. */
+  static ScriptedTerminal writesItDown() {
+    return ScriptedTerminal.interactive(80).thenAnswer(IdentityCommandTest::askedWord);
+  }
+
+  /** The word the check asks for, read off the numbered list the terminal showed. */
+  static String askedWord(String transcript) {
+    Matcher asked = Pattern.compile("type word number (\\d+): $").matcher(transcript);
+    assertThat(asked.find()).as(transcript).isTrue();
+    Matcher word =
+        Pattern.compile("(?m)(?:^| )" + asked.group(1) + "\\. (\\w+)").matcher(transcript);
+    assertThat(word.find()).as(transcript).isTrue();
+    return word.group(1);
+  }
+
+  private static String phraseShown(String transcript) {
+    Matcher words = Pattern.compile("\\d+\\. (\\w+)").matcher(transcript);
+    StringBuilder phrase = new StringBuilder();
+    while (words.find()) {
+      phrase.append(phrase.length() == 0 ? "" : " ").append(words.group(1));
+    }
+    return phrase.toString();
+  }
+
+  @Test
+  void new_makes_12_words_checks_one_clears_the_screen_and_then_saves() {
+    ScriptedTerminal t = writesItDown();
+    Result r = cli.run(t, "", "identity", "new", "carol");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    String phrase = phraseShown(t.transcript());
+    assertThat(phrase.split(" ")).hasSize(12);
+    assertThat(t.transcript())
+        .containsPattern("To check that you wrote it down, type word number \\d+: \\w+\n")
+        .endsWith("\u001b[2J\u001b[3J\u001b[H");
+    assertThat(cli.run("identity", "show", "carol", "-o", "ids").out())
+        .isEqualTo(Identity.fromMnemonic(phrase).publicKeyHex() + "\n");
+  }
+
+  @Test
+  void new_with_a_wrong_word_three_times_saves_nothing() {
+    ScriptedTerminal t = ScriptedTerminal.interactive(80, "zzz", "zzz", "zzz");
+    Result r = cli.run(t, "", "identity", "new", "carol");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "error: identity new carol: the phrase was not confirmed; nothing was saved\n"
+                + "hint: market identity new carol   (a new phrase; write it down before"
+                + " answering)\n");
+    assertThat(t.transcript()).containsPattern("  that is not word \\d+; look at the list above\n");
+    assertThat(Files.exists(keyFile("carol"))).isFalse();
+    assertThat(cli.run("identity", "list").out()).doesNotContain("carol");
+  }
+
+  @Test
+  void a_new_passphrase_shorter_than_8_characters_is_refused() {
+    ScriptedTerminal t = ScriptedTerminal.interactive(80, PHRASE, "x", "x");
+    Result typed = cli.run(t, "", "identity", "import", "alice", "--encrypt");
+    assertThat(typed.exitCode()).isEqualTo(2);
+    assertThat(typed.err())
+        .startsWith(
+            "error: identity import alice: the passphrase is too short (at least 8 characters);"
+                + " nothing was saved\n");
+    assertThat(Files.exists(keyFile("alice"))).isFalse();
+
+    cli.env("MARKET_PASSPHRASE", "1234567");
+    Result env = cli.runWithStdin(PHRASE, "identity", "import", "alice", "--encrypt");
+    assertThat(env.exitCode()).isEqualTo(2);
+    assertThat(env.err())
+        .startsWith(
+            "error: identity import alice: MARKET_PASSPHRASE is too short for a new passphrase (at"
+                + " least 8 characters)\n");
+    assertThat(Files.exists(keyFile("alice"))).isFalse();
+    cli.env("MARKET_PASSPHRASE", "12345678");
+    assertThat(cli.runWithStdin(PHRASE, "identity", "import", "alice", "--encrypt").exitCode())
+        .isZero();
+  }
+
+  @Test
+  void importing_a_key_present_under_another_name_warns_naming_it() {
+    assertThat(cli.runWithStdin(PHRASE, "identity", "import", "alice").exitCode()).isZero();
+    Result r = cli.runWithStdin(PHRASE, "identity", "import", "bob");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err())
+        .startsWith(
+            "warning: this key is already imported as 'alice'; 'bob' will be a second name for"
+                + " it\n");
+    Result other =
+        cli.runWithStdin(
+            "legal winner thank year wave sausage worth useful legal winner thank yellow",
+            "identity",
+            "import",
+            "carol");
+    assertThat(other.err()).doesNotContain("warning");
+  }
+
   @Test
   void import_from_stdin_stores_a_0600_key_and_becomes_active() throws Exception {
     Result r = cli.runWithStdin(PHRASE + "\n", "identity", "import", "alice");
@@ -115,7 +210,7 @@ class IdentityCommandTest {
   @Test
   void new_shows_the_phrase_once_on_the_terminal_only_and_it_derives_the_stored_key()
       throws Exception {
-    ScriptedTerminal t = ScriptedTerminal.interactive(80);
+    ScriptedTerminal t = writesItDown();
     Result r = cli.run(t, "", "identity", "new", "bob", "--words", "12", "-o", "json");
     assertThat(r.exitCode()).as(r.toString()).isZero();
     Matcher words = Pattern.compile("\\d+\\. (\\w+)").matcher(t.transcript());
@@ -138,7 +233,7 @@ class IdentityCommandTest {
   @Test
   void the_first_identity_is_active_and_later_ones_are_not() {
     cli.runWithStdin(PHRASE, "identity", "import", "alice");
-    Result second = cli.run(ScriptedTerminal.interactive(80), "", "identity", "new", "bob");
+    Result second = cli.run(writesItDown(), "", "identity", "new", "bob");
     assertThat(second.exitCode()).isZero();
     assertThat(second.err()).isEqualTo("to sign with it: market identity use bob\n");
     Result list = cli.run("identity", "list");
@@ -151,7 +246,7 @@ class IdentityCommandTest {
   @Test
   void use_switches_the_active_identity_and_env_and_flag_override_it() {
     cli.runWithStdin(PHRASE, "identity", "import", "alice");
-    cli.run(ScriptedTerminal.interactive(80), "", "identity", "new", "bob");
+    cli.run(writesItDown(), "", "identity", "new", "bob");
     assertThat(cli.run("identity", "use", "bob").err()).isEqualTo("now using identity 'bob'\n");
     assertThat(cli.run("identity", "show", "-o", "json").out()).contains("\"name\" : \"bob\"");
     cli.env("MARKET_IDENTITY", "alice");

@@ -2,6 +2,7 @@ package dev.market.cli.output;
 
 import dev.market.protocol.model.Offering;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -73,23 +74,35 @@ public final class Formats {
         o.monthlyPrice().divide(HOURS_PER_MONTH, 4, RoundingMode.HALF_UP), o.currency(), 4);
   }
 
-  /** An {@code *_e9s} amount (x 10^9) in major units: {@code 12.500000000 USD} trimmed. */
+  /**
+   * An {@code *_e9s} amount (x 10^9) in major units, rounded for reading: cents ({@code 0.12 USD}
+   * for 0.116333333), or two significant digits when cents would show a non-zero amount as 0.00
+   * ({@code 0.0042}). {@code -o json} keeps the exact integer.
+   */
   public static String e9s(Long amount, String currency) {
     if (amount == null) {
       return "";
     }
-    BigDecimal v = BigDecimal.valueOf(amount, 9).stripTrailingZeros();
-    if (v.scale() < 2) {
-      v = v.setScale(2, RoundingMode.UNNECESSARY);
+    BigDecimal exact = BigDecimal.valueOf(amount, 9);
+    BigDecimal v = exact.setScale(2, RoundingMode.HALF_UP);
+    if (v.signum() == 0 && exact.signum() != 0) {
+      v = exact.round(new MathContext(2, RoundingMode.HALF_UP)).stripTrailingZeros();
     }
     return currency == null || currency.isBlank()
         ? v.toPlainString()
         : v.toPlainString() + " " + currency;
   }
 
-  /** {@code 8c, 32 GB, 512 GB SSD, 2x RTX 4090}: what a renter compares at a glance. */
+  /**
+   * {@code 8c, 32 GB, 512 GB SSD}, and a GPU first ({@code 2x RTX 4090, 8c, ...}): what a renter
+   * compares at a glance, the deciding part first where a narrow table cuts the rest.
+   */
   public static String specs(Offering o) {
     List<String> parts = new ArrayList<>();
+    if (present(o.gpuName()) || o.gpuCount() != null) {
+      int count = o.gpuCount() == null ? 1 : o.gpuCount();
+      parts.add(count + "x " + (present(o.gpuName()) ? o.gpuName().trim() : "GPU"));
+    }
     if (o.processorCores() != null) {
       parts.add(o.processorCores() + "c");
     }
@@ -97,16 +110,28 @@ public final class Formats {
       parts.add(o.memoryAmount().trim());
     }
     if (present(o.totalSsdCapacity())) {
-      parts.add(o.totalSsdCapacity().trim() + " SSD");
+      parts.add(withKind(o.totalSsdCapacity(), "SSD"));
     }
     if (present(o.totalHddCapacity())) {
-      parts.add(o.totalHddCapacity().trim() + " HDD");
-    }
-    if (present(o.gpuName()) || o.gpuCount() != null) {
-      int count = o.gpuCount() == null ? 1 : o.gpuCount();
-      parts.add(count + "x " + (present(o.gpuName()) ? o.gpuName().trim() : "GPU"));
+      parts.add(withKind(o.totalHddCapacity(), "HDD"));
     }
     return String.join(", ", parts);
+  }
+
+  /** {@code 480 GB SSD}; a provider's {@code 2 x 480 GB SSD} is not made {@code SSD SSD}. */
+  static String withKind(String capacity, String kind) {
+    String c = capacity.trim();
+    return containsWord(c, kind) ? c : c + " " + kind;
+  }
+
+  /** Whether {@code text} has {@code word} as a whole word, case aside. */
+  public static boolean containsWord(String text, String word) {
+    for (String w : text.split("[^A-Za-z0-9]+", -1)) {
+      if (w.equalsIgnoreCase(word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean present(String s) {

@@ -8,37 +8,62 @@ import java.util.function.UnaryOperator;
 
 /**
  * A plain-text table: columns separated by two spaces, headers in capitals. With a width limit
- * (stdout is a terminal) the widest shrinkable columns are cut down and truncated with {@code …};
- * without one (a pipe) nothing is cut. Styling (colour) is applied after padding so escape codes
- * never disturb the alignment.
+ * (stdout is a terminal) droppable columns are left out first, then the widest shrinkable columns
+ * are cut down and truncated with {@code …}; without one (a pipe) nothing is cut. Styling (colour)
+ * is applied after padding so escape codes never disturb the alignment.
  */
 public final class Table {
   private static final String GAP = "  ";
   private static final int MIN_WIDTH = 6;
 
+  /** How a column gives way when the table is too wide for the terminal. */
+  private enum Give {
+    /** Never cut. */
+    NONE,
+    /** Cut, widest first. */
+    SHRINK,
+    /** Cut only once the {@link #SHRINK} columns are at their minimum. */
+    SHRINK_LAST,
+    /** Left out entirely before anything is cut. */
+    DROP
+  }
+
   private final List<String> headers = new ArrayList<>();
-  private final List<Boolean> shrinkable = new ArrayList<>();
+  private final List<Give> gives = new ArrayList<>();
   private final List<UnaryOperator<String>> styles = new ArrayList<>();
   private final List<String[]> rows = new ArrayList<>();
 
   /** A column that is never truncated (ids, prices, statuses). */
   public Table column(String header) {
-    return add(header, false, UnaryOperator.identity());
+    return add(header, Give.NONE, UnaryOperator.identity());
   }
 
   /** A column that may be truncated to fit (names, descriptions). */
   public Table shrinkableColumn(String header) {
-    return add(header, true, UnaryOperator.identity());
+    return add(header, Give.SHRINK, UnaryOperator.identity());
+  }
+
+  /**
+   * A column that may be truncated, but only after the other shrinkable ones are as narrow as they
+   * go: what the reader came for (an offering's specs).
+   */
+  public Table shrinkLastColumn(String header) {
+    return add(header, Give.SHRINK_LAST, UnaryOperator.identity());
+  }
+
+  /** A column left out when the table is too wide, before anything is cut (a provider key). */
+  public Table droppableColumn(String header) {
+    return add(header, Give.DROP, UnaryOperator.identity());
   }
 
   /** A fixed column whose padded cells pass through {@code style} (e.g. a coloured badge). */
   public Table styledColumn(String header, UnaryOperator<String> style) {
-    return add(header, false, style);
+    return add(header, Give.NONE, style);
   }
 
-  private Table add(String header, boolean canShrink, UnaryOperator<String> style) {
+  private Table add(String header, Give give, UnaryOperator<String> style) {
     headers.add(header);
-    shrinkable.add(canShrink);
+    gives.add(give);
     styles.add(style);
     return this;
   }
@@ -83,27 +108,42 @@ public final class Table {
         widths[i] = Math.max(widths[i], r[i].codePointCount(0, r[i].length()));
       }
     }
+    boolean[] shown = new boolean[n];
+    Arrays.fill(shown, true);
     if (maxWidth > 0) {
-      fit(widths, maxWidth);
+      fit(widths, shown, maxWidth);
     }
     StringBuilder out = new StringBuilder();
-    appendRow(out, headers.toArray(new String[0]), widths, false);
+    appendRow(out, headers.toArray(new String[0]), widths, shown, false);
     for (String[] r : rows) {
-      appendRow(out, r, widths, styled);
+      appendRow(out, r, widths, shown, styled);
     }
     return out.toString();
   }
 
-  private void fit(int[] widths, int maxWidth) {
-    int total = Arrays.stream(widths).sum() + GAP.length() * (widths.length - 1);
+  private static int total(int[] widths, boolean[] shown) {
+    int sum = 0;
+    int columns = 0;
+    for (int i = 0; i < widths.length; i++) {
+      if (shown[i]) {
+        sum += widths[i];
+        columns++;
+      }
+    }
+    return sum + GAP.length() * Math.max(0, columns - 1);
+  }
+
+  private void fit(int[] widths, boolean[] shown, int maxWidth) {
+    for (int i = 0; i < widths.length && total(widths, shown) > maxWidth; i++) {
+      if (gives.get(i) == Give.DROP) {
+        shown[i] = false;
+      }
+    }
+    int total = total(widths, shown);
     while (total > maxWidth) {
-      int widest = -1;
-      for (int i = 0; i < widths.length; i++) {
-        if (shrinkable.get(i)
-            && widths[i] > Math.max(MIN_WIDTH, headers.get(i).length())
-            && (widest < 0 || widths[i] > widths[widest])) {
-          widest = i;
-        }
+      int widest = widest(widths, Give.SHRINK);
+      if (widest < 0) {
+        widest = widest(widths, Give.SHRINK_LAST);
       }
       if (widest < 0) {
         return; // nothing left to shrink: let the terminal wrap
@@ -113,11 +153,31 @@ public final class Table {
     }
   }
 
-  private void appendRow(StringBuilder out, String[] cells, int[] widths, boolean styled) {
+  private int widest(int[] widths, Give give) {
+    int widest = -1;
+    for (int i = 0; i < widths.length; i++) {
+      if (gives.get(i) == give
+          && widths[i] > Math.max(MIN_WIDTH, headers.get(i).length())
+          && (widest < 0 || widths[i] > widths[widest])) {
+        widest = i;
+      }
+    }
+    return widest;
+  }
+
+  private void appendRow(
+      StringBuilder out, String[] cells, int[] widths, boolean[] shown, boolean styled) {
+    int lastShown = cells.length - 1;
+    while (lastShown > 0 && !shown[lastShown]) {
+      lastShown--;
+    }
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < cells.length; i++) {
+      if (!shown[i]) {
+        continue;
+      }
       String cell = truncate(cells[i], widths[i]);
-      boolean last = i == cells.length - 1;
+      boolean last = i == lastShown;
       String padded = last ? cell : pad(cell, widths[i]);
       if (styled && !cell.isEmpty()) {
         // style only the text, keep the padding plain

@@ -38,6 +38,36 @@ class TableTest {
     assertThat(out.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(30));
   }
 
+  private Table offerings() {
+    return new Table()
+        .column("ID")
+        .shrinkableColumn("NAME")
+        .droppableColumn("PROVIDER")
+        .shrinkLastColumn("SPECS")
+        .column("PRICE")
+        .row(12, "RTX 4090 Single", "88a32ae3…", "1x RTX 4090, 16c, 64 GB, 2 TB SSD", "219.00")
+        .row(3, "Standard VPS", "88a32ae3…", "4c, 8 GB, 160 GB SSD", "14.90");
+  }
+
+  @Test
+  void a_droppable_column_goes_first_then_shrinkable_ones_before_the_one_shrunk_last() {
+    assertThat(offerings().render(0, false)).contains("PROVIDER");
+    assertThat(offerings().render(70, false))
+        .isEqualTo(
+            """
+            ID  NAME             SPECS                              PRICE
+            12  RTX 4090 Single  1x RTX 4090, 16c, 64 GB, 2 TB SSD  219.00
+            3   Standard VPS     4c, 8 GB, 160 GB SSD               14.90
+            """);
+    assertThat(offerings().render(50, false))
+        .isEqualTo(
+            """
+            ID  NAME    SPECS                           PRICE
+            12  RTX 4…  1x RTX 4090, 16c, 64 GB, 2 TB…  219.00
+            3   Stand…  4c, 8 GB, 160 GB SSD            14.90
+            """);
+  }
+
   @Test
   void styles_apply_to_the_text_only_and_keep_alignment() {
     String out =

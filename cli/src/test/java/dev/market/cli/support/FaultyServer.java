@@ -42,6 +42,18 @@ public final class FaultyServer implements AutoCloseable {
   private final AtomicInteger requests = new AtomicInteger();
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private final Thread acceptor;
+  private final java.util.Map<String, String> healthy =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Answers requests whose first line starts with {@code requestLine} (e.g. {@code GET
+   * /api/v1/offerings/7 }) with {@code data} in a 200 envelope, uncounted: for a command whose
+   * fault should hit a later request (rent reads the offering before renting).
+   */
+  public FaultyServer healthy(String requestLine, String data) {
+    healthy.put(requestLine, "{\"success\":true,\"data\":" + data + "}");
+    return this;
+  }
 
   public FaultyServer(Fault fault) {
     this.fault = fault;
@@ -85,6 +97,13 @@ public final class FaultyServer implements AutoCloseable {
       String head = readHead(in);
       if (head == null) {
         return;
+      }
+      for (var h : healthy.entrySet()) {
+        if (head.startsWith(h.getKey())) {
+          in.readNBytes(contentLength(head));
+          answer(s.getOutputStream(), "application/json", h.getValue());
+          return;
+        }
       }
       requests.incrementAndGet();
       if (fault != Fault.RESET) {

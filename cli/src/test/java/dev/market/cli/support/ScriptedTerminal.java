@@ -4,7 +4,7 @@ import dev.market.cli.io.InterruptedInputException;
 import dev.market.cli.io.Terminal;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
+import java.util.function.Function;
 
 /**
  * A terminal for tests: says whether each stream is a terminal, answers prompts from a script and
@@ -19,7 +19,7 @@ public final class ScriptedTerminal implements Terminal {
   private final boolean stdout;
   private final boolean stderr;
   private final int width;
-  private final Deque<String> answers = new ArrayDeque<>();
+  private final Deque<Function<String, String>> answers = new ArrayDeque<>();
   private final StringBuilder transcript = new StringBuilder();
   private int prompts;
 
@@ -38,14 +38,29 @@ public final class ScriptedTerminal implements Terminal {
   /** A person at an 80-column (or given) terminal answering {@code answers} in order. */
   public static ScriptedTerminal interactive(int width, String... answers) {
     ScriptedTerminal t = new ScriptedTerminal(true, true, true, width);
-    t.answers.addAll(List.of(answers));
+    t.addAll(answers);
     return t;
+  }
+
+  /**
+   * Adds an answer computed from what the terminal showed so far (e.g. the word a seed-phrase check
+   * asks for).
+   */
+  public ScriptedTerminal thenAnswer(Function<String, String> fromTranscript) {
+    answers.add(fromTranscript);
+    return this;
+  }
+
+  private void addAll(String... fixed) {
+    for (String a : fixed) {
+      answers.add(transcriptSoFar -> a);
+    }
   }
 
   /** stdin is a terminal but stdout is piped ({@code market ... | jq}). */
   public static ScriptedTerminal stdoutPiped(String... answers) {
     ScriptedTerminal t = new ScriptedTerminal(true, false, true, 0);
-    t.answers.addAll(List.of(answers));
+    t.addAll(answers);
     return t;
   }
 
@@ -86,7 +101,8 @@ public final class ScriptedTerminal implements Terminal {
     }
     prompts++;
     transcript.append(prompt);
-    String a = answers.poll();
+    Function<String, String> next = answers.poll();
+    String a = next == null ? null : next.apply(transcript.toString());
     if (CTRL_C.equals(a)) {
       transcript.append("^C\n");
       throw new InterruptedInputException();

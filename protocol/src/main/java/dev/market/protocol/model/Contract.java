@@ -12,6 +12,10 @@ import dev.market.protocol.text.Secrets;
  * @param contractId 64 hex characters
  * @param offeringId the provider's string id of the offering, not its numeric id
  * @param status the raw status; use {@link #statusValue()} for the typed one
+ * @param statusReason ours: the reason or memo given with the change to the current status (a
+ *     rejection's or cancellation's reason), absent when none was given or on Decent Cloud
+ * @param providerMemo ours: the memo the provider gave when accepting or rejecting, absent when
+ *     none
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,7 +40,9 @@ public record Contract(
     @JsonProperty("status_updated_at_ns") Long statusUpdatedAtNs,
     @JsonProperty("provisioning_instance_details") String provisioningInstanceDetails,
     @JsonProperty("provisioning_completed_at_ns") Long provisioningCompletedAtNs,
-    @JsonProperty("operating_system") String operatingSystem) {
+    @JsonProperty("operating_system") String operatingSystem,
+    @JsonProperty("status_reason") String statusReason,
+    @JsonProperty("provider_memo") String providerMemo) {
 
   /**
    * Decent Cloud returns a provider's instance details verbatim, root password included: secrets
@@ -44,6 +50,8 @@ public record Contract(
    */
   public Contract {
     provisioningInstanceDetails = Secrets.redact(provisioningInstanceDetails);
+    statusReason = Secrets.redact(statusReason);
+    providerMemo = Secrets.redact(providerMemo);
   }
 
   /** The typed status; {@link ContractStatus#UNKNOWN} for a string this client does not know. */
@@ -79,6 +87,8 @@ public record Contract(
     private String provisioningInstanceDetails;
     private Long provisioningCompletedAtNs;
     private String operatingSystem;
+    private String statusReason;
+    private String providerMemo;
 
     private Builder() {}
 
@@ -187,6 +197,16 @@ public record Contract(
       return this;
     }
 
+    public Builder statusReason(String statusReason) {
+      this.statusReason = statusReason;
+      return this;
+    }
+
+    public Builder providerMemo(String providerMemo) {
+      this.providerMemo = providerMemo;
+      return this;
+    }
+
     public Contract build() {
       return new Contract(
           contractId,
@@ -209,7 +229,9 @@ public record Contract(
           statusUpdatedAtNs,
           provisioningInstanceDetails,
           provisioningCompletedAtNs,
-          operatingSystem);
+          operatingSystem,
+          statusReason,
+          providerMemo);
     }
   }
 }

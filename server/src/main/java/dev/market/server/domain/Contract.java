@@ -7,7 +7,9 @@ import dev.market.protocol.model.ContractStatus;
 /**
  * A rental contract as the domain sees it: every stored column, the status as stored. The HTTP
  * layer maps it to the wire record {@code dev.market.protocol.model.Contract}; {@code
- * instanceDetails} is the provider's details without the secret, null until provisioned.
+ * instanceDetails} is the provider's details without the secret, null until provisioned. {@code
+ * statusReason} and {@code providerMemo} are read from the status history (never written here): the
+ * memo of the latest change, and the one the provider gave when accepting or rejecting.
  */
 public record Contract(
     String contractId,
@@ -32,7 +34,9 @@ public record Contract(
     String status,
     long statusUpdatedAtNs,
     String instanceDetails,
-    Long provisionedAtNs) {
+    Long provisionedAtNs,
+    String statusReason,
+    String providerMemo) {
   /** The typed status; {@link ContractStatus#UNKNOWN} for a string this server does not know. */
   public ContractStatus statusValue() {
     return ContractStatus.parse(status);
@@ -74,6 +78,8 @@ public record Contract(
     private Long statusUpdatedAtNs;
     private String instanceDetails;
     private Long provisionedAtNs;
+    private String statusReason;
+    private String providerMemo;
 
     private Builder() {}
 
@@ -101,6 +107,8 @@ public record Contract(
       b.statusUpdatedAtNs = from.statusUpdatedAtNs();
       b.instanceDetails = from.instanceDetails();
       b.provisionedAtNs = from.provisionedAtNs();
+      b.statusReason = from.statusReason();
+      b.providerMemo = from.providerMemo();
     }
 
     public Builder contractId(String contractId) {
@@ -218,6 +226,16 @@ public record Contract(
       return this;
     }
 
+    public Builder statusReason(String statusReason) {
+      this.statusReason = statusReason;
+      return this;
+    }
+
+    public Builder providerMemo(String providerMemo) {
+      this.providerMemo = providerMemo;
+      return this;
+    }
+
     public Contract build() {
       requireNonNull(offeringDbId, "offeringDbId");
       requireNonNull(paymentAmountE9s, "paymentAmountE9s");
@@ -249,7 +267,9 @@ public record Contract(
           status,
           statusUpdatedAtNs,
           instanceDetails,
-          provisionedAtNs);
+          provisionedAtNs,
+          statusReason,
+          providerMemo);
     }
   }
 }

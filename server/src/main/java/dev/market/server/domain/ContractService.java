@@ -302,7 +302,8 @@ public final class ContractService {
           long now = nowNs();
           if (accept) {
             move(tx, c, ContractStatus.ACCEPTED, signer, Actor.PROVIDER, memo, "accepted");
-            notifyRenter(tx, c, "rental_accepted", "Rental accepted", "was accepted", now);
+            notifyRenter(
+                tx, c, "rental_accepted", "Rental accepted", "was accepted" + reason(memo), now);
             return "Rental request accepted";
           }
           move(tx, c, ContractStatus.REJECTED, signer, Actor.PROVIDER, memo, "rejected");
@@ -582,7 +583,16 @@ public final class ContractService {
     LedgerService.settle(tx, c, from, to, now);
     contracts.insertHistory(
         c.contractId(), new HistoryRow(0, from.wire(), to.wire(), changedBy, now, memo));
-    event(tx, c.contractId(), "status_change", from.wire(), to.wire(), actor, details, now);
+    // the reason travels with the change: whoever reads the history sees why, not only what
+    event(
+        tx,
+        c.contractId(),
+        "status_change",
+        from.wire(),
+        to.wire(),
+        actor,
+        memo == null || memo.equals(details) ? details : details + reason(memo),
+        now);
     return contracts.byId(c.contractId()).orElseThrow();
   }
 

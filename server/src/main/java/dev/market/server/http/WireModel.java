@@ -112,7 +112,13 @@ public final class WireModel {
         .provisioningInstanceDetails(c.instanceDetails())
         .provisioningCompletedAtNs(c.provisionedAtNs())
         .operatingSystem(c.operatingSystem())
+        .statusReason(blankToNull(c.statusReason()))
+        .providerMemo(blankToNull(c.providerMemo()))
         .build();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   static List<dev.market.protocol.model.Contract> contracts(List<Contract> contracts) {

@@ -152,6 +152,69 @@ abstract class RentalFlowContract {
     assertThat(notes.data().get(0).get("notificationType").asText()).isEqualTo("rental_rejected");
   }
 
+  @Test
+  void a_reject_reason_reaches_the_renter_in_the_contract_events_and_notification() {
+    String id = m.rent(renter, offering);
+    assertThat(m.respond(provider, id, false, "no capacity in Berlin").status()).isEqualTo(200);
+
+    JsonNode c = m.raw.get(renter, "/api/v1/contracts/" + id).data();
+    assertThat(c.get("status_reason").asText()).isEqualTo("no capacity in Berlin");
+    assertThat(c.get("provider_memo").asText()).isEqualTo("no capacity in Berlin");
+    JsonNode events = m.raw.get(renter, "/api/v1/contracts/" + id + "/events").data();
+    assertThat(events.get(events.size() - 1).get("details").asText())
+        .isEqualTo("rejected: no capacity in Berlin");
+    JsonNode note =
+        m.raw
+            .get(renter, "/api/v1/users/" + renter.publicKeyHex() + "/notifications")
+            .data()
+            .get(0);
+    assertThat(note.get("body").asText())
+        .isEqualTo("Your rental of Box flow-1 was rejected: no capacity in Berlin");
+    assertThat(m.history(id).get(m.history(id).size() - 1).memo())
+        .isEqualTo("no capacity in Berlin");
+  }
+
+  @Test
+  void an_accept_memo_and_a_cancel_reason_are_kept_and_shown_with_their_change() {
+    String id = m.rent(renter, offering);
+    assertThat(m.respond(provider, id, true, "ready within the hour").status()).isEqualTo(200);
+    JsonNode accepted = m.raw.get(renter, "/api/v1/contracts/" + id).data();
+    assertThat(accepted.get("status_reason").asText()).isEqualTo("ready within the hour");
+    JsonNode note =
+        m.raw
+            .get(renter, "/api/v1/users/" + renter.publicKeyHex() + "/notifications")
+            .data()
+            .get(0);
+    assertThat(note.get("body").asText())
+        .isEqualTo("Your rental of Box flow-1 was accepted: ready within the hour");
+
+    assertThat(m.cancel(renter, id, "found a cheaper one").status()).isEqualTo(200);
+
+    JsonNode c = m.raw.get(renter, "/api/v1/contracts/" + id).data();
+    assertThat(c.get("status_reason").asText()).isEqualTo("found a cheaper one");
+    assertThat(c.get("provider_memo").asText()).isEqualTo("ready within the hour");
+    List<String> details = new ArrayList<>();
+    m.raw
+        .get(renter, "/api/v1/contracts/" + id + "/events")
+        .data()
+        .forEach(e -> details.add(e.get("details").asText()));
+    assertThat(details)
+        .containsExactly(
+            "rental requested",
+            "request validated",
+            "accepted: ready within the hour",
+            "cancelled by renter: found a cheaper one");
+  }
+
+  @Test
+  void a_contract_changed_without_a_reason_has_no_status_reason() {
+    String id = m.rent(renter, offering);
+    m.driveTo(provider, id, "provisioning");
+    JsonNode c = m.raw.get(renter, "/api/v1/contracts/" + id).data();
+    assertThat(c.has("status_reason")).as(c.toString()).isFalse();
+    assertThat(c.has("provider_memo")).as(c.toString()).isFalse();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"pending", "accepted", "provisioning", "provisioned", "active"})
   void the_renter_can_cancel_at_every_cancellable_state(String state) {

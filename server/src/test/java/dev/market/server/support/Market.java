@@ -87,6 +87,14 @@ public final class Market {
         "{\"accept\":" + accept + ",\"memo\":null}");
   }
 
+  public Raw.Reply respond(Identity who, String contractId, boolean accept, String memo) {
+    ObjectNode n = Json.mapper().createObjectNode();
+    n.put("accept", accept);
+    n.put("memo", memo);
+    return raw.post(
+        who, "/api/v1/provider/rental-requests/" + contractId + "/respond", n.toString());
+  }
+
   public Raw.Reply provision(Identity who, String contractId, String status, String details) {
     ObjectNode n = Json.mapper().createObjectNode();
     n.put("status", status);

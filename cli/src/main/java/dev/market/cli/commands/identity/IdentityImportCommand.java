@@ -32,7 +32,8 @@ public final class IdentityImportCommand extends BaseCommand {
   @Option(
       names = "--encrypt",
       description =
-          "Protect the key file with a passphrase (asked twice; MARKET_PASSPHRASE in scripts).")
+          "Protect the key file with a passphrase of 8 or more characters (asked twice;"
+              + " MARKET_PASSPHRASE in scripts).")
   boolean encrypt;
 
   public IdentityImportCommand(CliContext ctx) {
@@ -48,6 +49,7 @@ public final class IdentityImportCommand extends BaseCommand {
     }
     String phrase = readPhrase();
     Identity identity = Identity.fromMnemonic(phrase);
+    warnIfKnown(identity.publicKeyHex());
     char[] passphrase = encrypt ? Passphrases.newPassphrase(ctx, "identity import", name) : null;
     try {
       ctx.identities().save(name, identity, passphrase);
@@ -59,6 +61,28 @@ public final class IdentityImportCommand extends BaseCommand {
     boolean adopted = ctx.identities().adoptIfNoneActive(name);
     Created.print(ctx, name, adopted);
     return 0;
+  }
+
+  /** The same key under two names is allowed (a rename in two steps), but never silently. */
+  private void warnIfKnown(String publicKeyHex) {
+    for (String other : ctx.identities().names()) {
+      String known;
+      try {
+        known = ctx.identities().info(other).publicKeyHex();
+      } catch (RuntimeException e) {
+        continue; // an unreadable key file is not this key
+      }
+      if (publicKeyHex.equals(known)) {
+        ctx.err()
+            .println(
+                "warning: this key is already imported as '"
+                    + other
+                    + "'; '"
+                    + name
+                    + "' will be a second name for it");
+        ctx.err().flush();
+      }
+    }
   }
 
   private String readPhrase() {

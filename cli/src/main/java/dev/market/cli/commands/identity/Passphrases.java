@@ -9,9 +9,24 @@ import java.util.Arrays;
 final class Passphrases {
   private Passphrases() {}
 
+  /** Shorter ones are guessed quickly offline by whoever copies the key file. */
+  static final int MIN_LENGTH = 8;
+
   static char[] newPassphrase(CliContext ctx, String operation, String name) {
     String fromEnv = ctx.env(Identities.PASSPHRASE_ENV);
     if (fromEnv != null) {
+      if (fromEnv.codePointCount(0, fromEnv.length()) < MIN_LENGTH) {
+        throw CliException.usage(
+            operation
+                + " "
+                + name
+                + ": "
+                + Identities.PASSPHRASE_ENV
+                + " is too short for a new passphrase (at least "
+                + MIN_LENGTH
+                + " characters)",
+            "a few unrelated words make a long passphrase that is easy to remember");
+      }
       return fromEnv.toCharArray();
     }
     if (!ctx.terminal().stdinIsTerminal()) {
@@ -30,6 +45,16 @@ final class Passphrases {
         throw CliException.usage(
             operation + " " + name + ": the two passphrases differ; nothing was saved",
             "market " + operation + " " + name + " --encrypt");
+      }
+      if (Character.codePointCount(first, 0, first.length) < MIN_LENGTH) {
+        throw CliException.usage(
+            operation
+                + " "
+                + name
+                + ": the passphrase is too short (at least "
+                + MIN_LENGTH
+                + " characters); nothing was saved",
+            "a few unrelated words make a long passphrase that is easy to remember");
       }
       return first.clone();
     } finally {

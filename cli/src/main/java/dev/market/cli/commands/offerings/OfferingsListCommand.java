@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
     aliases = "ls",
     description = {
       "List offerings, cheapest first.",
-      "Table: ID, NAME, PROVIDER, SPECS, COUNTRY, PER MONTH, PER HOUR (monthly / 720).",
+      "Table: ID, NAME, PROVIDER, SPECS, COUNTRY, PER MONTH, PER HOUR (monthly / 720); on a",
+      "narrow terminal PROVIDER is left out and NAME cut before SPECS.",
       "-o json: an array of Offering objects as on the wire; -o ids: one offering id per line."
     })
 public final class OfferingsListCommand extends BaseCommand {
@@ -182,8 +183,8 @@ public final class OfferingsListCommand extends BaseCommand {
         new Table()
             .column("ID")
             .shrinkableColumn("NAME")
-            .column("PROVIDER")
-            .shrinkableColumn("SPECS")
+            .droppableColumn("PROVIDER")
+            .shrinkLastColumn("SPECS")
             .column("COUNTRY")
             .column("PER MONTH")
             .column("PER HOUR");

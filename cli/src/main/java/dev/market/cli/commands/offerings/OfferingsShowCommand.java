@@ -44,7 +44,15 @@ public final class OfferingsShowCommand extends BaseCommand {
   }
 
   static Details details(Offering o) {
-    String cpu = join(o.processorBrand(), o.processorName());
+    // providers often repeat the brand in the name (AMD, AMD Ryzen 7): say it once
+    String brand = o.processorBrand();
+    String cpuName = o.processorName();
+    boolean named =
+        brand != null
+            && cpuName != null
+            && !brand.isBlank()
+            && Formats.containsWord(cpuName, brand.trim());
+    String cpu = join(named ? null : brand, cpuName);
     if (o.processorCores() != null) {
       cpu = join(cpu, "(" + o.processorCores() + " cores)");
     }

@@ -17,10 +17,10 @@ import java.util.Map;
  * With {@code -o json} stdout is one array of {@code {contractId, ok, error?}}; with {@code -o
  * ids}, the ids that succeeded.
  */
-final class Batch {
+public final class Batch {
   /** Does the action for one full contract id; a dry run answers its prepared request. */
   @FunctionalInterface
-  interface Action {
+  public interface Action {
     Outcome<?> apply(String contractId);
   }
 
@@ -31,8 +31,19 @@ final class Batch {
    * @param done the past tense ({@code accepted}), for result lines
    */
   static int run(CliContext ctx, String verb, String done, List<String> given, Action action) {
+    return run(ctx, ContractIds.Side.PROVIDER, verb, done, given, action);
+  }
+
+  /** As above, over contracts of {@code side} (the renter's for cancel). */
+  public static int run(
+      CliContext ctx,
+      ContractIds.Side side,
+      String verb,
+      String done,
+      List<String> given,
+      Action action) {
     ctx.client(); // no usable identity: one error through the handler, not one per id
-    ContractIds resolver = new ContractIds(ctx, ContractIds.Side.PROVIDER);
+    ContractIds resolver = new ContractIds(ctx, side);
     Printer p = ctx.printer();
     List<Map<String, Object>> results = new ArrayList<>();
     int exit = ExitCodes.OK;

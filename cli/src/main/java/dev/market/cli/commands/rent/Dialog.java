@@ -22,12 +22,14 @@ final class Dialog {
   private final Terminal term;
   private final long offeringId;
   private final Offering offering;
+  private final OfferingRules rules;
 
   Dialog(CliContext ctx, long offeringId, Offering offering) {
     this.ctx = ctx;
     this.term = ctx.terminal();
     this.offeringId = offeringId;
     this.offering = offering;
+    this.rules = new OfferingRules(offering);
     term.show(summary());
   }
 
@@ -58,6 +60,9 @@ final class Dialog {
           .append(" an hour)\n");
     }
     b.append("  provider ").append(nz(offering.pubkey())).append('\n');
+    if (rules.outOfStock()) {
+      b.append("  out of stock: the provider may reject the request\n");
+    }
     return b.toString();
   }
 
@@ -135,32 +140,61 @@ final class Dialog {
         "market rent " + offeringId + " --contact email:you@example.com");
   }
 
+  /**
+   * The hours, within what the offering allows: a value the marketplace would refuse is re-asked.
+   */
   long askHours() {
-    String range = "";
-    if (offering.minContractHours() != null || offering.maxContractHours() != null) {
-      range =
-          ", "
-              + (offering.minContractHours() == null ? 1 : offering.minContractHours())
-              + "-"
-              + (offering.maxContractHours() == null ? "any" : offering.maxContractHours());
-    }
+    String range = rules.hasRange() ? ", " + rules.range() : "";
+    long fallback = rules.defaultHours();
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      String answer = term.readLine("Hours" + range + " [720]: ");
+      String answer = term.readLine("Hours" + range + " [" + fallback + "]: ");
       if (answer == null || answer.isBlank()) {
-        return 720;
+        return fallback;
       }
-      try {
-        long h = Long.parseLong(answer.trim());
-        if (h >= 1) {
-          return h;
-        }
-      } catch (NumberFormatException e) {
-        // fall through to the message
+      String a = answer.trim();
+      long h = a.matches("[0-9]{1,15}") ? Long.parseLong(a) : -1;
+      if (h < 1) {
+        term.show("  '" + a + "' is not a number of hours\n");
+      } else if (!rules.allows(h)) {
+        term.show("  " + h + " is outside what this offering allows (" + rules.range() + ")\n");
+      } else {
+        return h;
       }
-      term.show("  '" + answer.trim() + "' is not a number of hours\n");
     }
     throw CliException.usage(
-        op() + ": no valid number of hours", "market rent " + offeringId + " --hours 720");
+        op() + ": no valid number of hours", "market rent " + offeringId + " --hours " + fallback);
+  }
+
+  /** One of the systems the offering lists, or {@code null} when it lists none. */
+  String askSystem() {
+    List<String> systems = rules.systems();
+    if (systems.isEmpty()) {
+      return null;
+    }
+    StringBuilder menu = new StringBuilder("Operating system:\n");
+    for (int i = 0; i < systems.size(); i++) {
+      menu.append(String.format("  %d) %s%n", i + 1, systems.get(i)));
+    }
+    term.show(menu.toString());
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      String answer = term.readLine("Choose 1-" + systems.size() + " or type its name [1]: ");
+      if (answer == null || answer.isBlank()) {
+        return systems.get(0);
+      }
+      String a = answer.trim();
+      if (a.matches("[0-9]{1,9}")) {
+        int n = Integer.parseInt(a);
+        if (n >= 1 && n <= systems.size()) {
+          return systems.get(n - 1);
+        }
+      } else if (rules.matchSystem(a) != null) {
+        return rules.matchSystem(a);
+      }
+      term.show("  '" + a + "' is not one of the systems above\n");
+    }
+    throw CliException.usage(
+        op() + ": no operating system chosen",
+        "market rent " + offeringId + " --os '" + systems.get(0) + "'");
   }
 
   boolean confirm(long hours, String paymentMethod) {

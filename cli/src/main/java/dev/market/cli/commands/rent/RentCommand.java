@@ -10,6 +10,7 @@ import dev.market.client.Outcome;
 import dev.market.client.RequestOptions;
 import dev.market.protocol.model.Contract;
 import dev.market.protocol.model.ContractStatus;
+import dev.market.protocol.model.Offering;
 import dev.market.protocol.model.RentalCreated;
 import dev.market.protocol.model.RentalRequest;
 import java.math.BigDecimal;
@@ -68,13 +69,18 @@ public final class RentCommand extends BaseCommand {
   @Option(
       names = "--hours",
       paramLabel = "N",
-      description = "Rental length in hours (default 720).")
+      description =
+          "Rental length in hours, within the offering's range (asked on a terminal; required"
+              + " with --yes).")
   Long hours;
 
   @Option(names = "--memo", paramLabel = "TEXT", description = "A note for the provider.")
   String memo;
 
-  @Option(names = "--os", paramLabel = "NAME", description = "Operating system to install.")
+  @Option(
+      names = "--os",
+      paramLabel = "NAME",
+      description = "Operating system to install: one the offering lists (case aside).")
   String os;
 
   @Option(
@@ -131,17 +137,7 @@ public final class RentCommand extends BaseCommand {
     ContractStatus target = waitFor == null ? null : Waiting.parseTarget(waitFor, op());
     String key = sshKey == null ? null : readKeyFlag();
     boolean dialog = ctx.terminal().isInteractive() && !yes && !ctx.dryRun();
-    if (dialog) {
-      Dialog d = new Dialog(ctx, offeringId, ctx.client().offerings().get(offeringId));
-      key = key != null ? key : d.chooseKey();
-      contact = contact != null ? contact : d.askContact();
-      hours = hours != null ? hours : d.askHours();
-      if (!d.confirm(hours, paymentMethod)) {
-        ctx.err().println("not rented");
-        ctx.err().flush();
-        return 0;
-      }
-    } else {
+    if (!dialog) {
       key = key != null ? key : defaultKey();
       if (!yes && !ctx.dryRun()) {
         throw CliException.usage(
@@ -155,6 +151,24 @@ public final class RentCommand extends BaseCommand {
         hours = null;
         throw CliException.usage(
             op() + ": --hours is required when nothing asks (the price depends on it)", hint);
+      }
+    }
+    // the offering's rules, checked before anything is rented or confirmed (a dry run sends
+    // nothing)
+    Offering offering = ctx.dryRun() ? null : ctx.client().offerings().get(offeringId);
+    if (offering != null) {
+      checkAgainst(new OfferingRules(offering), dialog);
+    }
+    if (dialog) {
+      Dialog d = new Dialog(ctx, offeringId, offering);
+      key = key != null ? key : d.chooseKey();
+      contact = contact != null ? contact : d.askContact();
+      os = os != null ? os : d.askSystem();
+      hours = hours != null ? hours : d.askHours();
+      if (!d.confirm(hours, paymentMethod)) {
+        ctx.err().println("not rented");
+        ctx.err().flush();
+        return 0;
       }
     }
     RentalRequest request =
@@ -234,6 +248,50 @@ public final class RentCommand extends BaseCommand {
     if (timeout != null && waitFor == null) {
       throw CliException.usage(
           op() + ": --timeout needs --wait", "market rent " + offeringId + " --wait --timeout 10m");
+    }
+  }
+
+  /** Flags the offering cannot take are usage errors (exit 2), before any rent is sent. */
+  private void checkAgainst(OfferingRules rules, boolean dialog) {
+    if (hours != null && !rules.allows(hours)) {
+      long h = hours;
+      hours = rules.defaultHours();
+      String hint = exactCommand();
+      hours = h;
+      throw CliException.usage(
+          op()
+              + ": --hours "
+              + h
+              + " is outside what this offering allows ("
+              + rules.range()
+              + " hours)",
+          hint);
+    }
+    if (os != null && !rules.systems().isEmpty()) {
+      String listed = rules.matchSystem(os);
+      if (listed == null) {
+        String given = os;
+        os = rules.systems().get(0);
+        String hint = exactCommand();
+        os = given;
+        throw CliException.usage(
+            op()
+                + ": --os '"
+                + given
+                + "' is not offered here (one of: "
+                + String.join(", ", rules.systems())
+                + ")",
+            hint);
+      }
+      os = listed;
+    }
+    if (rules.outOfStock() && !dialog) {
+      ctx.err()
+          .println(
+              "warning: offering "
+                  + offeringId
+                  + " is out of stock; the provider may reject the request");
+      ctx.err().flush();
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.market.cli.commands.rent;
 
 import dev.market.cli.CliException;
+import dev.market.protocol.validation.SshPublicKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -107,7 +108,15 @@ final class SshKeys {
     }
     for (String line : text.split("\\R", -1)) {
       if (!line.isBlank()) {
-        return line.strip();
+        try {
+          // the marketplace's own check, so a key it would refuse is refused before anything is
+          // sent (and before a dialog is confirmed)
+          return SshPublicKeys.validate(line);
+        } catch (SshPublicKeys.InvalidKeyException e) {
+          throw CliException.usage(
+              operation + ": --ssh-key: " + source + " is not an SSH public key: " + e.getMessage(),
+              "pass a .pub file: market rent ID --ssh-key ~/.ssh/id_ed25519.pub");
+        }
       }
     }
     throw CliException.usage(operation + ": --ssh-key: " + source + " is empty", "ls ~/.ssh/*.pub");

@@ -8,6 +8,7 @@ import dev.market.cli.output.Table;
 import dev.market.protocol.model.Contract;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Objects;
 
 /** How contracts are printed by rentals, status and rent. */
 public final class ContractView {
@@ -66,6 +67,10 @@ public final class ContractView {
     return new Details()
         .add("contract", c.contractId())
         .add("status", c.status(), style::status)
+        .add("reason", c.statusReason())
+        .add(
+            "provider memo",
+            Objects.equals(c.providerMemo(), c.statusReason()) ? null : c.providerMemo())
         .add("offering", offering(c))
         .add("provider", c.providerPubkey())
         .add("renter", c.requesterPubkey())

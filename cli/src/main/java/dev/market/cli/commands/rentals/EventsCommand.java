@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
     name = "events",
     description = {
       "Show a rental's history, oldest first.",
-      "Table: TIME, CHANGE (old -> new), ACTOR, DETAILS.",
+      "Table: TIME, CHANGE (old -> new), ACTOR (renter, provider, system), DETAILS (with the",
+      "reason or memo given, e.g. 'rejected: no capacity').",
       "-o json: an array of ContractEvent objects as on the wire; -o ids: one event id per line."
     })
 public final class EventsCommand extends BaseCommand {
@@ -45,12 +46,17 @@ public final class EventsCommand extends BaseCommand {
         Table t =
             new Table().column("TIME").column("CHANGE").column("ACTOR").shrinkableColumn("DETAILS");
         for (ContractEvent e : events) {
-          t.row(Formats.nanos(e.createdAt()), change(e), e.actor(), e.details());
+          t.row(Formats.nanos(e.createdAt()), change(e), actor(e.actor()), e.details());
         }
         p.table(t);
       }
     }
     return 0;
+  }
+
+  /** The wire says {@code tenant} (Decent Cloud's word); everything we print says renter. */
+  static String actor(String wire) {
+    return "tenant".equals(wire) ? "renter" : wire;
   }
 
   private static String change(ContractEvent e) {

@@ -22,6 +22,12 @@ public final class Waiting {
 
   private Waiting() {}
 
+  /** {@code (no capacity in Berlin)}: why it ended, when the marketplace says. */
+  private static String reason(Contract c) {
+    String r = c.statusReason();
+    return r == null || r.isBlank() ? "" : " (" + TerminalText.line(r.strip()) + ")";
+  }
+
   /**
    * Parses a state to wait for.
    *
@@ -105,6 +111,7 @@ public final class Waiting {
                   + shortId
                   + ": it is "
                   + c.status()
+                  + reason(c)
                   + ", so it can no longer become "
                   + target.wire(),
               "market events " + contractId);

@@ -20,7 +20,7 @@ public final class Limits {
   public static final int INSTANCE_DETAILS_BYTES = 8 * 1024;
 
   /** Generous for a 16384-bit RSA key with a long comment. */
-  public static final int SSH_PUBKEY_CHARS = 8 * 1024;
+  public static final int SSH_PUBKEY_CHARS = dev.market.protocol.validation.SshPublicKeys.MAX_CHARS;
 
   /** Short free text of an offering: its offering_id and offer_name. */
   public static final int SHORT_TEXT_CHARS = 200;

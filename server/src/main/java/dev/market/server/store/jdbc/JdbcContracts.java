@@ -22,7 +22,14 @@ final class JdbcContracts implements ContractRepository {
           + " c.payment_amount_e9s, c.currency, c.payment_method, c.payment_status,"
           + " c.start_timestamp_ns, c.end_timestamp_ns, c.duration_hours, c.request_memo,"
           + " c.operating_system, c.buyer_address, c.created_at_ns, c.status,"
-          + " c.status_updated_at_ns, p.instance_details, p.provisioned_at_ns"
+          + " c.status_updated_at_ns, p.instance_details, p.provisioned_at_ns,"
+          // the reasons live in the status history (protocol section 5): the latest change's memo,
+          // and the memo of the provider's answer
+          + " (SELECT h.memo FROM contract_status_history h WHERE h.contract_id = c.contract_id"
+          + " ORDER BY h.id DESC LIMIT 1) AS status_reason,"
+          + " (SELECT h.memo FROM contract_status_history h WHERE h.contract_id = c.contract_id"
+          + " AND h.changed_by = c.provider_pubkey AND h.new_status IN ('accepted', 'rejected')"
+          + " ORDER BY h.id DESC LIMIT 1) AS provider_memo"
           + " FROM contracts c LEFT JOIN contract_provisioning p ON p.contract_id = c.contract_id";
   private static final String NEWEST_FIRST = " ORDER BY c.created_at_ns DESC, c.contract_id DESC";
 
@@ -57,6 +64,8 @@ final class JdbcContracts implements ContractRepository {
         .statusUpdatedAtNs(rs.getLong("status_updated_at_ns"))
         .instanceDetails(rs.getString("instance_details"))
         .provisionedAtNs(longOrNull(rs, "provisioned_at_ns"))
+        .statusReason(rs.getString("status_reason"))
+        .providerMemo(rs.getString("provider_memo"))
         .build();
   }
 
