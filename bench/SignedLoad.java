@@ -63,6 +63,95 @@ public class SignedLoad {
         .build();
   }
 
+  /**
+   * One wrk phase against {@code base}: {@code seconds} long, {@code clients} connections on two
+   * threads, each request signed beforehand with its own nonce ({@code perThread} per thread, more
+   * than the phase can send). wrk is C and far lighter than a Java client, so on a machine where
+   * the load generator shares the cores it leaves more of them to the server.
+   */
+  static Figures wrk(String base, Identity who, int clients, int seconds, int perThread)
+      throws Exception {
+    String path = "/api/v1/users/" + who.publicKeyHex() + "/contracts";
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("signed-reads");
+    try {
+      java.nio.file.Files.writeString(dir.resolve("meta"), path + "\n" + who.publicKeyHex() + "\n");
+      for (int t = 0; t < 2; t++) {
+        StringBuilder lines = new StringBuilder(perThread * 200);
+        for (int i = 0; i < perThread; i++) {
+          String ts = Long.toString(System.currentTimeMillis() * 1_000_000L);
+          String nonce = UUID.randomUUID().toString();
+          byte[] sig = who.sign(RequestSigning.message(ts, nonce, "GET", path, new byte[0]));
+          lines.append(ts).append(' ').append(nonce).append(' ').append(Hex.encode(sig)).append('\n');
+        }
+        java.nio.file.Files.writeString(dir.resolve("t" + t), lines);
+      }
+      ProcessBuilder pb =
+          new ProcessBuilder(
+                  "wrk", "-t2", "-c" + clients, "-d" + seconds + "s", "--latency", "-s",
+                  java.nio.file.Path.of("bench/signed-reads.lua").toAbsolutePath().toString(),
+                  base)
+              .redirectErrorStream(true);
+      pb.environment().put("SIGNED_DIR", dir.toString());
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException("wrk failed:\n" + out);
+      }
+      if (out.contains("Non-2xx") || out.contains("Socket errors")) {
+        throw new IllegalStateException(
+            "wrk saw refused or failed requests (too few pre-signed ones?):\n" + out);
+      }
+      java.util.regex.Matcher total =
+          java.util.regex.Pattern.compile("(\\d+) requests in ([0-9.]+)s").matcher(out);
+      if (!total.find()) {
+        throw new IllegalStateException("no totals in wrk's output:\n" + out);
+      }
+      return new Figures(
+          Integer.parseInt(total.group(1)),
+          Double.parseDouble(total.group(2)),
+          latencyMs(out, "50%"),
+          latencyMs(out, "99%"));
+    } finally {
+      try (var files = java.nio.file.Files.list(dir)) {
+        for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+          java.nio.file.Files.delete(f);
+        }
+      }
+      java.nio.file.Files.delete(dir);
+    }
+  }
+
+  /** A percentile of wrk's "Latency Distribution" (e.g. "99%    3.21ms"), in milliseconds. */
+  static double latencyMs(String wrkOut, String pct) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\\s" + java.util.regex.Pattern.quote(pct)
+                + "\\s+([0-9.]+)(us|ms|s)\\b")
+            .matcher(wrkOut);
+    if (!m.find()) {
+      throw new IllegalStateException("no " + pct + " latency in wrk's output:\n" + wrkOut);
+    }
+    double v = Double.parseDouble(m.group(1));
+    return switch (m.group(2)) {
+      case "us" -> v / 1000;
+      case "s" -> v * 1000;
+      default -> v;
+    };
+  }
+
+  static boolean haveWrk() {
+    if (System.getenv("BENCH_NO_WRK") != null) {
+      return false;
+    }
+    try {
+      return new ProcessBuilder("wrk", "--version").start().waitFor() >= 0;
+    } catch (java.io.IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   static HttpResponse<String> send(HttpRequest r) throws Exception {
     return HTTP.send(r, HttpResponse.BodyHandlers.ofString());
   }
@@ -291,14 +380,26 @@ public class SignedLoad {
     run(pool, signedReads(urlB, reader, clients, 50));
 
     System.out.printf(
-        "signed GET /users/{pk}/contracts (5 contracts), %d clients, %d requests each%n",
-        clients, reads);
+        "signed GET /users/{pk}/contracts (5 contracts), %d clients%n", clients);
     double sumA = 0;
     double sumB = 0;
     double worstP99A = 0;
+    // with wrk on the PATH the read phases are wrk's, READS seconds each (a lighter load generator);
+    // without it, java.net.http from CLIENTS threads, READS requests each
+    boolean wrk = haveWrk();
+    System.out.println(
+        wrk
+            ? "  load generator: wrk -t2 -c" + clients + ", " + reads + " s a phase"
+            : "  load generator: java.net.http, " + clients + " threads (no wrk on PATH)");
     for (int r = 0; r < rounds; r++) {
-      Figures fa = run(pool, signedReads(urlA, reader, clients, reads));
-      Figures fb = run(pool, signedReads(urlB, reader, clients, reads));
+      Figures fa =
+          wrk
+              ? wrk(urlA, reader, clients, reads, 40_000)
+              : run(pool, signedReads(urlA, reader, clients, reads));
+      Figures fb =
+          wrk
+              ? wrk(urlB, reader, clients, reads, 40_000)
+              : run(pool, signedReads(urlB, reader, clients, reads));
       sumA += fa.rate();
       sumB += fb.rate();
       worstP99A = Math.max(worstP99A, fa.p99ms());
