@@ -63,6 +63,95 @@ public class SignedLoad {
         .build();
   }
 
+  /**
+   * One wrk phase against {@code base}: {@code seconds} long, {@code clients} connections on two
+   * threads, each request signed beforehand with its own nonce ({@code perThread} per thread, more
+   * than the phase can send). wrk is C and far lighter than a Java client, so on a machine where
+   * the load generator shares the cores it leaves more of them to the server.
+   */
+  static Figures wrk(String base, Identity who, int clients, int seconds, int perThread)
+      throws Exception {
+    String path = "/api/v1/users/" + who.publicKeyHex() + "/contracts";
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("signed-reads");
+    try {
+      java.nio.file.Files.writeString(dir.resolve("meta"), path + "\n" + who.publicKeyHex() + "\n");
+      for (int t = 0; t < 2; t++) {
+        StringBuilder lines = new StringBuilder(perThread * 200);
+        for (int i = 0; i < perThread; i++) {
+          String ts = Long.toString(System.currentTimeMillis() * 1_000_000L);
+          String nonce = UUID.randomUUID().toString();
+          byte[] sig = who.sign(RequestSigning.message(ts, nonce, "GET", path, new byte[0]));
+          lines.append(ts).append(' ').append(nonce).append(' ').append(Hex.encode(sig)).append('\n');
+        }
+        java.nio.file.Files.writeString(dir.resolve("t" + t), lines);
+      }
+      ProcessBuilder pb =
+          new ProcessBuilder(
+                  "wrk", "-t2", "-c" + clients, "-d" + seconds + "s", "--latency", "-s",
+                  java.nio.file.Path.of("bench/signed-reads.lua").toAbsolutePath().toString(),
+                  base)
+              .redirectErrorStream(true);
+      pb.environment().put("SIGNED_DIR", dir.toString());
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException("wrk failed:\n" + out);
+      }
+      if (out.contains("Non-2xx") || out.contains("Socket errors")) {
+        throw new IllegalStateException(
+            "wrk saw refused or failed requests (too few pre-signed ones?):\n" + out);
+      }
+      java.util.regex.Matcher total =
+          java.util.regex.Pattern.compile("(\\d+) requests in ([0-9.]+)s").matcher(out);
+      if (!total.find()) {
+        throw new IllegalStateException("no totals in wrk's output:\n" + out);
+      }
+      return new Figures(
+          Integer.parseInt(total.group(1)),
+          Double.parseDouble(total.group(2)),
+          latencyMs(out, "50%"),
+          latencyMs(out, "99%"));
+    } finally {
+      try (var files = java.nio.file.Files.list(dir)) {
+        for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+          java.nio.file.Files.delete(f);
+        }
+      }
+      java.nio.file.Files.delete(dir);
+    }
+  }
+
+  /** A percentile of wrk's "Latency Distribution" (e.g. "99%    3.21ms"), in milliseconds. */
+  static double latencyMs(String wrkOut, String pct) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\\s" + java.util.regex.Pattern.quote(pct)
+                + "\\s+([0-9.]+)(us|ms|s)\\b")
+            .matcher(wrkOut);
+    if (!m.find()) {
+      throw new IllegalStateException("no " + pct + " latency in wrk's output:\n" + wrkOut);
+    }
+    double v = Double.parseDouble(m.group(1));
+    return switch (m.group(2)) {
+      case "us" -> v / 1000;
+      case "s" -> v * 1000;
+      default -> v;
+    };
+  }
+
+  static boolean haveWrk() {
+    if (System.getenv("BENCH_NO_WRK") != null) {
+      return false;
+    }
+    try {
+      return new ProcessBuilder("wrk", "--version").start().waitFor() >= 0;
+    } catch (java.io.IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   static HttpResponse<String> send(HttpRequest r) throws Exception {
     return HTTP.send(r, HttpResponse.BodyHandlers.ofString());
   }
@@ -124,6 +213,34 @@ public class SignedLoad {
       out.add(mine);
     }
     return out;
+  }
+
+  static List<List<HttpRequest>> rents(
+      String base, List<Identity> renters, long offering, int per) {
+    List<List<HttpRequest>> out = new ArrayList<>();
+    for (Identity renter : renters) {
+      List<HttpRequest> mine = new ArrayList<>();
+      for (int i = 0; i < per; i++) {
+        mine.add(sign(base, renter, "POST", "/api/v1/contracts", rentBody(offering)));
+      }
+      out.add(mine);
+    }
+    return out;
+  }
+
+  /** Demo play money (the servers run with --demo): enough for every rent of the run. */
+  static void deposit(String base, Identity who) throws Exception {
+    HttpResponse<String> r =
+        send(
+            sign(
+                base,
+                who,
+                "POST",
+                "/api/v1/users/" + who.publicKeyHex() + "/wallet/deposits",
+                "{\"amountE9s\":1000000000000}"));
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("deposit: " + r.statusCode() + " " + r.body());
+    }
   }
 
   static String rentBody(long offering) {
@@ -209,8 +326,29 @@ public class SignedLoad {
     int reads = Integer.parseInt(a[5]);
     int rents = Integer.parseInt(a[6]);
     int rounds = Integer.parseInt(a[7]);
-    String run = Long.toString(System.nanoTime());
     ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      System.exit(measure(pool, urlA, urlB, baselineDb, clients, reads, rents, rounds));
+    } catch (Exception e) {
+      // a failed phase must end the run, not leave the pool's threads holding the JVM open
+      e.printStackTrace();
+      System.exit(2);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  static int measure(
+      ExecutorService pool,
+      String urlA,
+      String urlB,
+      String baselineDb,
+      int clients,
+      int reads,
+      int rents,
+      int rounds)
+      throws Exception {
+    String run = Long.toString(System.nanoTime());
 
     Identity provider = id("bench-provider-" + run);
     Identity reader = id("bench-reader-" + run);
@@ -232,6 +370,8 @@ public class SignedLoad {
     }
     long offering =
         Long.parseLong(created.body().replaceAll("(?s).*\"data\"\\s*:\\s*(\\d+).*", "$1"));
+    // rents hold their price in escrow (docs/protocol.md section 13): fund every renter first
+    deposit(urlA, reader);
     for (int i = 0; i < 5; i++) { // the read returns five contracts
       send(sign(urlA, reader, "POST", "/api/v1/contracts", rentBody(offering)));
     }
@@ -240,14 +380,26 @@ public class SignedLoad {
     run(pool, signedReads(urlB, reader, clients, 50));
 
     System.out.printf(
-        "signed GET /users/{pk}/contracts (5 contracts), %d clients, %d requests each%n",
-        clients, reads);
+        "signed GET /users/{pk}/contracts (5 contracts), %d clients%n", clients);
     double sumA = 0;
     double sumB = 0;
     double worstP99A = 0;
+    // with wrk on the PATH the read phases are wrk's, READS seconds each (a lighter load generator);
+    // without it, java.net.http from CLIENTS threads, READS requests each
+    boolean wrk = haveWrk();
+    System.out.println(
+        wrk
+            ? "  load generator: wrk -t2 -c" + clients + ", " + reads + " s a phase"
+            : "  load generator: java.net.http, " + clients + " threads (no wrk on PATH)");
     for (int r = 0; r < rounds; r++) {
-      Figures fa = run(pool, signedReads(urlA, reader, clients, reads));
-      Figures fb = run(pool, signedReads(urlB, reader, clients, reads));
+      Figures fa =
+          wrk
+              ? wrk(urlA, reader, clients, reads, 40_000)
+              : run(pool, signedReads(urlA, reader, clients, reads));
+      Figures fb =
+          wrk
+              ? wrk(urlB, reader, clients, reads, 40_000)
+              : run(pool, signedReads(urlB, reader, clients, reads));
       sumA += fa.rate();
       sumB += fb.rate();
       worstP99A = Math.max(worstP99A, fa.p99ms());
@@ -268,22 +420,21 @@ public class SignedLoad {
     int replayedB = send(onceB).statusCode();
     System.out.printf("  replay check: A %d then %d; B (store off) %d then %d%n", first, replayed, 200, replayedB);
 
-    // durable rents vs the database's own durable insert, same concurrency, one after the other
-    List<List<HttpRequest>> rentReqs = new ArrayList<>();
+    // durable rents vs the database's own durable insert, same concurrency, one after the other;
+    // a warm-up batch of each first, so neither is measured with a cold JIT
+    List<Identity> renters = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
       Identity renter = id("bench-renter-" + run + "-" + c);
-      List<HttpRequest> mine = new ArrayList<>();
-      for (int i = 0; i < rents; i++) {
-        mine.add(sign(urlA, renter, "POST", "/api/v1/contracts", rentBody(offering)));
-      }
-      rentReqs.add(mine);
+      deposit(urlA, renter);
+      renters.add(renter);
     }
-    Figures rent = run(pool, rentReqs);
+    run(pool, rents(urlA, renters, offering, Math.max(5, rents / 2)));
+    insertBaseline(pool, baselineDb, clients, Math.max(5, rents / 2));
+    Figures rent = run(pool, rents(urlA, renters, offering, rents));
     Figures ins = insertBaseline(pool, baselineDb, clients, rents);
     System.out.printf("durable rents, %d clients       : %s%n", clients, rent.line());
     System.out.printf("durable single-row inserts, %d   : %s%n", clients, ins.line());
     System.out.printf("  ratio rents/inserts: %.2f (target >= 0.50)%n", rent.rate() / ins.rate());
-    pool.shutdownNow();
-    System.exit(replayed == 401 && first == 200 ? 0 : 1);
+    return replayed == 401 && first == 200 ? 0 : 1;
   }
 }

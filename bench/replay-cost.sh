@@ -45,8 +45,12 @@ case $db in jdbc:*) kind=PostgreSQL; baseline=$db ;; *) kind=SQLite; baseline=$w
 
 start() { # name, extra flags...
   local name=$1; shift
-  java -Dmarket.bench=true -cp "$cp" dev.market.server.ServerMain --port 0 --db "$db" \
-    --no-rate-limits "$@" > "$work/$name.out" 2> "$work/$name.err" &
+  local extra=
+  # e.g. BENCH_JAVA_OPTS_A='-XX:StartFlightRecording=filename=/tmp/a.jfr' profiles server A
+  if [ "$name" = a ]; then extra=${BENCH_JAVA_OPTS_A:-}; fi
+  # shellcheck disable=SC2086
+  java $extra -Dmarket.bench=true -cp "$cp" dev.market.server.ServerMain --port 0 --db "$db" \
+    --no-rate-limits --demo "$@" > "$work/$name.out" 2> "$work/$name.err" &
   pids+=($!)
   for _ in $(seq 1 600); do grep -q '^listening on ' "$work/$name.out" 2>/dev/null && break; sleep 0.1; done
   sed -n 's/^listening on //p' "$work/$name.out"

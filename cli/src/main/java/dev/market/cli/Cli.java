@@ -1,12 +1,18 @@
 package dev.market.cli;
 
 import dev.market.cli.commands.MarketCommand;
+import dev.market.cli.commands.help.HelpCommand;
 import java.lang.reflect.Constructor;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.IFactory;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The only place a {@link CommandLine} is built, used by {@link Main} and by tests. Commands,
@@ -26,10 +32,71 @@ public final class Cli {
     return ctx;
   }
 
-  /** A fresh command tree wired to the context. */
+  /** A fresh command tree wired to the context: every command. */
   public CommandLine commandLine() {
+    return build(MarketCommand.COMMANDS);
+  }
+
+  /**
+   * The tree a run of {@code args} needs: the root and the one top-level command the arguments
+   * invoke, with its subcommands. Building a command has picocli reflect over its class and its
+   * options, so building all thirty for {@code market offerings list} was start-up spent on
+   * commands the run never reaches. Whenever the invoked command is not plain to see (no command
+   * word, an unknown option before it, {@code help}, which lists the others) this is the whole
+   * tree, so every error and suggestion is the one the whole tree gives.
+   */
+  CommandLine commandLineFor(String... args) {
+    CommandLine root = build(List.of());
+    Class<?> invoked = invoked(root.getCommandSpec(), args);
+    if (invoked == null) {
+      return commandLine();
+    }
+    return build(List.of(invoked));
+  }
+
+  /** The top-level command {@code args} invoke, or null when that takes the whole tree to tell. */
+  static Class<?> invoked(CommandSpec root, String... args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.startsWith("-") && a.length() > 1) {
+        int eq = a.indexOf('=');
+        OptionSpec o = root.findOption(eq > 0 ? a.substring(0, eq) : a);
+        if (o == null || (o.arity().min() == 0 && o.arity().max() > 0)) {
+          return null; // unknown (or clustered) option, or one whose value is optional
+        }
+        if (eq < 0 && o.arity().max() > 0) {
+          i++; // its value, which may be any word, a command's name included
+        }
+        continue;
+      }
+      Class<?> found = TOP_LEVEL.get(a);
+      return found == null || found == HelpCommand.class ? null : found;
+    }
+    return null;
+  }
+
+  /** Each top-level command by its name and aliases. */
+  private static final Map<String, Class<?>> TOP_LEVEL = topLevel();
+
+  private static Map<String, Class<?>> topLevel() {
+    Map<String, Class<?>> byName = new HashMap<>();
+    for (Class<?> c : MarketCommand.COMMANDS) {
+      Command a = c.getAnnotation(Command.class);
+      byName.put(a.name(), c);
+      for (String alias : a.aliases()) {
+        byName.put(alias, c);
+      }
+    }
+    return byName;
+  }
+
+  private CommandLine build(List<Class<?>> commands) {
     ErrorHandler errors = new ErrorHandler(ctx);
-    CommandLine cmd = new CommandLine(MarketCommand.class, new ContextFactory(ctx));
+    ContextFactory factory = new ContextFactory(ctx);
+    CommandLine cmd = new CommandLine(MarketCommand.class, factory);
+    for (Class<?> c : commands) {
+      cmd.addSubcommand(new CommandLine(c, factory));
+    }
     Map<String, String> exitCodes = new LinkedHashMap<>();
     for (String entry : ExitCodes.HELP_LIST) {
       int colon = entry.indexOf(':');
@@ -69,7 +136,7 @@ public final class Cli {
    * is answered without building the tree ({@link FastPath}).
    */
   public int execute(String... args) {
-    int code = FastPath.answer(ctx, args) ? 0 : commandLine().execute(args);
+    int code = FastPath.answer(ctx, args) ? 0 : commandLineFor(args).execute(args);
     ctx.out().flush();
     ctx.err().flush();
     return code;

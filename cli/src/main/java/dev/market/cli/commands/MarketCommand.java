@@ -21,10 +21,14 @@ import dev.market.cli.commands.rentals.CredentialsCommand;
 import dev.market.cli.commands.rentals.EventsCommand;
 import dev.market.cli.commands.rentals.RentalsCommand;
 import dev.market.cli.commands.rentals.StatusCommand;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code market}: the root of the command tree. New nouns are registered here. */
+/**
+ * {@code market}: the root of the command tree. New nouns are registered in {@link #COMMANDS};
+ * {@link dev.market.cli.Cli} adds them (all of them, or only the one a run invokes).
+ */
 @Command(
     name = "market",
     versionProvider = VersionProvider.class,
@@ -37,36 +41,37 @@ import picocli.CommandLine.Option;
       "MARKET_PASSPHRASE (unlocks an encrypted identity in scripts), NO_COLOR, MARKET_HTTP_TIMEOUT",
       "(each attempt's connect and read timeout, default 10s and 30s; reads are tried 3 times).",
       "Run 'market COMMAND --help' for a command's options and output."
-    },
-    subcommands = {
-      // renter
-      OfferingsCommand.class,
-      RentCommand.class,
-      RentalsCommand.class,
-      StatusCommand.class,
-      EventsCommand.class,
-      ConnectCommand.class,
-      CredentialsCommand.class,
-      CancelCommand.class,
-      dev.market.cli.commands.rentals.ExtendCommand.class,
-      dev.market.cli.commands.rentals.AutoRenewCommand.class,
-      dev.market.cli.commands.rentals.ReviewCommand.class,
-      dev.market.cli.commands.wallet.WalletCommand.class,
-      NotificationsCommand.class,
-      // provider
-      RequestsCommand.class,
-      AcceptCommand.class,
-      RejectCommand.class,
-      ProvisionCommand.class,
-      ContractsCommand.class,
-      ProviderCommand.class,
-      // setup
-      IdentityCommand.class,
-      ConfigCommand.class,
-      HelpCommand.class,
-      VersionCommand.class
     })
 public final class MarketCommand extends GroupCommand {
+  /** The top-level commands, in the order help lists them. */
+  public static final List<Class<?>> COMMANDS =
+      List.of(
+          // renter
+          OfferingsCommand.class,
+          RentCommand.class,
+          RentalsCommand.class,
+          StatusCommand.class,
+          EventsCommand.class,
+          ConnectCommand.class,
+          CredentialsCommand.class,
+          CancelCommand.class,
+          dev.market.cli.commands.rentals.ExtendCommand.class,
+          dev.market.cli.commands.rentals.AutoRenewCommand.class,
+          dev.market.cli.commands.rentals.ReviewCommand.class,
+          dev.market.cli.commands.wallet.WalletCommand.class,
+          NotificationsCommand.class,
+          // provider
+          RequestsCommand.class,
+          AcceptCommand.class,
+          RejectCommand.class,
+          ProvisionCommand.class,
+          ContractsCommand.class,
+          ProviderCommand.class,
+          // setup
+          IdentityCommand.class,
+          ConfigCommand.class,
+          HelpCommand.class,
+          VersionCommand.class);
 
   @Option(
       names = {"-V", "--version"},
