@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "events",
     description = {
-      "Show a rental's history, oldest first.",
+      "Show a rental's history, oldest first (contracts you rent or provide).",
       "Table: TIME, CHANGE (old -> new), ACTOR, DETAILS.",
       "-o json: an array of ContractEvent objects as on the wire; -o ids: one event id per line."
     })
@@ -30,7 +30,7 @@ public final class EventsCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    String contractId = ContractIds.forRenter(ctx, "events", id);
+    String contractId = ContractIds.forEither(ctx, "events", id);
     Outcome<List<ContractEvent>> sent =
         ctx.client().rentals().events(contractId, ctx.requestOptions());
     if (ctx.printedDryRun(sent)) {
