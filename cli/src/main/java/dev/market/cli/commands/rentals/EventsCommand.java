@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "events",
     description = {
-      "Show a rental's history, oldest first (contracts you rent or provide).",
+      "Show a rental's history, oldest first.",
+      "Works for contracts you rent and contracts you provide.",
       "Table: TIME, CHANGE (old -> new), ACTOR, DETAILS.",
       "-o json: an array of ContractEvent objects as on the wire; -o ids: one event id per line."
     })
