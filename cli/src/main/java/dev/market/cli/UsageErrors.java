@@ -128,6 +128,10 @@ final class UsageErrors {
       int eq = t.indexOf('=');
       String name = eq < 0 ? t : t.substring(0, eq);
       OptionSpec known = findOption(cmd, name);
+      if (known == null && !t.startsWith("--") && eq < 0 && t.length() > 2) {
+        // a cluster of short options (-yo json): known when its first one is
+        known = findOption(cmd, t.substring(0, 2));
+      }
       if (known != null) {
         if (eq < 0 && known.arity().min() > 0) {
           i++;

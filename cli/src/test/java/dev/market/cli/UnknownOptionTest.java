@@ -67,6 +67,17 @@ class UnknownOptionTest {
         .isEqualTo("error: Unknown option: '--frobnicate'\nhint: market provision --help\n");
   }
 
+  @Test
+  void a_cluster_of_known_short_options_is_not_taken_for_an_unknown_one() {
+    Result r = cli.run("offerings", "delete", "-yo", "json", "--password", "s3cretWord");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "error: Unknown option: '--password' (what follows it is not repeated here: it may"
+                + " be a secret)\nhint: market offerings delete --help\n");
+  }
+
   /** Every command: an unknown option followed by short, plain words never echoes the words. */
   @TestFactory
   Stream<DynamicTest> no_command_echoes_the_words_after_an_unknown_option() {

@@ -37,7 +37,9 @@ abstract class OfferingManagementContract {
 
   @AfterEach
   void stop() {
-    server.close();
+    if (server != null) { // not when the database was skipped (-Dpg.skip=true)
+      server.close();
+    }
   }
 
   private String offerings(Identity who) {
