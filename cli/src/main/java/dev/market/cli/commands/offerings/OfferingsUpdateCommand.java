@@ -115,6 +115,12 @@ public final class OfferingsUpdateCommand extends BaseCommand {
           where + ": nothing to change: give a flag such as --price or --file FILE",
           "market offerings update --help");
     }
+    if (ctx.dryRun()) {
+      // the body is the offering as the marketplace has it now, and a dry run sends nothing
+      throw CliException.usage(
+          where + ": --dry-run cannot build the request without reading the offering first",
+          "market offerings show " + id + " -o json");
+    }
     Offering current =
         ctx.client().offerings().mine().stream()
             .filter(o -> o.id() != null && o.id() == id)

@@ -244,6 +244,8 @@ class OfferingsManageTest {
     Result badField =
         provider.run("offerings", "update", Long.toString(vm), "--file", unknown.toString());
     Result foreign = provider.run("offerings", "update", Long.toString(theirs), "--price", "0");
+    Result dryRun =
+        provider.run("offerings", "update", Long.toString(vm), "--price", "1", "--dry-run");
 
     assertThat(nothing.exitCode()).isEqualTo(2);
     assertThat(nothing.err())
@@ -266,6 +268,14 @@ class OfferingsManageTest {
             "error: offerings update "
                 + theirs
                 + ": not one of your offerings\nhint: market offerings mine\n");
+    assertThat(dryRun.exitCode()).isEqualTo(2);
+    assertThat(dryRun.out()).isEmpty();
+    assertThat(dryRun.err())
+        .startsWith(
+            "error: offerings update "
+                + vm
+                + ": --dry-run cannot build the request without reading the offering first\n");
+    assertThat(stored(vm).monthlyPrice()).isEqualByComparingTo("7.20");
     assertThat(market.client(market.stranger).offerings().get(theirs).monthlyPrice())
         .isEqualByComparingTo("1");
   }
