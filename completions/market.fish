@@ -3,7 +3,7 @@
 # Refresh with: bin/regen-docs
 # Install: copy to ~/.config/fish/completions/market.fish
 
-set -g __market_commands 'offerings' 'offerings list' 'offerings show' 'offerings create' 'rent' 'rentals' 'status' 'events' 'connect' 'credentials' 'cancel' 'extend' 'auto-renew' 'review' 'wallet' 'wallet deposit' 'wallet withdraw' 'notifications' 'requests' 'accept' 'reject' 'provision' 'contracts' 'provider' 'provider auto-accept' 'identity' 'identity new' 'identity import' 'identity list' 'identity show' 'identity use' 'identity remove' 'config' 'config get' 'config set' 'config unset' 'config list' 'help' 'version'
+set -g __market_commands 'offerings' 'offerings list' 'offerings show' 'offerings create' 'offerings mine' 'offerings update' 'offerings delete' 'rent' 'rentals' 'status' 'events' 'connect' 'credentials' 'cancel' 'extend' 'auto-renew' 'review' 'wallet' 'wallet deposit' 'wallet withdraw' 'notifications' 'requests' 'accept' 'reject' 'provision' 'contracts' 'provider' 'provider auto-accept' 'identity' 'identity new' 'identity import' 'identity list' 'identity show' 'identity use' 'identity remove' 'config' 'config get' 'config set' 'config unset' 'config list' 'help' 'version'
 
 # The subcommand path typed so far: '' at the top, then e.g. 'offerings list'.
 function __market_path
@@ -66,6 +66,9 @@ complete -c market -n "__market_at ''" -s V -l version -d 'Print the version and
 complete -c market -n "__market_at 'offerings'" -a 'list' -d 'List offerings, cheapest first.'
 complete -c market -n "__market_at 'offerings'" -a 'show' -d 'Show one offering in detail.'
 complete -c market -n "__market_at 'offerings'" -a 'create' -d 'Publish offerings as a provider, from a JSON file: one Offering object or an array of them (snake_case, docs/protocol.md section 5).'
+complete -c market -n "__market_at 'offerings'" -a 'mine' -d 'List your own offerings as a provider: drafts and non-public ones too.'
+complete -c market -n "__market_at 'offerings'" -a 'update' -d 'Change fields of one of your offerings; the others keep their values.'
+complete -c market -n "__market_at 'offerings'" -a 'delete' -d 'Delete one of your offerings. Asks first on a terminal; scripts pass --yes.'
 
 # market offerings list
 complete -c market -n "__market_at 'offerings list'" -l all -d 'Every match, fetched page by page.'
@@ -79,6 +82,28 @@ complete -c market -n "__market_at 'offerings list'" -l type -x -d 'compute, ded
 
 # market offerings create
 complete -c market -n "__market_at 'offerings create'" -s f -l file -r -F -d 'The JSON file; \'-\' reads stdin.'
+complete -c market -n "__market_at 'offerings create'" -l template -d 'Print a template to fill in and pass back with --file: the JSON on stdout, what each field means on stderr.'
+
+# market offerings update
+complete -c market -n "__market_at 'offerings update'" -l city -x -d 'datacenter_city.'
+complete -c market -n "__market_at 'offerings update'" -l country -x -d 'datacenter_country, e.g. DE.'
+complete -c market -n "__market_at 'offerings update'" -l currency -x -d 'currency, e.g. USD.'
+complete -c market -n "__market_at 'offerings update'" -l description -x -d 'description.'
+complete -c market -n "__market_at 'offerings update'" -l draft -d 'is_draft: --draft takes it off the market, --no-draft publishes it.'
+complete -c market -n "__market_at 'offerings update'" -s f -l file -r -F -d 'A JSON object with the fields to change; \'-\' reads stdin.'
+complete -c market -n "__market_at 'offerings update'" -l max-hours -x -d 'max_contract_hours.'
+complete -c market -n "__market_at 'offerings update'" -l min-hours -x -d 'min_contract_hours.'
+complete -c market -n "__market_at 'offerings update'" -l name -x -d 'offer_name.'
+complete -c market -n "__market_at 'offerings update'" -l offering-id -x -d 'Your own id for it.'
+complete -c market -n "__market_at 'offerings update'" -l os -x -d 'operating_systems, comma-separated, e.g. \'Ubuntu 24.04,Debian 12\'.'
+complete -c market -n "__market_at 'offerings update'" -l price -x -d 'monthly_price, e.g. 12.50.'
+complete -c market -n "__market_at 'offerings update'" -l setup-fee -x -d 'setup_fee.'
+complete -c market -n "__market_at 'offerings update'" -l stock -x -d 'stock_status, e.g. in_stock or out_of_stock.'
+complete -c market -n "__market_at 'offerings update'" -l type -x -d 'product_type: compute, dedicated, gpu, network or storage.'
+complete -c market -n "__market_at 'offerings update'" -l visibility -x -d 'public, shared or private.'
+
+# market offerings delete
+complete -c market -n "__market_at 'offerings delete'" -s y -l yes -d 'Do not ask for confirmation.'
 
 # market rent
 complete -c market -n "__market_at 'rent'" -l auto-renew -d 'Renew for the same hours at the end while your wallet covers it.'

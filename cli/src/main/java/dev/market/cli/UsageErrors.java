@@ -2,6 +2,7 @@ package dev.market.cli;
 
 import dev.market.cli.commands.CommandNames;
 import dev.market.protocol.crypto.Bip39;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 final class UsageErrors {
   private static final Pattern OPTION_NAME = Pattern.compile("--?[A-Za-z0-9][A-Za-z0-9-]{0,39}");
+  private static final Pattern NEGATIVE_NUMBER = Pattern.compile("-[0-9][0-9.]*");
 
   /** Values this long (or with spaces) are never echoed: a key, a phrase, a password. */
   private static final int MAX_ECHOED_VALUE = 16;
@@ -33,6 +35,18 @@ final class UsageErrors {
     UnknownCommand unknown = unknownCommand(ex);
     if (unknown != null) {
       return CommandNames.unknown(unknown.parent(), unknown.word()).getMessage();
+    }
+    // an unknown option is the error to report, even when picocli first tripped over the word
+    // after it (offerings show --password s3cret: 's3cret' is not a whole number): that word may
+    // be the option's value, a secret, and is never repeated
+    List<Stray> strays =
+        strays(
+            ex.getCommandLine(),
+            ex instanceof UnmatchedArgumentException u
+                ? u.getUnmatched()
+                : args == null ? List.of() : List.of(args));
+    if (!strays.isEmpty()) {
+      return unknownOptions(strays);
     }
     if (ex instanceof UnmatchedArgumentException u) {
       return unmatched(u);
@@ -72,7 +86,11 @@ final class UsageErrors {
     CommandLine cmd = ex.getCommandLine();
     CommandSpec spec = cmd.getCommandSpec();
     String name = spec.qualifiedName();
-    if (ex instanceof UnmatchedArgumentException u && !positional(u).isEmpty()) {
+    boolean valueGiven =
+        ex instanceof UnmatchedArgumentException u
+            && (!positional(u).isEmpty()
+                || strays(cmd, u.getUnmatched()).stream().anyMatch(Stray::valued));
+    if (valueGiven) {
       if (name.endsWith(" identity import")) {
         return "a seed phrase is never an argument: run "
             + name
@@ -87,6 +105,71 @@ final class UsageErrors {
       }
     }
     return name + " --help";
+  }
+
+  /** An option the command does not know; {@code valued} when a word or {@code =value} follows. */
+  private record Stray(String name, boolean valued) {}
+
+  /**
+   * The unknown options among {@code tokens}: words starting with {@code -} that name no option of
+   * the command or its parents. The value of a known option is skipped, so {@code --memo -x} is not
+   * taken for an unknown {@code -x}.
+   */
+  private static List<Stray> strays(CommandLine cmd, List<String> tokens) {
+    List<Stray> found = new ArrayList<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      String t = tokens.get(i);
+      if (t == null || t.length() < 2 || !t.startsWith("-") || t.equals("--")) {
+        continue;
+      }
+      if (NEGATIVE_NUMBER.matcher(t).matches()) {
+        continue;
+      }
+      int eq = t.indexOf('=');
+      String name = eq < 0 ? t : t.substring(0, eq);
+      OptionSpec known = findOption(cmd, name);
+      if (known == null && !t.startsWith("--") && eq < 0 && t.length() > 2) {
+        // a cluster of short options (-yo json): known when its first one is
+        known = findOption(cmd, t.substring(0, 2));
+      }
+      if (known != null) {
+        if (eq < 0 && known.arity().min() > 0) {
+          i++;
+        }
+        continue;
+      }
+      boolean next = i + 1 < tokens.size() && !tokens.get(i + 1).startsWith("-");
+      found.add(new Stray(name, eq >= 0 || next));
+    }
+    return found;
+  }
+
+  private static OptionSpec findOption(CommandLine cmd, String name) {
+    for (CommandLine c = cmd; c != null; c = c.getParent()) {
+      OptionSpec o = c.getCommandSpec().findOption(name);
+      if (o != null) {
+        return o;
+      }
+    }
+    return null;
+  }
+
+  private static String unknownOptions(List<Stray> strays) {
+    boolean bareNames =
+        strays.size() <= 3
+            && strays.stream().allMatch(s -> OPTION_NAME.matcher(s.name()).matches());
+    if (!bareNames) {
+      return "unknown options (not repeated here: they may hold a secret)";
+    }
+    String names = String.join(", ", strays.stream().map(s -> "'" + s.name() + "'").toList());
+    String m = (strays.size() == 1 ? "Unknown option: " : "Unknown options: ") + names;
+    if (strays.stream().anyMatch(Stray::valued)) {
+      m +=
+          strays.size() == 1
+              ? " (what follows it is not repeated here: it may be a secret)"
+              : " (what follows them is not repeated here: it may be a secret)";
+    }
+    return m;
   }
 
   private static String unmatched(UnmatchedArgumentException u) {

@@ -689,7 +689,8 @@ class RenterFlowTest {
     assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.err())
         .isEqualTo(
-            "error: status 'xyz': not a contract id (64 hex characters)\nhint: market rentals -o ids\n");
+            "error: status 'xyz': not a contract id (64 hex characters)\nhint: "
+                + "market rentals -o ids; market contracts -o ids\n");
     Result unknown = cli.run("status", "0".repeat(64));
     assertThat(unknown.exitCode()).isEqualTo(3);
     assertThat(unknown.err())
@@ -698,8 +699,10 @@ class RenterFlowTest {
     Result prefix = cli.run("status", "abcdef0123");
     assertThat(prefix.exitCode()).isEqualTo(3);
     assertThat(prefix.err())
-        .startsWith("error: status 'abcdef0123': none of your rentals has an id starting so\n")
-        .endsWith("\nhint: market rentals -o ids\n")
+        .startsWith(
+            "error: status 'abcdef0123': none of your rentals or contracts as provider has an id"
+                + " starting so\n")
+        .endsWith("\nhint: market rentals -o ids; market contracts -o ids\n")
         .hasLineCount(2);
   }
 

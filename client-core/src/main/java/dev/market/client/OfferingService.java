@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.market.client.internal.Api;
 import dev.market.client.internal.ApiRequest;
 import dev.market.client.internal.Args;
+import dev.market.client.internal.Envelopes;
 import dev.market.client.internal.RetryPolicy;
 import dev.market.protocol.model.Offering;
 import java.math.BigDecimal;
@@ -161,6 +162,71 @@ public final class OfferingService {
         ApiRequest.signedPost(op, List.of("providers", me, "offerings"), json(offering)),
         options,
         env -> newId(env, op));
+  }
+
+  /**
+   * {@code GET /provider/my-offerings}: every offering of this client's identity, drafts and
+   * non-public ones included. Signed.
+   */
+  public List<Offering> mine() {
+    return mine(RequestOptions.DEFAULT).value();
+  }
+
+  /** As {@link #mine()}, with per-call options. */
+  public Outcome<List<Offering>> mine(RequestOptions options) {
+    String op = "list my offerings";
+    return api.call(
+        ApiRequest.signedGet(op, List.of("provider", "my-offerings")),
+        options,
+        env -> data(env, op, OFFERINGS));
+  }
+
+  /**
+   * {@code PUT /providers/{me}/offerings/{id}}: replaces offering {@code id} with {@code offering},
+   * whole (fields left null are cleared); answers the marketplace's message. Only the offering's
+   * provider may. Retried like any PUT of a whole value.
+   */
+  public String update(long id, Offering offering) {
+    return update(id, offering, RequestOptions.DEFAULT).value();
+  }
+
+  /** As {@link #update(long, Offering)}, with per-call options. */
+  public Outcome<String> update(long id, Offering offering, RequestOptions options) {
+    Objects.requireNonNull(offering, "offering");
+    String op = "update offering " + id;
+    String me = api.me(op);
+    return api.call(
+        ApiRequest.signedPut(
+            op, List.of("providers", me, "offerings", Long.toString(id)), json(offering)),
+        options,
+        env -> Envelopes.message(env, op));
+  }
+
+  /**
+   * {@code DELETE /providers/{me}/offerings/{id}}; answers the marketplace's message. Refused
+   * (conflict) while a contract refers to the offering. Not retried once it may have arrived: a
+   * repeat would report an offering already deleted as not found.
+   */
+  public String delete(long id) {
+    return delete(id, RequestOptions.DEFAULT).value();
+  }
+
+  /** As {@link #delete(long)}, with per-call options. */
+  public Outcome<String> delete(long id, RequestOptions options) {
+    String op = "delete offering " + id;
+    String me = api.me(op);
+    return api.call(
+        new ApiRequest(
+            op,
+            "DELETE",
+            List.of("providers", me, "offerings", Long.toString(id)),
+            List.of(),
+            null,
+            true,
+            RetryPolicy.Kind.NON_IDEMPOTENT,
+            null),
+        options,
+        env -> Envelopes.message(env, op));
   }
 
   private static long newId(ObjectNode env, String op) {

@@ -31,7 +31,13 @@ public final class ContractIds {
     /** My rentals ({@code market rentals}). */
     RENTER("your rentals", "market rentals -o ids"),
     /** My contracts as provider ({@code market contracts}). */
-    PROVIDER("your contracts as provider", "market contracts -o ids");
+    PROVIDER("your contracts as provider", "market contracts -o ids"),
+    /**
+     * Either party's: commands that only read a contract ({@code status}, {@code events}, {@code
+     * contracts ID}) serve the renter and the provider alike.
+     */
+    EITHER(
+        "your rentals or contracts as provider", "market rentals -o ids; market contracts -o ids");
 
     private final String mine;
     private final String hint;
@@ -49,6 +55,11 @@ public final class ContractIds {
   public ContractIds(CliContext ctx, Side side) {
     this.ctx = ctx;
     this.side = side;
+  }
+
+  /** One id of a contract the user rents or provides; see {@link #resolve(String, String)}. */
+  public static String forEither(CliContext ctx, String operation, String given) {
+    return new ContractIds(ctx, Side.EITHER).resolve(operation, given);
   }
 
   /** One id as a renter gives it; see {@link #resolve(String, String)}. */
@@ -97,6 +108,11 @@ public final class ContractIds {
           switch (side) {
             case RENTER -> ctx.client().rentals().list();
             case PROVIDER -> ctx.client().provider().contracts();
+            case EITHER -> {
+              List<Contract> both = new ArrayList<>(ctx.client().rentals().list());
+              both.addAll(ctx.client().provider().contracts());
+              yield both;
+            }
           };
     }
     List<String> matches =

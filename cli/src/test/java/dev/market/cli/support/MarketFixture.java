@@ -161,6 +161,19 @@ public final class MarketFixture implements AutoCloseable {
     }
   }
 
+  /** {@code SHA256:...} of {@link #sshKey}, as {@code ssh-keygen -lf} prints it. */
+  public static String sshFingerprint(Identity who) {
+    try {
+      byte[] blob =
+          Base64.getDecoder()
+              .decode(sshKey(who).substring("ssh-ed25519 ".length(), sshKey(who).lastIndexOf(' ')));
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(blob);
+      return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The server, for tests that sweep or read the ledger. */
   public MarketServer server() {
     return server.server;

@@ -95,6 +95,19 @@ public final class DomainException extends RuntimeException {
   }
 
   /**
+   * Several fields failed validation at once: one message naming each ({@code offer_name: is
+   * required; product_type: is required}), so a client fixes them in one go; {@link #field()} is
+   * the first.
+   */
+  public static DomainException invalidAll(java.util.List<DomainException> problems) {
+    if (problems.size() == 1) {
+      return problems.get(0);
+    }
+    String message = String.join("; ", problems.stream().map(DomainException::getMessage).toList());
+    return new DomainException(Kind.INVALID, problems.get(0).field, message, message, 0, 0, null);
+  }
+
+  /**
    * A search expression that cannot be understood. The message names the offending field or token
    * and its 1-based column; the client sees it after {@code q: }.
    */

@@ -16,5 +16,13 @@ public interface OfferingRepository {
   /** Stores a new offering; empty when the provider already has one with that offering_id. */
   Optional<Long> insert(Offering offering);
 
+  /** Replaces every stored value of offering {@code o.id()} (its provider never changes). */
+  void update(Offering o);
+
+  void delete(long id);
+
+  /** The status of every contract made on offering {@code id}, as stored. */
+  List<String> contractStatuses(long id);
+
   long count();
 }

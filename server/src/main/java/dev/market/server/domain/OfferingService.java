@@ -1,10 +1,12 @@
 package dev.market.server.domain;
 
+import dev.market.protocol.model.ContractStatus;
 import dev.market.server.domain.search.Capacity;
 import dev.market.server.domain.validation.Limits;
 import dev.market.server.domain.validation.OfferingFields;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -56,6 +58,88 @@ public final class OfferingService {
                     "you already have an offering with offering_id " + in.offeringId()));
   }
 
+  /**
+   * Every offering of the signer, drafts and non-public ones too ({@code /provider/my-offerings}).
+   */
+  public List<Offering> mine(String signer) {
+    return ofProvider(signer);
+  }
+
+  /**
+   * Replaces offering {@code id} with {@code in}, checked as on create. Only its provider may; the
+   * numeric id, creation time and trust score stay. Contracts already made keep the terms they were
+   * made on (they copy name, price and hours).
+   */
+  public void update(String signer, String pathPubkey, long id, Offering in) {
+    ContractService.sameKey(signer, pathPubkey);
+    store.write(
+        tx -> {
+          Offering current = owned(tx, signer, id);
+          Offering next =
+              prepare(current.pubkey(), in, current.createdAtNs(), current.trustScore()).toBuilder()
+                  .id(id)
+                  .build();
+          boolean taken =
+              tx.offerings().ofProvider(current.pubkey()).stream()
+                  .anyMatch(o -> o.id() != id && o.offeringId().equals(next.offeringId()));
+          if (taken) {
+            throw DomainException.conflict(
+                "you already have an offering with offering_id " + next.offeringId());
+          }
+          tx.offerings().update(next);
+          return null;
+        });
+  }
+
+  /**
+   * Deletes offering {@code id}. Only its provider may, and only while no contract refers to it: an
+   * open contract still needs it, and an ended one keeps it for its history. Such an offering is
+   * taken off the market with {@code is_draft: true} instead.
+   */
+  public void delete(String signer, String pathPubkey, long id) {
+    ContractService.sameKey(signer, pathPubkey);
+    store.write(
+        tx -> {
+          owned(tx, signer, id);
+          List<ContractStatus> statuses =
+              tx.offerings().contractStatuses(id).stream().map(ContractStatus::parse).toList();
+          long open = statuses.stream().filter(st -> !st.isTerminal()).count();
+          if (open > 0) {
+            throw DomainException.conflict(
+                "offering "
+                    + id
+                    + " has "
+                    + open
+                    + (open == 1 ? " open contract" : " open contracts")
+                    + "; it can be deleted once they have ended (is_draft: true stops new"
+                    + " rentals now)");
+          }
+          if (!statuses.isEmpty()) {
+            throw DomainException.conflict(
+                "offering "
+                    + id
+                    + " has "
+                    + statuses.size()
+                    + (statuses.size() == 1 ? " past contract" : " past contracts")
+                    + " whose history refers to it; take it off the market with is_draft: true"
+                    + " instead");
+          }
+          tx.offerings().delete(id);
+          return null;
+        });
+  }
+
+  private static Offering owned(Tx tx, String signer, long id) {
+    Offering current =
+        tx.offerings()
+            .byId(id)
+            .orElseThrow(() -> DomainException.notFound("offering " + id + " not found"));
+    if (!current.pubkey().equalsIgnoreCase(signer)) {
+      throw DomainException.forbidden("offering " + id + " is not yours");
+    }
+    return current;
+  }
+
   /** Inserts offerings as they are (the demo data set); skips ones that already exist. */
   public int importAll(String providerPubkey, List<Offering> offerings) {
     long now = nowNs();
@@ -76,43 +160,59 @@ public final class OfferingService {
   }
 
   static Offering prepare(String provider, Offering in, long nowNs, Integer trust) {
-    require("offering_id", in.offeringId());
-    require("offer_name", in.offerName());
-    require("product_type", in.productType());
-    require("currency", in.currency());
+    // every problem at once, in field order: a provider fixes a file in one go (issue 12)
+    List<DomainException> problems = new ArrayList<>();
+    OfferingFields.collect(problems, () -> require("offering_id", in.offeringId()));
+    OfferingFields.collect(problems, () -> require("offer_name", in.offerName()));
+    OfferingFields.collect(problems, () -> require("product_type", in.productType()));
+    OfferingFields.collect(problems, () -> require("currency", in.currency()));
     if (in.monthlyPrice() == null) {
-      throw DomainException.invalid("monthly_price", "is required");
+      problems.add(DomainException.invalid("monthly_price", "is required"));
     }
-    ContractService.capped("offering_id", in.offeringId(), Limits.SHORT_TEXT_CHARS);
-    ContractService.capped("offer_name", in.offerName(), Limits.SHORT_TEXT_CHARS);
-    ContractService.capped("description", in.description(), 4_000);
-    String type = in.productType().toLowerCase(Locale.ROOT);
-    if (!PRODUCT_TYPES.contains(type)) {
-      throw DomainException.invalid(
-          "product_type", "must be compute, dedicated, gpu, network or storage");
+    OfferingFields.collect(
+        problems,
+        () -> ContractService.capped("offering_id", in.offeringId(), Limits.SHORT_TEXT_CHARS));
+    OfferingFields.collect(
+        problems,
+        () -> ContractService.capped("offer_name", in.offerName(), Limits.SHORT_TEXT_CHARS));
+    OfferingFields.collect(
+        problems, () -> ContractService.capped("description", in.description(), 4_000));
+    String type = in.productType() == null ? null : in.productType().toLowerCase(Locale.ROOT);
+    if (type != null && !type.isBlank() && !PRODUCT_TYPES.contains(type)) {
+      problems.add(
+          DomainException.invalid(
+              "product_type", "must be compute, dedicated, gpu, network or storage"));
     }
     String visibility =
         in.visibility() == null ? "public" : in.visibility().toLowerCase(Locale.ROOT);
     if (!VISIBILITIES.contains(visibility)) {
-      throw DomainException.invalid("visibility", "must be public, shared or private");
+      problems.add(DomainException.invalid("visibility", "must be public, shared or private"));
     }
-    OfferingFields.check(in);
-    long price = e9s("monthly_price", in.monthlyPrice());
-    Long fee = in.setupFee() == null ? null : e9s("setup_fee", in.setupFee());
-    if (in.minContractHours() != null && in.minContractHours() < 1) {
-      throw DomainException.invalid("min_contract_hours", "must be at least 1");
+    problems.addAll(OfferingFields.problems(in));
+    long[] price = {0};
+    Long[] fee = {null};
+    if (in.monthlyPrice() != null) {
+      OfferingFields.collect(problems, () -> price[0] = e9s("monthly_price", in.monthlyPrice()));
+    }
+    if (in.setupFee() != null) {
+      OfferingFields.collect(problems, () -> fee[0] = e9s("setup_fee", in.setupFee()));
     }
     if (in.maxContractHours() != null
         && in.minContractHours() != null
+        && in.minContractHours() >= 1
         && in.maxContractHours() < in.minContractHours()) {
-      throw DomainException.invalid("max_contract_hours", "must be at least min_contract_hours");
+      problems.add(
+          DomainException.invalid("max_contract_hours", "must be at least min_contract_hours"));
+    }
+    if (!problems.isEmpty()) {
+      throw DomainException.invalidAll(problems);
     }
     return in.toBuilder()
         .id(null)
         .pubkey(provider)
         .productType(type)
-        .monthlyPrice(Offering.fromE9s(price))
-        .setupFee(fee == null ? null : Offering.fromE9s(fee))
+        .monthlyPrice(Offering.fromE9s(price[0]))
+        .setupFee(fee[0] == null ? null : Offering.fromE9s(fee[0]))
         .visibility(visibility)
         .stockStatus(in.stockStatus() == null ? "in_stock" : in.stockStatus())
         .datacenterCountry(

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Endpoints 1 to 4 of docs/protocol.md section 4: HTTP only, the rules are in {@link
+ * Endpoints 1 to 4 and 20 to 22 of docs/protocol.md section 4: HTTP only, the rules are in {@link
  * OfferingService}.
  */
 final class OfferingHandlers {
@@ -75,6 +75,32 @@ final class OfferingHandlers {
   void create(Context ctx, String signer) {
     Offering in = Bodies.bind(Bodies.object(RequestFilter.body(ctx)), Offering.class);
     Envelope.ok(ctx, offerings.create(signer, ctx.pathParam("pubkey"), WireModel.toDomain(in)));
+  }
+
+  void mine(Context ctx, String signer) {
+    Envelope.ok(ctx, WireModel.offerings(offerings.mine(signer)));
+  }
+
+  void update(Context ctx, String signer) {
+    long id = offeringId(ctx);
+    Offering in = Bodies.bind(Bodies.object(RequestFilter.body(ctx)), Offering.class);
+    offerings.update(signer, ctx.pathParam("pubkey"), id, WireModel.toDomain(in));
+    Envelope.ok(ctx, "Offering updated successfully");
+  }
+
+  void delete(Context ctx, String signer) {
+    long id = offeringId(ctx);
+    offerings.delete(signer, ctx.pathParam("pubkey"), id);
+    Envelope.ok(ctx, "Offering deleted successfully");
+  }
+
+  private static long offeringId(Context ctx) {
+    try {
+      return Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw DomainException.badRequest(
+          "offering id must be a number, not '" + Text.excerpt(ctx.pathParam("id"), 40) + "'");
+    }
   }
 
   private static String blankToNull(String s) {

@@ -59,6 +59,11 @@ public final class Routes {
     cfg.routes.get(API + "/offerings/{id}", offerings::get);
     cfg.routes.get(API + "/providers/{pubkey}/offerings", offerings::ofProvider);
     cfg.routes.post(API + "/providers/{pubkey}/offerings", signatures.signed(offerings::create));
+    cfg.routes.put(
+        API + "/providers/{pubkey}/offerings/{id}", signatures.signed(offerings::update));
+    cfg.routes.delete(
+        API + "/providers/{pubkey}/offerings/{id}", signatures.signed(offerings::delete));
+    cfg.routes.get(API + "/provider/my-offerings", signatures.signed(offerings::mine));
 
     cfg.routes.post(API + "/contracts", signatures.signed(contracts::create));
     cfg.routes.get(API + "/contracts/{id}", signatures.signed(contracts::get));

@@ -11,7 +11,10 @@ import picocli.CommandLine.Command;
     subcommands = {
       OfferingsListCommand.class,
       OfferingsShowCommand.class,
-      OfferingsCreateCommand.class
+      OfferingsCreateCommand.class,
+      OfferingsMineCommand.class,
+      OfferingsUpdateCommand.class,
+      OfferingsDeleteCommand.class
     })
 public final class OfferingsCommand extends GroupCommand {
   public OfferingsCommand(CliContext ctx) {

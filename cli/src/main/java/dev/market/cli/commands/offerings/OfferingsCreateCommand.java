@@ -41,7 +41,9 @@ import picocli.CommandLine.Option;
       "Publish offerings as a provider, from a JSON file: one Offering object or an array of them"
           + " (snake_case, docs/protocol.md section 5).",
       "The whole file is checked first (JSON syntax with line and column, known fields, types,"
-          + " offering_id unique), so a bad file publishes nothing; then each offering is sent.",
+          + " offering_id unique), so a bad file publishes nothing; then each offering is sent,"
+          + " and the marketplace names every missing or invalid field of it in one error.",
+      "Start from a template: market offerings create --template > offering.json",
       "Prints a table of ID, OFFERING-ID, NAME; -o ids: the new numeric ids, one per line;"
           + " -o json: an array of {offeringId, ok, id?, error?}."
     })
@@ -49,9 +51,15 @@ public final class OfferingsCreateCommand extends BaseCommand {
   @Option(
       names = {"-f", "--file"},
       paramLabel = "FILE",
-      required = true,
       description = "The JSON file; '-' reads stdin.")
   String file;
+
+  @Option(
+      names = "--template",
+      description =
+          "Print a template to fill in and pass back with --file: the JSON on stdout, what each"
+              + " field means on stderr.")
+  boolean template;
 
   public OfferingsCreateCommand(CliContext ctx) {
     super(ctx);
@@ -59,7 +67,22 @@ public final class OfferingsCreateCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    List<Offering> offerings = parse(read());
+    if (template) {
+      if (file != null) {
+        throw CliException.usage(
+            "offerings create: --template prints a template; --file publishes one (give one)",
+            "market offerings create --template > offering.json");
+      }
+      OfferingTemplate.print(ctx);
+      return 0;
+    }
+    if (file == null) {
+      throw CliException.usage(
+          "offerings create: --file FILE is required",
+          "market offerings create --template > offering.json, fill it in, then: market"
+              + " offerings create --file offering.json");
+    }
+    List<Offering> offerings = parse(read(ctx, file, where()));
     ctx.client(); // no usable identity: one error, before anything is sent
     Printer p = ctx.printer();
     Table table = new Table().column("ID").column("OFFERING-ID").shrinkableColumn("NAME");
@@ -84,7 +107,9 @@ public final class OfferingsCreateCommand extends BaseCommand {
         String reason = Failures.reason(e);
         r.put("ok", false);
         r.put("error", reason);
-        ctx.err().println("error: create offering " + o.offeringId() + ": " + reason);
+        String which =
+            o.offeringId() == null || o.offeringId().isBlank() ? "" : " " + o.offeringId();
+        ctx.err().println("error: create offering" + which + ": " + reason);
         ctx.err().flush();
         exit = Failures.mostSevere(exit, Failures.exitCode(e));
       }
@@ -111,16 +136,21 @@ public final class OfferingsCreateCommand extends BaseCommand {
     return "offerings create --file " + file;
   }
 
-  private String read() {
+  static String read(CliContext ctx, String file, String where) {
     try {
       return "-".equals(file)
           ? new String(ctx.in().readAllBytes(), StandardCharsets.UTF_8)
           : Files.readString(Path.of(file), StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw CliException.usage(where() + ": no such file", null);
+      throw CliException.usage(where + ": no such file", null);
     } catch (IOException e) {
-      throw CliException.usage(where() + ": cannot read it: " + e.getMessage(), null);
+      throw CliException.usage(where + ": cannot read it: " + e.getMessage(), null);
     }
+  }
+
+  /** A value that does not fit its field, for a merged (not read from a file) offering. */
+  static String describe(JsonProcessingException e) {
+    return e instanceof DatabindException d ? describe(d, false) : "unreadable value";
   }
 
   /** Every offering in the file, or a usage error naming the offering, the field and the place. */
@@ -202,14 +232,14 @@ public final class OfferingsCreateCommand extends BaseCommand {
     return where + ": " + what + at(e.getLocation());
   }
 
-  private static String at(JsonLocation loc) {
+  static String at(JsonLocation loc) {
     return loc == null || loc.getLineNr() < 0
         ? ""
         : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
   }
 
   /** The snake_case names an Offering has on the wire. */
-  private static Set<String> knownFields() {
+  static Set<String> knownFields() {
     return Json.mapper()
         .getSerializationConfig()
         .introspect(Json.mapper().constructType(Offering.class))

@@ -3,6 +3,8 @@ package dev.market.cli.commands.provider;
 import dev.market.cli.CliContext;
 import dev.market.cli.CliException;
 import dev.market.cli.commands.BaseCommand;
+import dev.market.cli.commands.ContractIds;
+import dev.market.cli.commands.rentals.ContractView;
 import dev.market.client.Outcome;
 import dev.market.protocol.model.Contract;
 import dev.market.protocol.model.ContractStatus;
@@ -11,15 +13,17 @@ import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code market contracts}: every contract of mine as a provider. */
+/** {@code market contracts [ID]}: every contract of mine as a provider, or one contract. */
 @Command(
     name = "contracts",
     description = {
       "List all your contracts as a provider, in every state, newest first.",
       "Table: ID (12 characters, accepted back as a prefix), STATUS, OFFERING, RENTER, HOURS,"
           + " AMOUNT, CREATED, UPDATED.",
-      "-o ids: one full contract id per line; -o json: the Contract array as on the wire."
+      "-o ids: one full contract id per line; -o json: the Contract array as on the wire.",
+      "With CONTRACT-ID: that one contract (one you provide or rent), as `market status` shows it."
     })
 public final class ContractsCommand extends BaseCommand {
   @Option(
@@ -29,12 +33,21 @@ public final class ContractsCommand extends BaseCommand {
       description = "Only contracts in these states, e.g. accepted,provisioning.")
   List<String> statuses;
 
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "CONTRACT-ID",
+      description = "Show only this contract: full id or a prefix of 8+ characters.")
+  String id;
+
   public ContractsCommand(CliContext ctx) {
     super(ctx);
   }
 
   @Override
   public Integer call() {
+    if (id != null) {
+      return one();
+    }
     Set<ContractStatus> wanted = wanted();
     Outcome<List<Contract>> sent = ctx.client().provider().contracts(ctx.requestOptions());
     if (ctx.printedDryRun(sent)) {
@@ -57,6 +70,20 @@ public final class ContractsCommand extends BaseCommand {
       return 0;
     }
     ctx.printer().table(ProviderView.contracts(contracts, ctx.printer().style()));
+    return 0;
+  }
+
+  private int one() {
+    if (statuses != null && !statuses.isEmpty()) {
+      throw CliException.usage(
+          "contracts: --status filters the list; it does not apply to one contract",
+          "market contracts --status " + String.join(",", statuses));
+    }
+    String contractId = ContractIds.forEither(ctx, "contracts", id);
+    Outcome<Contract> sent = ctx.client().rentals().get(contractId, ctx.requestOptions());
+    if (!ctx.printedDryRun(sent)) {
+      ContractView.print(ctx.printer(), ctx.out(), sent.value());
+    }
     return 0;
   }
 

@@ -6,9 +6,13 @@ import dev.market.cli.output.Printer;
 import dev.market.cli.output.Style;
 import dev.market.cli.output.Table;
 import dev.market.protocol.model.Contract;
+import dev.market.protocol.text.TerminalText;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 
@@ -48,7 +52,9 @@ final class ProviderView {
         .column("RENTER")
         .column("HOURS")
         .column("AMOUNT")
+        .shrinkableColumn("OS")
         .shrinkableColumn("CONTACT")
+        .column("SSH KEY")
         .shrinkableColumn("MEMO")
         .column("REQUESTED");
     for (Contract c : contracts) {
@@ -61,7 +67,9 @@ final class ProviderView {
       row.add(Formats.shortHex(c.requesterPubkey()));
       row.add(c.durationHours());
       row.add(Formats.e9s(c.paymentAmountE9s(), c.currency()));
+      row.add(c.operatingSystem());
       row.add(c.requesterContact());
+      row.add(sshKey(c.requesterSshPubkey()));
       row.add(c.requestMemo());
       row.add(age(c.createdAtNs(), now));
       t.row(row.toArray());
@@ -102,6 +110,31 @@ final class ProviderView {
     return c.offeringId() == null
         ? c.offeringName()
         : c.offeringName() + " (" + c.offeringId() + ")";
+  }
+
+  /**
+   * {@code ed25519 SHA256:Kx8vQ2aB…}: the key type and the start of the fingerprint {@code
+   * ssh-keygen -lf} prints, enough to tell keys apart; {@code -o json} carries the whole key.
+   */
+  static String sshKey(String key) {
+    if (key == null || key.isBlank()) {
+      return "";
+    }
+    String[] parts = key.trim().split("\\s+", 3);
+    if (parts.length >= 2) {
+      try {
+        byte[] blob = Base64.getDecoder().decode(parts[1]);
+        String digest =
+            Base64.getEncoder()
+                .withoutPadding()
+                .encodeToString(MessageDigest.getInstance("SHA-256").digest(blob));
+        String type = parts[0].startsWith("ssh-") ? parts[0].substring(4) : parts[0];
+        return TerminalText.line(type, 24) + " SHA256:" + digest.substring(0, 8) + "…";
+      } catch (IllegalArgumentException | NoSuchAlgorithmException e) {
+        // not an OpenSSH key line (Decent Cloud does not check): show its start instead
+      }
+    }
+    return TerminalText.line(key, 16);
   }
 
   /** {@code 45s ago}, {@code 12m ago}, {@code 3h ago}, {@code 2d ago}: how long it has waited. */

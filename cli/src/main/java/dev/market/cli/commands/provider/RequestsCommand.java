@@ -14,9 +14,10 @@ import picocli.CommandLine.Option;
     description = {
       "List rental requests waiting for your answer (as a provider), newest first.",
       "Table: ID (12 characters; accept, reject and provision take it back as a prefix), OFFERING,"
-          + " RENTER, HOURS, AMOUNT, CONTACT, MEMO, REQUESTED (how long ago).",
+          + " RENTER, HOURS, AMOUNT, OS, CONTACT, SSH KEY (type and start of the SHA256"
+          + " fingerprint), MEMO, REQUESTED (how long ago).",
       "-o ids: one full contract id per line (market requests -o ids | market accept -);"
-          + " -o json: the Contract array as on the wire."
+          + " -o json: the Contract array as on the wire, with the whole SSH key."
     })
 public final class RequestsCommand extends BaseCommand {
   @Option(

@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
     name = "events",
     description = {
       "Show a rental's history, oldest first.",
+      "Works for contracts you rent and contracts you provide.",
       "Table: TIME, CHANGE (old -> new), ACTOR (renter, provider, system), DETAILS (with the",
       "reason or memo given, e.g. 'rejected: no capacity').",
       "-o json: an array of ContractEvent objects as on the wire; -o ids: one event id per line."
@@ -31,7 +32,7 @@ public final class EventsCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    String contractId = ContractIds.forRenter(ctx, "events", id);
+    String contractId = ContractIds.forEither(ctx, "events", id);
     Outcome<List<ContractEvent>> sent =
         ctx.client().rentals().events(contractId, ctx.requestOptions());
     if (ctx.printedDryRun(sent)) {

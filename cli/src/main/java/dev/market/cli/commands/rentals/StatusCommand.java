@@ -25,6 +25,7 @@ import picocli.CommandLine.Parameters;
     name = "status",
     description = {
       "Show a rental, wait for it to reach a state, or watch it change.",
+      "Works for contracts you rent and contracts you provide.",
       "-o json: the Contract object as on the wire; -o ids: its id.",
       "--watch prints one line per status change (time and status; with -o json one Contract",
       "per line) until the rental ends.",
@@ -71,7 +72,7 @@ public final class StatusCommand extends BaseCommand {
           "market status " + id + " --wait active --timeout " + DurationConverter.format(timeout));
     }
     ContractStatus target = waitFor == null ? null : Waiting.parseTarget(waitFor, "status");
-    String contractId = ContractIds.forRenter(ctx, "status", id);
+    String contractId = ContractIds.forEither(ctx, "status", id);
     if (watch) {
       return watch(contractId);
     }

@@ -12,6 +12,7 @@ import dev.market.protocol.crypto.Identity;
 import dev.market.protocol.json.Json;
 import dev.market.protocol.model.Contract;
 import dev.market.protocol.model.ContractEvent;
+import dev.market.protocol.model.RentalRequest;
 import dev.market.protocol.model.UserNotification;
 import java.time.Duration;
 import java.util.List;
@@ -64,14 +65,30 @@ class ProviderCommandsTest {
   void requests_shows_pending_requests_newest_first_with_their_age() {
     String older = market.rent(vm, 24, "email:alice@example.com", "need it fast");
     market.clock.advance(Duration.ofHours(1));
-    String newer = market.rent(vm, 48, "matrix:@bob:example.org", null);
-    market.clock.advance(Duration.ofSeconds(30));
+    String newer =
+        market
+            .client(market.renter)
+            .rentals()
+            .create(
+                new RentalRequest(
+                    vm,
+                    MarketFixture.sshKey(market.renter),
+                    "test",
+                    48L,
+                    "matrix:@bob:example.org",
+                    null,
+                    "Debian 12",
+                    null))
+            .contractId();
+    market.clock.advance(Duration.ofSeconds(31));
 
     Result r = provider.run("requests");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.err()).isEmpty();
-    String format = "%-12s  %-19s  %-9s  %-5s  %-8s  %-23s  %-12s  %s";
+    String format = "%-12s  %-19s  %-9s  %-5s  %-8s  %-9s  %-23s  %-24s  %-12s  %s";
+    String fingerprint =
+        "ed25519 " + MarketFixture.sshFingerprint(market.renter).substring(0, 15) + "…";
     assertThat(r.out())
         .isEqualTo(
             String.format(
@@ -81,7 +98,9 @@ class ProviderCommandsTest {
                     "RENTER",
                     "HOURS",
                     "AMOUNT",
+                    "OS",
                     "CONTACT",
+                    "SSH KEY",
                     "MEMO",
                     "REQUESTED")
                 + "\n"
@@ -92,7 +111,9 @@ class ProviderCommandsTest {
                     "e96b1c6b…",
                     "48",
                     "0.48 USD",
+                    "Debian 12",
                     "matrix:@bob:example.org",
+                    fingerprint,
                     "",
                     "31s ago")
                 + "\n"
@@ -103,10 +124,41 @@ class ProviderCommandsTest {
                     "e96b1c6b…",
                     "24",
                     "0.24 USD",
+                    "",
                     "email:alice@example.com",
+                    fingerprint,
                     "need it fast",
                     "1h ago")
                 + "\n");
+  }
+
+  @Test
+  void requests_json_carries_os_contact_and_the_whole_ssh_key() throws Exception {
+    String id =
+        market
+            .client(market.renter)
+            .rentals()
+            .create(
+                new RentalRequest(
+                    vm,
+                    MarketFixture.sshKey(market.renter),
+                    "test",
+                    24L,
+                    "email:alice@example.com",
+                    null,
+                    "Debian 12",
+                    null))
+            .contractId();
+
+    Result json = provider.run("requests", "-o", "json");
+
+    assertThat(json.exitCode()).as(json.toString()).isZero();
+    JsonNode c = Json.mapper().readTree(json.out()).get(0);
+    assertThat(c.get("contract_id").asText()).isEqualTo(id);
+    assertThat(c.get("operating_system").asText()).isEqualTo("Debian 12");
+    assertThat(c.get("requester_contact").asText()).isEqualTo("email:alice@example.com");
+    assertThat(c.get("requester_ssh_pubkey").asText())
+        .isEqualTo(MarketFixture.sshKey(market.renter));
   }
 
   @Test

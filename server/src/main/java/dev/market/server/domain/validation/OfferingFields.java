@@ -2,6 +2,8 @@ package dev.market.server.domain.validation;
 
 import dev.market.server.domain.DomainException;
 import dev.market.server.domain.Offering;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -22,17 +24,27 @@ public final class OfferingFields {
   private OfferingFields() {}
 
   public static void check(Offering o) {
-    hours("min_contract_hours", o.minContractHours());
-    hours("max_contract_hours", o.maxContractHours());
-    range("gpu_count", o.gpuCount(), 0, MAX_GPU_COUNT);
-    range("gpu_memory_gb", o.gpuMemoryGb(), 0, MAX_GPU_MEMORY_GB);
-    range("processor_cores", o.processorCores(), 1, MAX_PROCESSOR_CORES);
+    List<DomainException> problems = problems(o);
+    if (!problems.isEmpty()) {
+      throw DomainException.invalidAll(problems);
+    }
+  }
+
+  /** Every field out of its range, in field order: a provider fixes them all in one go. */
+  public static List<DomainException> problems(Offering o) {
+    List<DomainException> problems = new ArrayList<>();
+    collect(problems, () -> hours("min_contract_hours", o.minContractHours()));
+    collect(problems, () -> hours("max_contract_hours", o.maxContractHours()));
+    collect(problems, () -> range("gpu_count", o.gpuCount(), 0, MAX_GPU_COUNT));
+    collect(problems, () -> range("gpu_memory_gb", o.gpuMemoryGb(), 0, MAX_GPU_MEMORY_GB));
+    collect(problems, () -> range("processor_cores", o.processorCores(), 1, MAX_PROCESSOR_CORES));
     if (o.datacenterCountry() != null && !COUNTRY.matcher(o.datacenterCountry()).matches()) {
-      throw DomainException.invalid(
-          "datacenter_country", "must be an ISO 3166 two-letter country code such as DE");
+      problems.add(
+          DomainException.invalid(
+              "datacenter_country", "must be an ISO 3166 two-letter country code such as DE"));
     }
     if (o.currency() != null && !CURRENCY.matcher(o.currency()).matches()) {
-      throw DomainException.invalid("currency", "must be a currency code such as USD");
+      problems.add(DomainException.invalid("currency", "must be a currency code such as USD"));
     }
     String[][] shortText = {
       {"processor_brand", o.processorBrand()},
@@ -49,7 +61,20 @@ public final class OfferingFields {
       {"visibility", o.visibility()}
     };
     for (String[] f : shortText) {
-      Limits.checkChars(f[0], f[1], Limits.SHORT_TEXT_CHARS);
+      collect(problems, () -> Limits.checkChars(f[0], f[1], Limits.SHORT_TEXT_CHARS));
+    }
+    return problems;
+  }
+
+  /** Runs one check, keeping its failure instead of stopping at it. */
+  public static void collect(List<DomainException> problems, Runnable check) {
+    try {
+      check.run();
+    } catch (DomainException e) {
+      if (e.kind() != DomainException.Kind.INVALID) {
+        throw e;
+      }
+      problems.add(e);
     }
   }
 

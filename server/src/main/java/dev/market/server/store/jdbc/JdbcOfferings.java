@@ -162,6 +162,74 @@ final class JdbcOfferings implements OfferingRepository {
   }
 
   @Override
+  public void update(Offering o) {
+    sql("UPDATE offerings SET "
+            + "offering_id = :offering_id, offer_name = :offer_name,"
+            + " description = :description, product_type = :product_type,"
+            + " currency = :currency, monthly_price_e9s = :monthly_price_e9s,"
+            + " setup_fee_e9s = :setup_fee_e9s, visibility = :visibility,"
+            + " stock_status = :stock_status, processor_brand = :processor_brand,"
+            + " processor_cores = :processor_cores, processor_name = :processor_name,"
+            + " memory_amount = :memory_amount, memory_gb = :memory_gb,"
+            + " total_ssd_capacity = :total_ssd_capacity, ssd_gb = :ssd_gb,"
+            + " total_hdd_capacity = :total_hdd_capacity, hdd_gb = :hdd_gb,"
+            + " uplink_speed = :uplink_speed,"
+            + " unmetered_bandwidth = :unmetered_bandwidth,"
+            + " datacenter_country = :datacenter_country,"
+            + " datacenter_city = :datacenter_city, gpu_name = :gpu_name,"
+            + " gpu_count = :gpu_count, gpu_memory_gb = :gpu_memory_gb,"
+            + " min_contract_hours = :min_contract_hours,"
+            + " max_contract_hours = :max_contract_hours,"
+            + " operating_systems = :operating_systems,"
+            + " billing_interval = :billing_interval, is_draft = :is_draft"
+            + " WHERE id = :id")
+        .bind("offering_id", o.offeringId())
+        .bind("offer_name", o.offerName())
+        .bind("description", o.description())
+        .bind("product_type", o.productType())
+        .bind("currency", o.currency())
+        .bind("monthly_price_e9s", o.monthlyPriceE9s())
+        .bind("setup_fee_e9s", o.setupFeeE9s())
+        .bind("visibility", o.visibility())
+        .bind("stock_status", o.stockStatus())
+        .bind("processor_brand", o.processorBrand())
+        .bind("processor_cores", o.processorCores())
+        .bind("processor_name", o.processorName())
+        .bind("memory_amount", o.memoryAmount())
+        .bind("memory_gb", o.memoryGb())
+        .bind("total_ssd_capacity", o.totalSsdCapacity())
+        .bind("ssd_gb", o.ssdGb())
+        .bind("total_hdd_capacity", o.totalHddCapacity())
+        .bind("hdd_gb", o.hddGb())
+        .bind("uplink_speed", o.uplinkSpeed())
+        .bind("unmetered_bandwidth", o.unmeteredBandwidth())
+        .bind("datacenter_country", o.datacenterCountry())
+        .bind("datacenter_city", o.datacenterCity())
+        .bind("gpu_name", o.gpuName())
+        .bind("gpu_count", o.gpuCount())
+        .bind("gpu_memory_gb", o.gpuMemoryGb())
+        .bind("min_contract_hours", o.minContractHours())
+        .bind("max_contract_hours", o.maxContractHours())
+        .bind("operating_systems", o.operatingSystems())
+        .bind("billing_interval", o.billingInterval())
+        .bind("is_draft", o.draft())
+        .bind("id", o.id())
+        .update(c);
+  }
+
+  @Override
+  public void delete(long id) {
+    sql("DELETE FROM offerings WHERE id = :id").bind("id", id).update(c);
+  }
+
+  @Override
+  public List<String> contractStatuses(long id) {
+    return sql("SELECT status FROM contracts WHERE offering_db_id = :id")
+        .bind("id", id)
+        .list(c, rs -> rs.getString(1));
+  }
+
+  @Override
   public long count() {
     return sql("SELECT COUNT(*) FROM offerings").one(c, rs -> rs.getLong(1)).orElse(0L);
   }

@@ -1,0 +1,10 @@
+package dev.market.server.http;
+
+import dev.market.server.support.TestDatabases;
+
+class OfferingManagementSqliteTest extends OfferingManagementContract {
+  @Override
+  TestDatabases.Kind kind() {
+    return TestDatabases.Kind.SQLITE;
+  }
+}
