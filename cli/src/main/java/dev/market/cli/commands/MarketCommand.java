@@ -62,6 +62,7 @@ import picocli.CommandLine.Option;
       ProviderCommand.class,
       // setup
       IdentityCommand.class,
+      dev.market.cli.commands.account.AccountCommand.class,
       ConfigCommand.class,
       HelpCommand.class,
       VersionCommand.class
