@@ -174,6 +174,7 @@ function _complete_market() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contracts" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} provider" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity" ];    then _picocli_market; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} account" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} version" ];    then _picocli_market; return $?; fi
@@ -192,6 +193,8 @@ function _complete_market() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity use" ];    then _picocli_market_identity; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity remove" ];    then _picocli_market_identity; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity rm" ];    then _picocli_market_identity; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} account register" ];    then _picocli_market_account; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} account show" ];    then _picocli_market_account; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config get" ];    then _picocli_market_config; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config set" ];    then _picocli_market_config; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config unset" ];    then _picocli_market_config; return $?; fi
@@ -218,51 +221,57 @@ function _complete_market() {
   local cmds17=(contracts)
   local cmds18=(provider)
   local cmds19=(identity)
-  local cmds20=(config)
-  local cmds21=(help)
-  local cmds22=(version)
-  local cmds23=(offerings list)
-  local cmds24=(offerings ls)
-  local cmds25=(offerings show)
-  local cmds26=(offerings create)
-  local cmds27=(wallet deposit)
-  local cmds28=(wallet withdraw)
-  local cmds29=(provider auto-accept)
-  local cmds30=(identity new)
-  local cmds31=(identity import)
-  local cmds32=(identity list)
-  local cmds33=(identity ls)
-  local cmds34=(identity show)
-  local cmds35=(identity use)
-  local cmds36=(identity remove)
-  local cmds37=(identity rm)
-  local cmds38=(config get)
-  local cmds39=(config set)
-  local cmds40=(config unset)
-  local cmds41=(config list)
+  local cmds20=(account)
+  local cmds21=(config)
+  local cmds22=(help)
+  local cmds23=(version)
+  local cmds24=(offerings list)
+  local cmds25=(offerings ls)
+  local cmds26=(offerings show)
+  local cmds27=(offerings create)
+  local cmds28=(wallet deposit)
+  local cmds29=(wallet withdraw)
+  local cmds30=(provider auto-accept)
+  local cmds31=(identity new)
+  local cmds32=(identity import)
+  local cmds33=(identity list)
+  local cmds34=(identity ls)
+  local cmds35=(identity show)
+  local cmds36=(identity use)
+  local cmds37=(identity remove)
+  local cmds38=(identity rm)
+  local cmds39=(account register)
+  local cmds40=(account show)
+  local cmds41=(config get)
+  local cmds42=(config set)
+  local cmds43=(config unset)
+  local cmds44=(config list)
 
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_market_config_list; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_market_config_unset; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_market_config_set; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_market_config_get; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_market_identity_rm; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_market_identity_remove; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_market_identity_use; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_market_identity_show; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_market_identity_ls; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_market_identity_list; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_market_identity_import; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_market_identity_new; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_market_provider_autoaccept; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_market_wallet_withdraw; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_market_wallet_deposit; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_market_offerings_create; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_market_offerings_show; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_market_offerings_ls; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_market_offerings_list; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_market_version; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_market_help; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_market_config; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_market_config_list; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_market_config_unset; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_market_config_set; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_market_config_get; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_market_account_show; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_market_account_register; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_market_identity_rm; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_market_identity_remove; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_market_identity_use; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_market_identity_show; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_market_identity_ls; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_market_identity_list; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_market_identity_import; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_market_identity_new; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_market_provider_autoaccept; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_market_wallet_withdraw; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_market_wallet_deposit; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_market_offerings_create; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_market_offerings_show; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_market_offerings_ls; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_market_offerings_list; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_market_version; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_market_help; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_market_config; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_market_account; return $?; fi
   if CompWordsContainsArray "${cmds19[@]}"; then _picocli_market_identity; return $?; fi
   if CompWordsContainsArray "${cmds18[@]}"; then _picocli_market_provider; return $?; fi
   if CompWordsContainsArray "${cmds17[@]}"; then _picocli_market_contracts; return $?; fi
@@ -294,7 +303,7 @@ function _picocli_market() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="offerings rent rentals status events connect credentials cancel extend auto-renew review wallet notifications requests accept reject provision contracts provider identity config help version"
+  local commands="offerings rent rentals status events connect credentials cancel extend auto-renew review wallet notifications requests accept reject provision contracts provider identity account config help version"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-V' '--version'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
@@ -1128,6 +1137,42 @@ function _picocli_market_identity() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `account` subcommand.
+function _picocli_market_account() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="register show"
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `config` subcommand.
 function _picocli_market_config() {
   # Get completion data
@@ -1796,6 +1841,84 @@ function _picocli_market_identity_rm() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `register` subcommand.
+function _picocli_market_account_register() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--email' '--identity' '-o' '--output' '--username'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--email')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--username')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `show` subcommand.
+function _picocli_market_account_show() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 

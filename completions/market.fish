@@ -3,7 +3,7 @@
 # Refresh with: bin/regen-docs
 # Install: copy to ~/.config/fish/completions/market.fish
 
-set -g __market_commands 'offerings' 'offerings list' 'offerings show' 'offerings create' 'rent' 'rentals' 'status' 'events' 'connect' 'credentials' 'cancel' 'extend' 'auto-renew' 'review' 'wallet' 'wallet deposit' 'wallet withdraw' 'notifications' 'requests' 'accept' 'reject' 'provision' 'contracts' 'provider' 'provider auto-accept' 'identity' 'identity new' 'identity import' 'identity list' 'identity show' 'identity use' 'identity remove' 'config' 'config get' 'config set' 'config unset' 'config list' 'help' 'version'
+set -g __market_commands 'offerings' 'offerings list' 'offerings show' 'offerings create' 'rent' 'rentals' 'status' 'events' 'connect' 'credentials' 'cancel' 'extend' 'auto-renew' 'review' 'wallet' 'wallet deposit' 'wallet withdraw' 'notifications' 'requests' 'accept' 'reject' 'provision' 'contracts' 'provider' 'provider auto-accept' 'identity' 'identity new' 'identity import' 'identity list' 'identity show' 'identity use' 'identity remove' 'account' 'account register' 'account show' 'config' 'config get' 'config set' 'config unset' 'config list' 'help' 'version'
 
 # The subcommand path typed so far: '' at the top, then e.g. 'offerings list'.
 function __market_path
@@ -57,6 +57,7 @@ complete -c market -n "__market_at ''" -a 'provision' -d 'Report a provisioning 
 complete -c market -n "__market_at ''" -a 'contracts' -d 'List all your contracts as a provider, in every state, newest first.'
 complete -c market -n "__market_at ''" -a 'provider' -d 'Your settings as a provider.'
 complete -c market -n "__market_at ''" -a 'identity' -d 'Create, import and choose the identities you sign with.'
+complete -c market -n "__market_at ''" -a 'account' -d 'Your account: a username and an e-mail address for your key.'
 complete -c market -n "__market_at ''" -a 'config' -d 'Read and change the config file (flags and environment override it).'
 complete -c market -n "__market_at ''" -a 'help' -d 'Show the help of market or of a command: \'market help identity new\' is'
 complete -c market -n "__market_at ''" -a 'version' -d 'Print the version (same as market --version).'
@@ -87,7 +88,7 @@ complete -c market -n "__market_at 'rent'" -l hours -x -d 'Rental length in hour
 complete -c market -n "__market_at 'rent'" -l idempotency-key -x -d 'Renting again with the same KEY (1-255 printable ASCII characters) returns the first rental instead of renting twice: for scripts that may run again.'
 complete -c market -n "__market_at 'rent'" -l memo -x -d 'A note for the provider.'
 complete -c market -n "__market_at 'rent'" -l os -x -d 'Operating system to install.'
-complete -c market -n "__market_at 'rent'" -l payment-method -x -d 'wallet, stripe or test (default wallet).'
+complete -c market -n "__market_at 'rent'" -l payment-method -x -d 'wallet (the default: your prepaid wallet pays), stripe (on Decent Cloud the wallet pays too) or test (never sent unless you pass it: Decent Cloud then skips payment; our server charges the wallet all the same).'
 complete -c market -n "__market_at 'rent'" -l ssh-key -r -F -d 'Your SSH public key file, or - to read it from stdin. Default: the first of ~/.ssh/id_ed25519.pub, id_ecdsa.pub, id_rsa.pub.'
 complete -c market -n "__market_at 'rent'" -l timeout -x -d 'How long --wait may take: 30s, 10m, 1h (default 10m).'
 complete -c market -n "__market_at 'rent'" -l wait -x -d 'After renting, wait until the rental is in STATE (default provisioned).'
@@ -174,6 +175,14 @@ complete -c market -n "__market_at 'identity import'" -l encrypt -d 'Protect the
 
 # market identity remove
 complete -c market -n "__market_at 'identity remove'" -s y -l yes -d 'Do not ask for confirmation.'
+
+# market account
+complete -c market -n "__market_at 'account'" -a 'register' -d 'Create the account of your key (POST /accounts). The address starts unverified: the marketplace e-mails it a link to open.'
+complete -c market -n "__market_at 'account'" -a 'show' -d 'Show your account: username, e-mail address and whether it is verified.'
+
+# market account register
+complete -c market -n "__market_at 'account register'" -l email -x -d 'Where the marketplace sends the verification link.'
+complete -c market -n "__market_at 'account register'" -l username -x -d '3 to 64 letters, digits, \'.\', \'_\', \'-\' or \'@\', starting and ending with a letter or digit; unique on the marketplace, whatever the case.'
 
 # market config
 complete -c market -n "__market_at 'config'" -a 'get' -d 'Print a key\'s value from the config file (nothing when unset).'
