@@ -177,7 +177,7 @@ complete -c market -n "__market_at 'identity import'" -l encrypt -d 'Protect the
 complete -c market -n "__market_at 'identity remove'" -s y -l yes -d 'Do not ask for confirmation.'
 
 # market account
-complete -c market -n "__market_at 'account'" -a 'register' -d 'Create the account of your key (POST /accounts). The address starts unverified: the marketplace e-mails it a link to open.'
+complete -c market -n "__market_at 'account'" -a 'register' -d 'Create the account of your key (POST /accounts). The address stays unverified until you open the link the marketplace e-mails to it (market-server sends none: its operator verifies).'
 complete -c market -n "__market_at 'account'" -a 'show' -d 'Show your account: username, e-mail address and whether it is verified.'
 
 # market account register
