@@ -522,7 +522,7 @@ class RenterFlowTest {
                 + "Contact for the provider (e.g. email:you@example.com; Enter for none): matrix:@me:example.org\n"
                 + "Hours, 1-8760 [720]: 48\n"
                 + "Price: 24.00 USD for 48 hours, paid by wallet\n"
-                + "Wallet: 1000.00, 976.00 after this rent (held in escrow)\n"
+                + "Wallet: 1000.00, 976.00 after this rent\n"
                 + "Rent it? [y/N] y\n");
     try (MarketClient c = clientOf(me)) {
       Contract contract = c.rentals().get(r.out().trim());
@@ -555,7 +555,7 @@ class RenterFlowTest {
         .endsWith(
             """
             Price: 0.138888888 USD for 10 hours, paid by wallet
-            Wallet: 1000.00, 999.861111112 after this rent (held in escrow)
+            Wallet: 1000.00, 999.861111112 after this rent
             Rent it? [y/N] n
             """);
     try (MarketClient c = clientOf(me)) {

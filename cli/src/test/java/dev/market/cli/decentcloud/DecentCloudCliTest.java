@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.market.cli.support.CliRunner;
 import dev.market.cli.support.CliRunner.Result;
+import dev.market.cli.support.ScriptedTerminal;
 import dev.market.client.decentcloud.DecentCloudFake;
 import dev.market.protocol.crypto.Identity;
 import java.nio.file.Files;
@@ -322,6 +323,48 @@ class DecentCloudCliTest {
       assertThat(o.get("offer_name").asText()).isEqualTo("Minimal");
     } finally {
       own.close();
+    }
+  }
+
+  @Test
+  void the_rent_dialog_shows_decent_clouds_price_next_to_the_wallet() {
+    ScriptedTerminal t = ScriptedTerminal.interactive(100, "", "", "y");
+
+    Result r = cli.run(t, "", "rent", String.valueOf(offering), "--hours", "10");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(t.unusedAnswers()).isZero();
+    assertThat(t.transcript())
+        .endsWith(
+            """
+            Price: 0.10 USD for 10 hours, paid by wallet
+            Wallet: 100.00, 99.90 after this rent
+            Rent it? [y/N] y
+            """);
+    assertThat(dc.balance(ME.publicKeyHex())).isEqualTo(99_900_000_000L);
+  }
+
+  @Test
+  void the_rent_dialog_says_when_the_wallet_is_short_before_anything_is_sent() {
+    DecentCloudFake poor = new DecentCloudFake();
+    try {
+      long id = poor.addOffering(PROVIDER, "vm-1", "Small VM", 7.2, true);
+      ScriptedTerminal t = ScriptedTerminal.interactive(100, "", "", "n");
+
+      Result r =
+          cli.env("MARKET_API_URL", poor.url())
+              .run(t, "", "rent", String.valueOf(id), "--hours", "10");
+
+      assertThat(r.exitCode()).as(r.toString()).isZero();
+      assertThat(t.transcript())
+          .endsWith(
+              "Price: 0.10 USD for 10 hours, paid by wallet\n"
+                  + "Wallet: 0.00: not enough; top up first (market wallet deposit AMOUNT, or on"
+                  + " Decent Cloud the website's /dashboard/wallet page)\n"
+                  + "Rent it? [y/N] n\n");
+      assertThat(poor.contracts()).isEmpty();
+    } finally {
+      poor.close();
     }
   }
 }
