@@ -119,8 +119,9 @@ final class ErrorHandler
     }
     if (ex instanceof MarketException e
         && e.errorCode().orElse(null) == ErrorCode.EMAIL_NOT_VERIFIED) {
-      return "open the verification link the marketplace e-mailed to your account's address,"
-          + " then rent again";
+      return "market account show   (open the verification link the marketplace e-mailed to its"
+          + " address, then rent again; no account yet: market account register --username NAME"
+          + " --email ADDRESS)";
     }
     if (ex instanceof MarketException e
         && e.errorCode().orElse(null) == ErrorCode.INSUFFICIENT_FUNDS

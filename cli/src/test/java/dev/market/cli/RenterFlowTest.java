@@ -530,7 +530,7 @@ class RenterFlowTest {
                 + "Choose 1-2 or type its name [1]: \n"
                 + "Hours, 1-8760 [720]: 48\n"
                 + "Price: 24.00 USD for 48 hours, paid by wallet\n"
-                + "Wallet: 1000.00, 976.00 after this rent (held in escrow)\n"
+                + "Wallet: 1000.00, 976.00 after this rent\n"
                 + "Rent it? [y/N] y\n");
     try (MarketClient c = clientOf(me)) {
       Contract contract = c.rentals().get(r.out().trim());
@@ -564,7 +564,7 @@ class RenterFlowTest {
         .endsWith(
             """
             Price: 0.14 USD for 10 hours, paid by wallet
-            Wallet: 1000.00, 999.86 after this rent (held in escrow)
+            Wallet: 1000.00, 999.86 after this rent
             Rent it? [y/N] n
             """);
     try (MarketClient c = clientOf(me)) {

@@ -20,13 +20,14 @@ import okhttp3.HttpUrl;
 
 /**
  * The marketplace API client (docs/protocol.md section 4), one service per resource: {@link
- * #offerings()}, {@link #rentals()}, {@link #provider()} and {@link #notifications()}. Build one
- * per process and share it; it and its services are thread-safe. Every failure is a {@link
- * dev.market.client.error.MarketException}: {@link dev.market.client.error.RefusedException} (the
- * marketplace said no; retrying will not help), {@link dev.market.client.error.AuthException}
- * (identity, signature or permission) or {@link UnavailableException} (network, timeout, 5xx, rate
- * limit, an unreadable answer; retrying may help). The message names the operation and the object:
- * {@code accept contract 3f1c2a9b…: invalid transition from rejected}.
+ * #offerings()}, {@link #rentals()}, {@link #provider()}, {@link #notifications()}, {@link
+ * #wallet()}, {@link #terms()} and {@link #accounts()}. Build one per process and share it; it and
+ * its services are thread-safe. Every failure is a {@link dev.market.client.error.MarketException}:
+ * {@link dev.market.client.error.RefusedException} (the marketplace said no; retrying will not
+ * help), {@link dev.market.client.error.AuthException} (identity, signature or permission) or
+ * {@link UnavailableException} (network, timeout, 5xx, rate limit, an unreadable answer; retrying
+ * may help). The message names the operation and the object: {@code accept contract 3f1c2a9b…:
+ * invalid transition from rejected}.
  *
  * <pre>{@code
  * try (MarketClient client = MarketClient.builder()
@@ -71,6 +72,7 @@ public final class MarketClient implements AutoCloseable {
   private final NotificationService notifications;
   private final WalletService wallet;
   private final TermsService terms;
+  private final AccountService accounts;
 
   private MarketClient(Builder b) {
     if (b.baseUrl == null) {
@@ -97,6 +99,7 @@ public final class MarketClient implements AutoCloseable {
     this.notifications = new NotificationService(api);
     this.wallet = new WalletService(api);
     this.terms = new TermsService(api);
+    this.accounts = new AccountService(api);
   }
 
   /** {@code root} with {@code /api/v1} appended unless it already ends with it. */
@@ -149,6 +152,11 @@ public final class MarketClient implements AutoCloseable {
   /** What rentals pay for: extensions, auto-renew, the paid period and escrow, reviews. */
   public TermsService terms() {
     return terms;
+  }
+
+  /** My account: register one, show it (Decent Cloud requires one with a verified address). */
+  public AccountService accounts() {
+    return accounts;
   }
 
   /** The identity requests are signed with, or {@code null} for an anonymous client. */

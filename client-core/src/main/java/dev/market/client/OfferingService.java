@@ -14,6 +14,7 @@ import dev.market.client.internal.ApiRequest;
 import dev.market.client.internal.Args;
 import dev.market.client.internal.Envelopes;
 import dev.market.client.internal.RetryPolicy;
+import dev.market.protocol.json.Json;
 import dev.market.protocol.model.Offering;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -145,6 +146,13 @@ public final class OfferingService {
    * {@code POST /providers/{me}/offerings}: publishes an offering as this client's identity;
    * returns its numeric id. Not retried once the request may have reached the server (a repeat
    * could publish it twice).
+   *
+   * <p>Decent Cloud refuses an offering that lacks any of fifteen fields (its {@code Offering},
+   * api/src/database/offerings.rs:78-219 at 13dda9de). Those with a sensible value are filled in
+   * when absent (no setup fee, public, billed monthly by the month, not a subscription, in stock,
+   * metered bandwidth, datacenter unknown, published); {@code offering_id}, {@code offer_name},
+   * {@code product_type}, {@code currency} and {@code monthly_price} must be given. Our server
+   * accepts the same document.
    */
   public long create(Offering offering) {
     return create(offering, RequestOptions.DEFAULT).value();
@@ -158,8 +166,10 @@ public final class OfferingService {
             ? "create offering"
             : "create offering " + Args.printable(offering.offeringId());
     String me = api.me(op);
+    ObjectNode doc = Json.mapper().valueToTree(offering);
+    DEFAULTS.forEach((field, value) -> doc.putIfAbsent(field, value));
     return api.call(
-        ApiRequest.signedPost(op, List.of("providers", me, "offerings"), json(offering)),
+        ApiRequest.signedPost(op, List.of("providers", me, "offerings"), json(doc)),
         options,
         env -> newId(env, op));
   }
@@ -227,6 +237,30 @@ public final class OfferingService {
             null),
         options,
         env -> Envelopes.message(env, op));
+  }
+
+  /**
+   * What {@link #create} sends for a field Decent Cloud requires and the offering leaves out: no
+   * setup fee, public, billed monthly by the month, not a subscription, in stock, metered
+   * bandwidth, published. Decent Cloud takes {@code ""} for an unknown datacenter country and city
+   * (api/src/database/offerings.rs:1300-1307); our server stores it as absent.
+   */
+  private static final Map<String, JsonNode> DEFAULTS = defaults();
+
+  private static Map<String, JsonNode> defaults() {
+    var f = Json.mapper().getNodeFactory();
+    Map<String, JsonNode> d = new java.util.LinkedHashMap<>();
+    d.put("setup_fee", f.numberNode(BigDecimal.ZERO));
+    d.put("visibility", f.textNode("public"));
+    d.put("billing_interval", f.textNode("monthly"));
+    d.put("billing_unit", f.textNode("month"));
+    d.put("is_subscription", f.booleanNode(false));
+    d.put("stock_status", f.textNode("in_stock"));
+    d.put("unmetered_bandwidth", f.booleanNode(false));
+    d.put("datacenter_country", f.textNode(""));
+    d.put("datacenter_city", f.textNode(""));
+    d.put("is_draft", f.booleanNode(false));
+    return java.util.Collections.unmodifiableMap(d);
   }
 
   private static long newId(ObjectNode env, String op) {

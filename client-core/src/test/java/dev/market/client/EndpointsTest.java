@@ -265,6 +265,8 @@ class EndpointsTest {
             720L,
             null,
             null,
+            null,
+            null,
             null);
 
     assertThat(client.offerings().create(o)).isEqualTo(17);
@@ -272,9 +274,13 @@ class EndpointsTest {
     assertThat(text(taken("POST", "/api/v1/providers/" + ME + "/offerings")))
         .isEqualTo(
             "{\"offering_id\":\"gpu-1\",\"offer_name\":\"GPU box\",\"product_type\":\"gpu\","
-                + "\"currency\":\"USD\",\"monthly_price\":99.50,\"visibility\":\"public\","
+                + "\"currency\":\"USD\",\"monthly_price\":99.5,\"visibility\":\"public\","
                 + "\"stock_status\":\"in_stock\",\"processor_cores\":8,\"memory_amount\":\"32 GB\","
-                + "\"datacenter_country\":\"DE\",\"min_contract_hours\":1,\"max_contract_hours\":720}");
+                + "\"datacenter_country\":\"DE\",\"min_contract_hours\":1,\"max_contract_hours\":720,"
+                // what Decent Cloud requires and the offering left out, with their defaults
+                + "\"setup_fee\":0,\"billing_interval\":\"monthly\",\"billing_unit\":\"month\","
+                + "\"is_subscription\":false,\"unmetered_bandwidth\":false,"
+                + "\"datacenter_city\":\"\",\"is_draft\":false}");
   }
 
   @Test

@@ -48,6 +48,7 @@ public final class MarketServer {
   private final OfferingService offerings;
   private final ContractService contracts;
   private final LedgerService ledger;
+  private final AccountService accounts;
   private final LifecycleSweeper lifecycle;
   private final Routes routes;
   private final Javalin app;
@@ -73,8 +74,9 @@ public final class MarketServer {
             new RentRateLimit(
                 config.rateLimitsEnabled(),
                 config.signerRentsPerMinute(),
-                config.signerRentBurst()));
-    AccountService accounts = new AccountService(writes, config.clock());
+                config.signerRentBurst()),
+            config.requireVerifiedEmail());
+    this.accounts = new AccountService(writes, config.clock());
     // issue 10: money writes carry the nonce too; its hooks live in ContractService.create/move
     this.ledger =
         new LedgerService(
@@ -202,6 +204,11 @@ public final class MarketServer {
 
   public int port() {
     return app.port();
+  }
+
+  /** The account service, for tests and tools (verifying an e-mail address). */
+  public AccountService accounts() {
+    return accounts;
   }
 
   /** The money service, for tests and tools (the ledger check). */

@@ -15,6 +15,8 @@ import java.util.Objects;
  *     -Dmarket.bench=true}
  * @param readNonceFlush how often read nonces are written to the shared table: another process
  *     refuses a replayed read at most this long (plus one commit) after the first use
+ * @param requireVerifiedEmail renting needs an account whose e-mail address an operator verified
+ *     (Decent Cloud's rule); off by default
  */
 public record ServerConfig(
     String host,
@@ -34,7 +36,8 @@ public record ServerConfig(
     Duration readNonceFlush,
     Duration requestExpiry,
     Duration provisioningTimeout,
-    boolean demoPayments) {
+    boolean demoPayments,
+    boolean requireVerifiedEmail) {
 
   public ServerConfig {
     Objects.requireNonNull(host, "host");
@@ -111,7 +114,8 @@ public record ServerConfig(
         .readNonceFlush(readNonceFlush)
         .requestExpiry(requestExpiry)
         .provisioningTimeout(provisioningTimeout)
-        .demoPayments(demoPayments);
+        .demoPayments(demoPayments)
+        .requireVerifiedEmail(requireVerifiedEmail);
   }
 
   /** Defaults are the protocol's: port 8787, 64 KiB bodies, ±5 min signatures, rate limits on. */
@@ -134,6 +138,7 @@ public record ServerConfig(
     private Duration requestExpiry = Duration.ofHours(24);
     private Duration provisioningTimeout = Duration.ofHours(24);
     private boolean demoPayments;
+    private boolean requireVerifiedEmail;
 
     public Builder host(String v) {
       host = v;
@@ -228,6 +233,12 @@ public record ServerConfig(
       return this;
     }
 
+    /** Renting needs an account with a verified e-mail address (off by default). */
+    public Builder requireVerifiedEmail(boolean v) {
+      requireVerifiedEmail = v;
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(
           host,
@@ -247,7 +258,8 @@ public record ServerConfig(
           readNonceFlush,
           requestExpiry,
           provisioningTimeout,
-          demoPayments);
+          demoPayments,
+          requireVerifiedEmail);
     }
   }
 }

@@ -30,10 +30,16 @@ public final class ServerMain {
         --request-expiry D     unanswered requests expire after D (default 24h; 90s, 30m, 2d)
         --provisioning-timeout D
                                accepted/provisioning contracts fail after D (default 24h)
+        --require-verified-email
+                               renting needs an account with a verified e-mail
+                               address, as on Decent Cloud (default off)
         -h, --help             show this help
 
       market-server ledger check [--db PATH|URL]
-                               reconcile the ledger: exit 0 when consistent, 3 on a mismatch\
+                               reconcile the ledger: exit 0 when consistent, 3 on a mismatch
+      market-server account verify USERNAME [--db PATH|URL]
+                               mark the account's e-mail address verified (this server
+                               sends no mail: do it once the user proved the address)\
       """;
 
   private ServerMain() {}
@@ -46,6 +52,9 @@ public final class ServerMain {
   static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length >= 1 && args[0].equals("ledger")) {
       return LedgerCheckCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
+    if (args.length >= 1 && args[0].equals("account")) {
+      return AccountVerifyCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
     }
     ServerConfig config;
     try {
@@ -143,6 +152,7 @@ public final class ServerMain {
         case "-h", "--help" -> throw new HelpRequested();
         case "--demo" -> b.demo(true);
         case "--no-rate-limits" -> b.rateLimitsEnabled(false);
+        case "--require-verified-email" -> b.requireVerifiedEmail(true);
         case "--bench-no-replay-store" -> {
           // measures what the replay guard costs; a server that accepts replays is never run
           // by accident, so this needs the JVM flag too (not in --help)

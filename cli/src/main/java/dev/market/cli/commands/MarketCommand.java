@@ -69,6 +69,7 @@ public final class MarketCommand extends GroupCommand {
           ProviderCommand.class,
           // setup
           IdentityCommand.class,
+          dev.market.cli.commands.account.AccountCommand.class,
           ConfigCommand.class,
           HelpCommand.class,
           VersionCommand.class);

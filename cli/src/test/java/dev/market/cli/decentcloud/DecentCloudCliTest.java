@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.market.cli.support.CliRunner;
 import dev.market.cli.support.CliRunner.Result;
+import dev.market.cli.support.ScriptedTerminal;
 import dev.market.client.decentcloud.DecentCloudFake;
 import dev.market.protocol.crypto.Identity;
 import java.nio.file.Files;
@@ -89,8 +90,9 @@ class DecentCloudCliTest {
           .startsWith("error: rent offering " + id + ": the answer was lost; the rental ")
           .endsWith(
               " was found cancelled unpaid, as Decent Cloud leaves one the wallet could not pay"
-                  + " for\nhint: top up your wallet (on Decent Cloud: the website's"
-                  + " /dashboard/wallet page), then rent again\n");
+                  + " for; this rent costs 0.10 USD and your wallet holds 0.000000001\nhint: top"
+                  + " up your wallet (on Decent Cloud: the website's /dashboard/wallet page), then"
+                  + " rent again\n");
     } finally {
       poor.close();
     }
@@ -110,8 +112,9 @@ class DecentCloudCliTest {
                 + offering
                 + ": "
                 + DecentCloudFake.EMAIL_NOT_VERIFIED
-                + "\nhint: open the verification link the marketplace e-mailed to your account's"
-                + " address, then rent again\n");
+                + "\nhint: market account show   (open the verification link the marketplace"
+                + " e-mailed to its address, then rent again; no account yet: market account"
+                + " register --username NAME --email ADDRESS)\n");
     assertThat(dc.contracts()).hasSize(1);
   }
 
@@ -160,5 +163,208 @@ class DecentCloudCliTest {
     Result creds = cli.run("credentials", id);
     assertThat(creds.exitCode()).as(creds.toString()).isZero();
     assertThat(creds.out()).contains("Hunter2-Root");
+  }
+
+  @Test
+  void account_register_and_show_work_against_decent_cloud() {
+    Result reg =
+        cli.run("account", "register", "--username", "alice", "--email", "alice@example.org");
+
+    assertThat(reg.exitCode()).as(reg.toString()).isZero();
+    String head =
+        "username:    alice\n"
+            + "email:       alice@example.org\n"
+            + "verified:    no (open the link the marketplace e-mailed to this address)\n"
+            + "public key:  "
+            + ME.publicKeyHex()
+            + "\ncreated:     ";
+    assertThat(reg.out()).startsWith(head).matches("(?s).*created: +[0-9-]{10} [0-9:]{8}Z\n");
+    Result show = cli.run("account", "show");
+    assertThat(show.exitCode()).as(show.toString()).isZero();
+    assertThat(show.out()).isEqualTo(reg.out());
+
+    dc.verifyEmail(ME.publicKeyHex());
+
+    assertThat(cli.run("account", "show").out()).contains("verified:    yes\n");
+    assertThat(cli.run("account", "show", "-o", "ids").out()).isEqualTo("alice\n");
+    Result taken =
+        cli.runWithStdin(
+            "legal winner thank year wave sausage worth useful legal winner thank yellow",
+            "identity",
+            "import",
+            "other");
+    assertThat(taken.exitCode()).isZero();
+    Result second =
+        cli.env("MARKET_IDENTITY", "other")
+            .run("account", "register", "--username", "ALICE", "--email", "o@example.org");
+    assertThat(second.exitCode()).isEqualTo(3);
+    assertThat(second.err()).isEqualTo("error: register account ALICE: Username already taken\n");
+  }
+
+  @Test
+  void account_show_without_an_account_exits_3_and_says_how_to_register() {
+    Result r = cli.run("account", "show");
+
+    assertThat(r.exitCode()).isEqualTo(3);
+    assertThat(r.err())
+        .isEqualTo(
+            """
+            error: account show: your key has no account on this marketplace
+            hint: market account register --username NAME --email ADDRESS
+            """);
+  }
+
+  @Test
+  void wallet_shows_decent_clouds_balance_and_ledger() throws Exception {
+    String id = rent("first");
+
+    Result table = cli.run("wallet");
+    Result json = cli.run("wallet", "-o", "json");
+
+    assertThat(table.exitCode()).as(table.toString()).isZero();
+    assertThat(table.out()).startsWith("balance  99.90\n");
+    assertThat(table.out().lines().skip(1).map(String::strip).toList())
+        .hasSize(3)
+        .satisfies(
+            lines -> {
+              assertThat(lines.get(0)).startsWith("ID").contains("TYPE").contains("AMOUNT");
+              assertThat(lines.get(1)).startsWith("2 ").contains(" rental ").contains(" -0.10 ");
+              assertThat(lines.get(2)).startsWith("1 ").contains(" topup ").contains(" +100.00 ");
+            });
+    var w = dev.market.protocol.json.Json.mapper().readTree(json.out());
+    assertThat(w.get("balanceE9s").asLong()).isEqualTo(99_900_000_000L);
+    assertThat(w.get("recentLedger").get(0).get("reference").asText()).isEqualTo("contract:" + id);
+  }
+
+  @Test
+  void a_rent_decent_cloud_cannot_pay_for_exits_3_naming_both_amounts_and_how_to_top_up() {
+    DecentCloudFake poor = new DecentCloudFake();
+    try {
+      long id = poor.addOffering(PROVIDER, "vm-1", "Small VM", 7.2, true);
+      poor.credit(ME.publicKeyHex(), 1L);
+
+      Result r =
+          cli.env("MARKET_API_URL", poor.url())
+              .run("rent", String.valueOf(id), "--yes", "--hours", "10", "--memo", "first");
+
+      assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err())
+          .isEqualTo(
+              "error: rent offering "
+                  + id
+                  + ": "
+                  + DecentCloudFake.INSUFFICIENT_BALANCE
+                  + "; this rent costs 0.10 USD and your wallet holds 0.000000001\n"
+                  + "hint: top up your wallet (on Decent Cloud: the website's /dashboard/wallet"
+                  + " page), then rent again\n");
+    } finally {
+      poor.close();
+    }
+  }
+
+  private String sentPaymentMethod() throws Exception {
+    mockwebserver3.RecordedRequest post =
+        dc.requests().stream()
+            .filter(
+                q ->
+                    q.getMethod().equals("POST") && q.getUrl().encodedPath().endsWith("/contracts"))
+            .reduce((a, b) -> b)
+            .orElseThrow();
+    return dev.market.protocol.json.Json.mapper()
+        .readTree(post.getBody().utf8())
+        .get("payment_method")
+        .asText();
+  }
+
+  @Test
+  void the_test_payment_method_is_sent_only_when_asked_for() throws Exception {
+    rent("default");
+    assertThat(sentPaymentMethod()).isEqualTo("wallet");
+    assertThat(dc.balance(ME.publicKeyHex())).isEqualTo(99_900_000_000L);
+    dc.verifyEmail(ME.publicKeyHex()); // the first rent created Decent Cloud's account
+
+    Result r =
+        cli.run(
+            "rent",
+            String.valueOf(offering),
+            "--yes",
+            "--hours",
+            "10",
+            "--memo",
+            "asked",
+            "--payment-method",
+            "test");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(sentPaymentMethod()).isEqualTo("test");
+    assertThat(dc.balance(ME.publicKeyHex())).isEqualTo(99_900_000_000L); // Decent Cloud's loophole
+  }
+
+  @Test
+  void offerings_create_sends_what_decent_cloud_requires() throws Exception {
+    Path file = home.resolve("offering.json");
+    Files.writeString(
+        file,
+        "{\"offering_id\": \"min-1\", \"offer_name\": \"Minimal\", \"product_type\": \"compute\","
+            + " \"currency\": \"USD\", \"monthly_price\": 5}");
+    DecentCloudFake own = new DecentCloudFake();
+    try {
+      Result r =
+          cli.env("MARKET_API_URL", own.url())
+              .run("offerings", "create", "--file", file.toString(), "-o", "ids");
+
+      assertThat(r.exitCode()).as(r.toString()).isZero();
+      assertThat(r.out()).isEqualTo("1\n");
+      Result show = cli.run("offerings", "show", "1", "-o", "json");
+      var o = dev.market.protocol.json.Json.mapper().readTree(show.out());
+      assertThat(o.get("billing_unit").asText()).isEqualTo("month");
+      assertThat(o.get("is_subscription").asBoolean()).isFalse();
+      assertThat(o.get("offer_name").asText()).isEqualTo("Minimal");
+    } finally {
+      own.close();
+    }
+  }
+
+  @Test
+  void the_rent_dialog_shows_decent_clouds_price_next_to_the_wallet() {
+    ScriptedTerminal t = ScriptedTerminal.interactive(100, "", "", "y");
+
+    Result r = cli.run(t, "", "rent", String.valueOf(offering), "--hours", "10");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(t.unusedAnswers()).isZero();
+    assertThat(t.transcript())
+        .endsWith(
+            """
+            Price: 0.10 USD for 10 hours, paid by wallet
+            Wallet: 100.00, 99.90 after this rent
+            Rent it? [y/N] y
+            """);
+    assertThat(dc.balance(ME.publicKeyHex())).isEqualTo(99_900_000_000L);
+  }
+
+  @Test
+  void the_rent_dialog_says_when_the_wallet_is_short_before_anything_is_sent() {
+    DecentCloudFake poor = new DecentCloudFake();
+    try {
+      long id = poor.addOffering(PROVIDER, "vm-1", "Small VM", 7.2, true);
+      ScriptedTerminal t = ScriptedTerminal.interactive(100, "", "", "n");
+
+      Result r =
+          cli.env("MARKET_API_URL", poor.url())
+              .run(t, "", "rent", String.valueOf(id), "--hours", "10");
+
+      assertThat(r.exitCode()).as(r.toString()).isZero();
+      assertThat(t.transcript())
+          .endsWith(
+              "Price: 0.10 USD for 10 hours, paid by wallet\n"
+                  + "Wallet: 0.00: not enough; top up first (market wallet deposit AMOUNT, or on"
+                  + " Decent Cloud the website's /dashboard/wallet page)\n"
+                  + "Rent it? [y/N] n\n");
+      assertThat(poor.contracts()).isEmpty();
+    } finally {
+      poor.close();
+    }
   }
 }

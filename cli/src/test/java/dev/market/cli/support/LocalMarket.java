@@ -96,6 +96,8 @@ public final class LocalMarket implements AutoCloseable {
                 8760L,
                 "debian-12,ubuntu-24.04",
                 "monthly",
+                null,
+                null,
                 false));
   }
 

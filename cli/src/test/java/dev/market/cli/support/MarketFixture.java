@@ -8,6 +8,7 @@ import dev.market.protocol.model.Contract;
 import dev.market.protocol.model.Offering;
 import dev.market.protocol.model.RentalRequest;
 import dev.market.server.MarketServer;
+import dev.market.server.ServerConfig;
 import dev.market.server.support.MutableClock;
 import dev.market.server.support.TestServer;
 import java.io.ByteArrayOutputStream;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * THE server fixture ({@link TestServer}: the real server on port 0 over a temporary SQLite file)
@@ -55,8 +57,13 @@ public final class MarketFixture implements AutoCloseable {
   private boolean closed;
 
   public MarketFixture(Path dir) {
+    this(dir, UnaryOperator.identity());
+  }
+
+  /** The same over a server configured by {@code tweak} (e.g. requiring a verified e-mail). */
+  public MarketFixture(Path dir, UnaryOperator<ServerConfig.Builder> tweak) {
     this.dir = dir;
-    server = TestServer.start(dir.resolve("market.db").toString());
+    server = TestServer.start(dir.resolve("market.db").toString(), tweak);
     clock = server.clock;
     clock.set(START);
     url = server.baseUrl;
@@ -121,6 +128,8 @@ public final class MarketFixture implements AutoCloseable {
                 null,
                 1L,
                 8760L,
+                null,
+                null,
                 null,
                 null,
                 null));

@@ -2,6 +2,7 @@ package dev.market.client.decentcloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.market.client.AwaitResult;
 import dev.market.client.ConnectionInfo;
@@ -10,17 +11,21 @@ import dev.market.client.OfferingQuery;
 import dev.market.client.error.ConflictException;
 import dev.market.client.error.ForbiddenException;
 import dev.market.client.error.InsufficientFundsException;
+import dev.market.client.error.InvalidRequestException;
 import dev.market.client.error.MarketException;
 import dev.market.client.error.NotFoundException;
 import dev.market.client.error.OutcomeUnknownException;
 import dev.market.client.error.RateLimitedException;
 import dev.market.client.error.UnauthorizedException;
 import dev.market.protocol.crypto.Identity;
+import dev.market.protocol.model.Account;
 import dev.market.protocol.model.Contract;
 import dev.market.protocol.model.ContractStatus;
+import dev.market.protocol.model.LedgerEntry;
 import dev.market.protocol.model.Offering;
 import dev.market.protocol.model.RentalCreated;
 import dev.market.protocol.model.RentalRequest;
+import dev.market.protocol.model.Wallet;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -369,6 +374,122 @@ class DecentCloudClientTest {
           .isInstanceOf(UnauthorizedException.class)
           .extracting(e -> ((MarketException) e).serverMessage())
           .isEqualTo("Request timestamp expired (max 5 minutes)");
+    }
+  }
+
+  @Test
+  void an_account_is_registered_and_shown_and_renting_waits_for_its_verification() {
+    long id = offering();
+    dc.credit(RENTER.publicKeyHex(), 1_000_000_000L);
+    assertThat(renter.accounts().mine()).isEmpty();
+
+    Account made = renter.accounts().register("alice", "alice@example.org");
+
+    assertThat(made.username()).isEqualTo("alice");
+    assertThat(made.email()).isEqualTo("alice@example.org");
+    assertThat(made.verified()).isFalse();
+    assertThat(made.publicKeys())
+        .singleElement()
+        .satisfies(k -> assertThat(k.publicKey()).isEqualTo(RENTER.publicKeyHex()));
+    assertThat(renter.accounts().mine()).contains(made);
+    assertThat(renter.accounts().byUsername("ALICE").id()).isEqualTo(made.id());
+    assertThatThrownBy(() -> renter.rentals().create(request(id, "first")))
+        .isInstanceOfSatisfying(
+            ConflictException.class, e -> assertThat(e.code()).isEqualTo("email_not_verified"));
+    assertThat(dc.contracts()).isEmpty();
+
+    dc.verifyEmail(RENTER.publicKeyHex());
+
+    assertThat(renter.accounts().mine().orElseThrow().verified()).isTrue();
+    renter.rentals().create(request(id, "first"));
+    assertThat(dc.contracts()).hasSize(1);
+    assertThat(dc.requests().get(1).getHeaders().get("X-Signature")).isNotNull(); // register
+  }
+
+  @Test
+  void decent_clouds_account_refusals_map_to_conflict_and_invalid() {
+    renter.accounts().register("bob", "bob@example.org");
+    try (MarketClient other = client(PROVIDER)) {
+      assertThatThrownBy(() -> other.accounts().register("BOB", "b2@example.org"))
+          .isInstanceOfSatisfying(
+              ConflictException.class,
+              e -> assertThat(e.serverMessage()).isEqualTo("Username already taken"));
+      assertThatThrownBy(() -> other.accounts().register("root", "r@example.org"))
+          .isInstanceOfSatisfying(
+              InvalidRequestException.class,
+              e -> assertThat(e.serverMessage()).isEqualTo("Username is reserved"));
+      assertThatThrownBy(() -> other.accounts().register("carol", "carol@localhost"))
+          .isInstanceOfSatisfying(
+              InvalidRequestException.class,
+              e -> assertThat(e.serverMessage()).isEqualTo("Invalid email format"));
+      assertThat(other.accounts().mine()).isEmpty();
+    }
+    assertThatThrownBy(() -> renter.accounts().register("bob2", "bob@example.org"))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("duplicate key value violates unique constraint");
+  }
+
+  @Test
+  void the_wallet_shows_decent_clouds_balance_and_ledger_newest_first() {
+    long id = offering();
+    assertThat(renter.wallet().show().balanceE9s()).isNull(); // before the first credit
+    dc.credit(RENTER.publicKeyHex(), 1_000_000_000L);
+    String contract = renter.rentals().create(request(id, "mine")).contractId();
+
+    Wallet w = renter.wallet().show();
+
+    assertThat(w.balance()).isEqualTo(900_000_000L);
+    assertThat(w.recentLedger())
+        .extracting(LedgerEntry::entryType, LedgerEntry::amountE9s, LedgerEntry::balanceAfterE9s)
+        .containsExactly(
+            tuple("rental", -100_000_000L, 900_000_000L),
+            tuple("topup", 1_000_000_000L, 1_000_000_000L));
+    assertThat(w.recentLedger().get(0).reference()).isEqualTo("contract:" + contract);
+  }
+
+  @Test
+  void an_offering_with_only_the_fields_without_a_default_is_accepted_by_decent_cloud() {
+    try (MarketClient provider = client(PROVIDER)) {
+      long id =
+          provider
+              .offerings()
+              .create(
+                  Offering.builder()
+                      .offeringId("min-1")
+                      .offerName("Minimal")
+                      .productType("compute")
+                      .currency("USD")
+                      .monthlyPrice(new java.math.BigDecimal("5"))
+                      .build());
+
+      Offering o = provider.offerings().get(id);
+      assertThat(o.billingUnit()).isEqualTo("month");
+      assertThat(o.isSubscription()).isFalse();
+      assertThat(o.pubkey()).isEqualTo(PROVIDER.publicKeyHex());
+    }
+  }
+
+  @Test
+  void an_offering_without_a_required_field_that_has_no_default_is_refused_naming_it() {
+    try (MarketClient provider = client(PROVIDER)) {
+      assertThatThrownBy(
+              () ->
+                  provider
+                      .offerings()
+                      .create(
+                          Offering.builder()
+                              .offeringId("no-currency")
+                              .offerName("No currency")
+                              .productType("compute")
+                              .monthlyPrice(java.math.BigDecimal.ONE)
+                              .build()))
+          .isInstanceOfSatisfying(
+              InvalidRequestException.class,
+              e ->
+                  assertThat(e.serverMessage())
+                      .isEqualTo(
+                          "parse request payload error: failed to parse \"Offering\": missing"
+                              + " required property \"currency\""));
     }
   }
 }

@@ -83,6 +83,10 @@ public final class DecentCloudFake implements AutoCloseable {
           "decent",
           "cloud");
 
+  /** api/email-utils/src/validation.rs:7-10: the e-mail format check. */
+  private static final Pattern EMAIL =
+      Pattern.compile("^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\\.[a-zA-Z]{2,}$");
+
   /** A/validation.rs:42-45: the SSH key format check. */
   private static final Pattern SSH_KEY =
       Pattern.compile("^ssh-(rsa|ed25519|ecdsa|dss)\\s+[A-Za-z0-9+/]+={0,3}(\\s+.*)?$");
@@ -768,13 +772,13 @@ public final class DecentCloudFake implements AutoCloseable {
       return error("Username is reserved");
     }
     String email = optText(b, "email");
-    if (email == null || email.isEmpty()) {
+    if (email == null || email.strip().isEmpty()) {
       return error("Email cannot be empty");
     }
     if (email.length() > 255) {
       return error("Email is too long (max 255 characters)");
     }
-    if (!email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+    if (!EMAIL.matcher(email).matches()) {
       return error("Invalid email format");
     }
     String key = optText(b, "publicKey");
@@ -831,9 +835,12 @@ public final class DecentCloudFake implements AutoCloseable {
     return error("Account not found");
   }
 
-  /** D/accounts.rs:49-77: AccountWithKeys in camelCase. */
+  /**
+   * D/accounts.rs:49-77: AccountWithKeys in camelCase; the times are the columns' defaults, in
+   * nanoseconds (api/migrations_pg/001_schema.sql:258-259, 312).
+   */
   private ObjectNode createAccount(String pubkey, String username, String email) {
-    long now = Instant.now(clock).getEpochSecond();
+    long now = nowNs();
     ObjectNode a = Json.mapper().createObjectNode();
     a.put("id", UUID.randomUUID().toString().replace("-", ""));
     a.put("username", username);

@@ -86,6 +86,8 @@ abstract class ClientFlowContract {
                     2000L,
                     "debian-12",
                     "monthly",
+                    null,
+                    null,
                     false));
   }
 

@@ -44,6 +44,8 @@ public record Offering(
     @JsonProperty("max_contract_hours") Long maxContractHours,
     @JsonProperty("operating_systems") String operatingSystems,
     @JsonProperty("billing_interval") String billingInterval,
+    @JsonProperty("billing_unit") String billingUnit,
+    @JsonProperty("is_subscription") Boolean isSubscription,
     @JsonProperty("is_draft") Boolean isDraft) {
   /** A builder naming every value; absent ones stay null and are omitted on the wire. */
   public static Builder builder() {
@@ -80,6 +82,8 @@ public record Offering(
     private Long maxContractHours;
     private String operatingSystems;
     private String billingInterval;
+    private String billingUnit;
+    private Boolean isSubscription;
     private Boolean isDraft;
 
     private Builder() {}
@@ -224,6 +228,16 @@ public record Offering(
       return this;
     }
 
+    public Builder billingUnit(String billingUnit) {
+      this.billingUnit = billingUnit;
+      return this;
+    }
+
+    public Builder isSubscription(Boolean isSubscription) {
+      this.isSubscription = isSubscription;
+      return this;
+    }
+
     public Builder isDraft(Boolean isDraft) {
       this.isDraft = isDraft;
       return this;
@@ -259,6 +273,8 @@ public record Offering(
           maxContractHours,
           operatingSystems,
           billingInterval,
+          billingUnit,
+          isSubscription,
           isDraft);
     }
   }

@@ -47,15 +47,35 @@ public final class ContractService {
   private final Clock clock;
   private final CredentialSealer sealer;
   private final RentRateLimit rentLimit;
+  private final boolean requireVerifiedEmail;
   private final SecureRandom random = new SecureRandom();
 
+  /**
+   * @param requireVerifiedEmail renting needs an account with a verified e-mail address, as on
+   *     Decent Cloud (api/src/openapi/contracts.rs:647-681 at 13dda9de)
+   */
   public ContractService(
-      MarketStore store, Clock clock, CredentialSealer sealer, RentRateLimit rentLimit) {
+      MarketStore store,
+      Clock clock,
+      CredentialSealer sealer,
+      RentRateLimit rentLimit,
+      boolean requireVerifiedEmail) {
     this.store = store;
     this.clock = clock;
     this.sealer = sealer;
     this.rentLimit = rentLimit;
+    this.requireVerifiedEmail = requireVerifiedEmail;
   }
+
+  /** Decent Cloud's words for an unverified renter (api/src/openapi/contracts.rs:666). */
+  public static final String EMAIL_NOT_VERIFIED =
+      "Email verification required. Please verify your email address before creating rentals."
+          + " Check your inbox for the verification link.";
+
+  /** Ours for a renter with no account at all, on a server that requires a verified one. */
+  public static final String NO_ACCOUNT =
+      "Email verification required. Register an account with an email address (POST /accounts)"
+          + " and verify it before creating rentals.";
 
   long nowNs() {
     return EpochNanos.now(clock);
@@ -172,6 +192,15 @@ public final class ContractService {
   }
 
   private RentalCreated createIn(Tx tx, String renter, ValidRental v, long now) {
+    if (requireVerifiedEmail) {
+      Optional<Account> account = tx.accounts().byPubkey(renter);
+      if (account.isEmpty()) {
+        throw DomainException.emailNotVerified(NO_ACCOUNT);
+      }
+      if (!account.get().emailVerified()) {
+        throw DomainException.emailNotVerified(EMAIL_NOT_VERIFIED);
+      }
+    }
     Offering o =
         tx.offerings()
             .byId(v.offeringDbId())

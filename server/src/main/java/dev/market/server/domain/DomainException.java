@@ -28,6 +28,8 @@ public final class DomainException extends RuntimeException {
     RATE_LIMITED(ErrorCode.RATE_LIMITED),
     /** The wallet does not cover a charge (issue 10); nothing was created or charged. */
     INSUFFICIENT_FUNDS(ErrorCode.INSUFFICIENT_FUNDS),
+    /** Renting needs a verified e-mail address and the renter has none (a server setting). */
+    EMAIL_NOT_VERIFIED(ErrorCode.EMAIL_NOT_VERIFIED),
     /** Our bug or a database failure that is not the client's: logged, never shown. */
     INTERNAL(ErrorCode.INTERNAL),
     UNAVAILABLE(ErrorCode.UNAVAILABLE);
@@ -126,6 +128,11 @@ public final class DomainException extends RuntimeException {
   /** The wallet does not cover a charge; nothing was created or charged. */
   public static DomainException insufficientFunds(String message) {
     return of(Kind.INSUFFICIENT_FUNDS, message);
+  }
+
+  /** The renter's account has no verified e-mail address, and this server requires one. */
+  public static DomainException emailNotVerified(String message) {
+    return of(Kind.EMAIL_NOT_VERIFIED, message);
   }
 
   public static DomainException tooLarge(String message) {

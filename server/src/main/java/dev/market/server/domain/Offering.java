@@ -41,6 +41,8 @@ public record Offering(
     Long maxContractHours,
     String operatingSystems,
     String billingInterval,
+    String billingUnit,
+    Boolean subscription,
     boolean draft,
     Long memoryGb,
     Long ssdGb,
@@ -109,6 +111,8 @@ public record Offering(
     private Long maxContractHours;
     private String operatingSystems;
     private String billingInterval;
+    private String billingUnit;
+    private Boolean subscription;
     private Boolean draft = Boolean.FALSE;
     private Long memoryGb;
     private Long ssdGb;
@@ -147,6 +151,8 @@ public record Offering(
       b.maxContractHours = from.maxContractHours();
       b.operatingSystems = from.operatingSystems();
       b.billingInterval = from.billingInterval();
+      b.billingUnit = from.billingUnit();
+      b.subscription = from.subscription();
       b.draft = from.draft();
       b.memoryGb = from.memoryGb();
       b.ssdGb = from.ssdGb();
@@ -295,6 +301,16 @@ public record Offering(
       return this;
     }
 
+    public Builder billingUnit(String billingUnit) {
+      this.billingUnit = billingUnit;
+      return this;
+    }
+
+    public Builder subscription(Boolean subscription) {
+      this.subscription = subscription;
+      return this;
+    }
+
     public Builder draft(Boolean draft) {
       this.draft = draft;
       return this;
@@ -356,6 +372,8 @@ public record Offering(
           maxContractHours,
           operatingSystems,
           billingInterval,
+          billingUnit,
+          subscription,
           draft,
           memoryGb,
           ssdGb,

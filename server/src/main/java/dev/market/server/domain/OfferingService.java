@@ -19,6 +19,9 @@ public final class OfferingService {
       Set.of("compute", "dedicated", "gpu", "network", "storage");
   private static final Set<String> VISIBILITIES = Set.of("public", "shared", "private");
 
+  /** Decent Cloud's billing units (api/src/database/offerings.rs:101 at 13dda9de). */
+  private static final Set<String> BILLING_UNITS = Set.of("minute", "hour", "day", "month");
+
   private final MarketStore store;
   private final Clock clock;
 
@@ -189,6 +192,13 @@ public final class OfferingService {
       problems.add(DomainException.invalid("visibility", "must be public, shared or private"));
     }
     problems.addAll(OfferingFields.problems(in));
+    String unit =
+        in.billingUnit() == null || in.billingUnit().isBlank()
+            ? "month"
+            : in.billingUnit().strip().toLowerCase(Locale.ROOT);
+    if (!BILLING_UNITS.contains(unit)) {
+      problems.add(DomainException.invalid("billing_unit", "must be minute, hour, day or month"));
+    }
     long[] price = {0};
     Long[] fee = {null};
     if (in.monthlyPrice() != null) {
@@ -215,14 +225,28 @@ public final class OfferingService {
         .setupFee(fee[0] == null ? null : Offering.fromE9s(fee[0]))
         .visibility(visibility)
         .stockStatus(in.stockStatus() == null ? "in_stock" : in.stockStatus())
+        .billingUnit(unit)
+        .subscription(Boolean.TRUE.equals(in.subscription()))
         .datacenterCountry(
-            in.datacenterCountry() == null ? null : in.datacenterCountry().toUpperCase(Locale.ROOT))
+            blankToNull(in.datacenterCountry()) == null
+                ? null
+                : in.datacenterCountry().strip().toUpperCase(Locale.ROOT))
+        .datacenterCity(blankToNull(in.datacenterCity()))
         .memoryGb(Capacity.toGb(in.memoryAmount()))
         .ssdGb(Capacity.toGb(in.totalSsdCapacity()))
         .hddGb(Capacity.toGb(in.totalHddCapacity()))
         .trustScore(trust)
         .createdAtNs(nowNs)
         .build();
+  }
+
+  /**
+   * Decent Cloud requires {@code datacenter_country} and {@code datacenter_city} but takes {@code
+   * ""} for "not said" (api/src/database/offerings.rs:1300-1307), so a client that sends the same
+   * document to both sends {@code ""}: stored here as absent.
+   */
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   private static void require(String field, String value) {

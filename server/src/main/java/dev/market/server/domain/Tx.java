@@ -21,6 +21,8 @@ public interface Tx {
 
   RateLimitRepository rateLimits();
 
+  AccountRepository accounts();
+
   // ---- money (issue 10) ----
 
   LedgerRepository ledger();

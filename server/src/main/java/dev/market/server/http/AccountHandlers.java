@@ -2,6 +2,7 @@ package dev.market.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.market.server.domain.Account;
 import dev.market.server.domain.AccountService;
 import dev.market.server.domain.DomainException;
 import io.javalin.http.Context;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Endpoints 15 to 18 of docs/protocol.md section 4: HTTP only, the rules are in {@link
+ * Endpoints 15 to 18 and 20 of docs/protocol.md section 4: HTTP only, the rules are in {@link
  * AccountService}.
  */
 final class AccountHandlers {
@@ -18,6 +19,30 @@ final class AccountHandlers {
 
   AccountHandlers(AccountService accounts) {
     this.accounts = accounts;
+  }
+
+  /** {@code POST /accounts}: Decent Cloud's {@code RegisterAccountRequest}, camel case. */
+  void register(Context ctx, String signer) {
+    ObjectNode body = Bodies.object(RequestFilter.body(ctx));
+    Account a =
+        accounts.register(
+            signer,
+            Bodies.optString(body, "username"),
+            Bodies.optString(body, "email"),
+            Bodies.optString(body, "publicKey"));
+    Envelope.ok(ctx, WireModel.toWire(a, true));
+  }
+
+  /** {@code GET /accounts?publicKey=}: the e-mail address only for the account's own signature. */
+  void byPublicKey(Context ctx, String signer) {
+    Account a = accounts.byPubkey(ctx.queryParam("publicKey"));
+    Envelope.ok(ctx, WireModel.toWire(a, a.pubkey().equalsIgnoreCase(signer)));
+  }
+
+  /** {@code GET /accounts/{username}}: the same, found by name. */
+  void byUsername(Context ctx, String signer) {
+    Account a = accounts.byUsername(ctx.pathParam("username"));
+    Envelope.ok(ctx, WireModel.toWire(a, a.pubkey().equalsIgnoreCase(signer)));
   }
 
   void notifications(Context ctx, String signer) {

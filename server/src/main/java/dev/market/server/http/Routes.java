@@ -83,6 +83,11 @@ public final class Routes {
     cfg.routes.get(
         API + "/providers/{pubkey}/contracts", signatures.signed(contracts::providerContracts));
 
+    // accounts (issue 9): Decent Cloud's paths and shapes (api/src/openapi/accounts.rs:18-356)
+    cfg.routes.post(API + "/accounts", signatures.signed(accounts::register));
+    cfg.routes.get(API + "/accounts", signatures.optionallySigned(accounts::byPublicKey));
+    cfg.routes.get(API + "/accounts/{username}", signatures.optionallySigned(accounts::byUsername));
+
     cfg.routes.get(
         API + "/users/{pubkey}/notifications", signatures.signed(accounts::notifications));
     cfg.routes.get(

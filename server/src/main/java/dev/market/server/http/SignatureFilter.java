@@ -31,6 +31,22 @@ final class SignatureFilter {
     this.verifier = new SignatureVerifier(config.signatureWindow());
   }
 
+  /**
+   * A public route that a signature may accompany: without {@code X-Signature} the handler gets a
+   * {@code null} signer; with one, the request passes the same checks as a signed route (a bad
+   * signature is refused, not ignored).
+   */
+  Handler optionallySigned(SignedHandler h) {
+    Handler checked = signed(h);
+    return ctx -> {
+      if (ctx.header("X-Signature") == null && ctx.header("X-Public-Key") == null) {
+        h.handle(ctx, null);
+      } else {
+        checked.handle(ctx);
+      }
+    };
+  }
+
   Handler signed(SignedHandler h) {
     return ctx -> {
       long now = EpochNanos.now(config.clock());

@@ -46,6 +46,8 @@ public final class WireModel {
         .maxContractHours(o.maxContractHours())
         .operatingSystems(o.operatingSystems())
         .billingInterval(o.billingInterval())
+        .billingUnit(o.billingUnit())
+        .isSubscription(o.subscription())
         .isDraft(o.draft())
         .build();
   }
@@ -81,6 +83,8 @@ public final class WireModel {
         .maxContractHours(o.maxContractHours())
         .operatingSystems(o.operatingSystems())
         .billingInterval(o.billingInterval())
+        .billingUnit(o.billingUnit())
+        .subscription(o.isSubscription())
         .draft(Boolean.TRUE.equals(o.isDraft()))
         .build();
   }
@@ -136,6 +140,25 @@ public final class WireModel {
         .details(e.details())
         .createdAt(e.createdAtNs())
         .build();
+  }
+
+  /**
+   * An account in Decent Cloud's {@code AccountWithKeys} shape; {@code withEmail} only when the
+   * request was signed by the account's own key (Decent Cloud shows the address to anyone).
+   */
+  static dev.market.protocol.model.Account toWire(
+      dev.market.server.domain.Account a, boolean withEmail) {
+    return new dev.market.protocol.model.Account(
+        a.id(),
+        a.username(),
+        a.createdAtNs(),
+        a.updatedAtNs(),
+        List.of(
+            new dev.market.protocol.model.Account.AccountKey(
+                a.keyId(), a.pubkey(), a.createdAtNs(), true)),
+        false,
+        a.emailVerified(),
+        withEmail ? a.email() : null);
   }
 
   static UserNotification toWire(Notification n) {

@@ -54,7 +54,10 @@ abstract class EndpointFuzzContract {
         new String[] {"GET", "/api/v1/users/" + r + "/notifications/unread-count"},
         new String[] {"POST", "/api/v1/users/" + r + "/notifications/mark-read"},
         new String[] {"GET", "/api/v1/provider/settings/auto-accept"},
-        new String[] {"PUT", "/api/v1/provider/settings/auto-accept"});
+        new String[] {"PUT", "/api/v1/provider/settings/auto-accept"},
+        new String[] {"POST", "/api/v1/accounts"},
+        new String[] {"GET", "/api/v1/accounts"},
+        new String[] {"GET", "/api/v1/accounts/fuzz.user"});
   }
 
   private static final String[] FIELDS = {
@@ -84,7 +87,13 @@ abstract class EndpointFuzzContract {
     "ids",
     "autoAcceptRentals",
     "is_draft",
-    "processor_cores"
+    "processor_cores",
+    "username",
+    "email",
+    "publicKey",
+    "billing_unit",
+    "is_subscription",
+    "datacenter_city"
   };
 
   @Provide
@@ -176,7 +185,7 @@ abstract class EndpointFuzzContract {
 
   @Provide
   Arbitrary<Integer> routeIndex() {
-    return Arbitraries.integers().between(0, 19);
+    return Arbitraries.integers().between(0, 22);
   }
 
   @Provide

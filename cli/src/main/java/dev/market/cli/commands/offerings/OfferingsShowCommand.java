@@ -85,7 +85,12 @@ public final class OfferingsShowCommand extends BaseCommand {
         .add("provider", o.pubkey())
         .add("provider's id", o.offeringId())
         .add("price", pricing(o))
-        .add("setup fee", Formats.money(o.setupFee(), o.currency(), 2))
+        // none and 0 read the same: offerings create sends 0 for Decent Cloud, which requires it
+        .add(
+            "setup fee",
+            o.setupFee() == null || o.setupFee().signum() == 0
+                ? null
+                : Formats.money(o.setupFee(), o.currency(), 2))
         .add("stock", o.stockStatus())
         .add("cpu", cpu)
         .add("memory", o.memoryAmount())

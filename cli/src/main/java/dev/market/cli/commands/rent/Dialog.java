@@ -214,8 +214,9 @@ final class Dialog {
             "Wallet: "
                 + Formats.e9s(balance, null)
                 + (balance >= e9s
-                    ? ", " + Formats.e9s(balance - e9s, null) + " after this rent (held in escrow)"
-                    : ": not enough; deposit first (market wallet deposit AMOUNT)")
+                    ? ", " + Formats.e9s(balance - e9s, null) + " after this rent"
+                    : ": not enough; top up first (market wallet deposit AMOUNT, or on Decent"
+                        + " Cloud the website's /dashboard/wallet page)")
                 + "\n");
       } catch (dev.market.client.error.MarketException e) {
         // a marketplace without our wallet endpoint: the price line is what we know

@@ -3,11 +3,15 @@ package dev.market.cli.commands.rent;
 import dev.market.cli.CliContext;
 import dev.market.cli.CliException;
 import dev.market.cli.DurationConverter;
+import dev.market.cli.ExitCodes;
 import dev.market.cli.commands.BaseCommand;
 import dev.market.cli.commands.rentals.Waiting;
 import dev.market.cli.output.Formats;
 import dev.market.client.Outcome;
 import dev.market.client.RequestOptions;
+import dev.market.client.error.InsufficientFundsException;
+import dev.market.client.error.MarketException;
+import dev.market.protocol.error.ErrorCode;
 import dev.market.protocol.model.Contract;
 import dev.market.protocol.model.ContractStatus;
 import dev.market.protocol.model.Offering;
@@ -87,7 +91,10 @@ public final class RentCommand extends BaseCommand {
       names = "--payment-method",
       paramLabel = "METHOD",
       defaultValue = "wallet",
-      description = "wallet, stripe or test (default ${DEFAULT-VALUE}).")
+      description =
+          "wallet (the default: your prepaid wallet pays), stripe (on Decent Cloud the wallet"
+              + " pays too) or test (never sent unless you pass it: Decent Cloud then skips"
+              + " payment; our server charges the wallet all the same).")
   String paymentMethod;
 
   @Option(
@@ -182,7 +189,12 @@ public final class RentCommand extends BaseCommand {
             os,
             null,
             autoRenew ? Boolean.TRUE : null);
-    Outcome<RentalCreated> sent = ctx.client().rentals().create(request, requestOptions());
+    Outcome<RentalCreated> sent;
+    try {
+      sent = ctx.client().rentals().create(request, requestOptions());
+    } catch (InsufficientFundsException e) {
+      throw shortWallet(e, request.durationHours());
+    }
     if (ctx.printedDryRun(sent)) {
       return 0;
     }
@@ -217,6 +229,49 @@ public final class RentCommand extends BaseCommand {
       ctx.err().flush();
     }
     return 0;
+  }
+
+  /**
+   * A short wallet, with both amounts and how to top up, on either marketplace: our server names
+   * them in e9s, Decent Cloud names neither (api/src/openapi/contracts.rs:746), so both are looked
+   * up. Our server refuses with 402 and takes a deposit; Decent Cloud is topped up on its website.
+   */
+  private RuntimeException shortWallet(InsufficientFundsException e, long hours) {
+    long price;
+    long balance;
+    String currency;
+    try {
+      Offering o = ctx.client().offerings().get(offeringId);
+      if (o.monthlyPrice() == null) {
+        return e;
+      }
+      currency = o.currency();
+      price = priceE9s(o.monthlyPrice(), hours);
+      balance = ctx.client().wallet().show().balance();
+    } catch (MarketException | ArithmeticException unknown) {
+      return e; // the amounts are not to be had: the marketplace's own words will do
+    }
+    String amounts =
+        "this rent costs "
+            + Formats.e9s(price, currency)
+            + " and your wallet holds "
+            + Formats.e9s(balance, null);
+    if (e.status() == ErrorCode.INSUFFICIENT_FUNDS.httpStatus()) {
+      long shortfall = Math.max(1, price - balance);
+      return new CliException(
+          ExitCodes.REFUSED,
+          op() + ": insufficient funds: " + amounts,
+          "market wallet deposit "
+              + Formats.e9s(shortfall, null).replaceFirst("\\.00$", "")
+              + "   (the shortfall; then rent again)",
+          e);
+    }
+    return new CliException(
+        ExitCodes.REFUSED,
+        e.getMessage() + "; " + amounts,
+        "top up your wallet (on Decent Cloud: the website's /dashboard/wallet page), then rent"
+            + " again",
+        e);
   }
 
   private void checkFlags() {

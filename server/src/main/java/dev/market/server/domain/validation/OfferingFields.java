@@ -38,7 +38,9 @@ public final class OfferingFields {
     collect(problems, () -> range("gpu_count", o.gpuCount(), 0, MAX_GPU_COUNT));
     collect(problems, () -> range("gpu_memory_gb", o.gpuMemoryGb(), 0, MAX_GPU_MEMORY_GB));
     collect(problems, () -> range("processor_cores", o.processorCores(), 1, MAX_PROCESSOR_CORES));
-    if (o.datacenterCountry() != null && !COUNTRY.matcher(o.datacenterCountry()).matches()) {
+    if (o.datacenterCountry() != null
+        && !o.datacenterCountry().isBlank()
+        && !COUNTRY.matcher(o.datacenterCountry()).matches()) {
       problems.add(
           DomainException.invalid(
               "datacenter_country", "must be an ISO 3166 two-letter country code such as DE"));
@@ -57,6 +59,7 @@ public final class OfferingFields {
       {"gpu_name", o.gpuName()},
       {"operating_systems", o.operatingSystems()},
       {"billing_interval", o.billingInterval()},
+      {"billing_unit", o.billingUnit()},
       {"stock_status", o.stockStatus()},
       {"visibility", o.visibility()}
     };

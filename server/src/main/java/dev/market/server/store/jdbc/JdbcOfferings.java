@@ -24,8 +24,8 @@ final class JdbcOfferings implements OfferingRepository {
           + " processor_cores, processor_name, memory_amount, total_ssd_capacity,"
           + " total_hdd_capacity, uplink_speed, unmetered_bandwidth, datacenter_country,"
           + " datacenter_city, gpu_name, gpu_count, gpu_memory_gb, min_contract_hours,"
-          + " max_contract_hours, operating_systems, billing_interval, is_draft, memory_gb, ssd_gb,"
-          + " hdd_gb, trust_score, created_at_ns";
+          + " max_contract_hours, operating_systems, billing_interval, billing_unit,"
+          + " is_subscription, is_draft, memory_gb, ssd_gb, hdd_gb, trust_score, created_at_ns";
 
   private final Connection c;
 
@@ -64,6 +64,8 @@ final class JdbcOfferings implements OfferingRepository {
         .maxContractHours(longOrNull(rs, "max_contract_hours"))
         .operatingSystems(rs.getString("operating_systems"))
         .billingInterval(rs.getString("billing_interval"))
+        .billingUnit(rs.getString("billing_unit"))
+        .subscription(boolOrNull(rs, "is_subscription"))
         .draft(rs.getBoolean("is_draft"))
         .memoryGb(longOrNull(rs, "memory_gb"))
         .ssdGb(longOrNull(rs, "ssd_gb"))
@@ -116,14 +118,16 @@ final class JdbcOfferings implements OfferingRepository {
             + " memory_gb, total_ssd_capacity, ssd_gb, total_hdd_capacity, hdd_gb, uplink_speed,"
             + " unmetered_bandwidth, datacenter_country, datacenter_city, gpu_name, gpu_count,"
             + " gpu_memory_gb, min_contract_hours, max_contract_hours, operating_systems,"
-            + " billing_interval, is_draft, trust_score, created_at_ns)"
+            + " billing_interval, billing_unit, is_subscription, is_draft, trust_score,"
+            + " created_at_ns)"
             + " VALUES (:pubkey, :offering_id, :offer_name, :description,"
             + " :product_type, :currency, :monthly_price_e9s, :setup_fee_e9s, :visibility,"
             + " :stock_status, :processor_brand, :processor_cores, :processor_name, :memory_amount,"
             + " :memory_gb, :total_ssd_capacity, :ssd_gb, :total_hdd_capacity, :hdd_gb,"
             + " :uplink_speed, :unmetered_bandwidth, :datacenter_country, :datacenter_city,"
             + " :gpu_name, :gpu_count, :gpu_memory_gb, :min_contract_hours, :max_contract_hours,"
-            + " :operating_systems, :billing_interval, :is_draft, :trust_score, :created_at_ns)"
+            + " :operating_systems, :billing_interval, :billing_unit, :is_subscription, :is_draft,"
+            + " :trust_score, :created_at_ns)"
             + " ON CONFLICT (pubkey, offering_id) DO NOTHING RETURNING id")
         .bind("pubkey", o.pubkey())
         .bind("offering_id", o.offeringId())
@@ -155,6 +159,8 @@ final class JdbcOfferings implements OfferingRepository {
         .bind("max_contract_hours", o.maxContractHours())
         .bind("operating_systems", o.operatingSystems())
         .bind("billing_interval", o.billingInterval())
+        .bind("billing_unit", o.billingUnit())
+        .bind("is_subscription", o.subscription())
         .bind("is_draft", o.draft())
         .bind("trust_score", o.trustScore())
         .bind("created_at_ns", o.createdAtNs())

@@ -1,5 +1,6 @@
 package dev.market.server.store.jdbc;
 
+import dev.market.server.domain.AccountRepository;
 import dev.market.server.domain.ContractRepository;
 import dev.market.server.domain.IdempotencyRepository;
 import dev.market.server.domain.NonceRepository;
@@ -61,6 +62,11 @@ final class JdbcTx implements Tx {
   @Override
   public RateLimitRepository rateLimits() {
     return new JdbcSmallTables.RateLimits(c, dialect);
+  }
+
+  @Override
+  public AccountRepository accounts() {
+    return new JdbcAccounts(c);
   }
 
   @Override
