@@ -182,6 +182,9 @@ function _complete_market() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings ls" ];    then _picocli_market_offerings; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings show" ];    then _picocli_market_offerings; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings create" ];    then _picocli_market_offerings; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings mine" ];    then _picocli_market_offerings; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings update" ];    then _picocli_market_offerings; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings delete" ];    then _picocli_market_offerings; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} wallet deposit" ];    then _picocli_market_wallet; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} wallet withdraw" ];    then _picocli_market_wallet; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} provider auto-accept" ];    then _picocli_market_provider; return $?; fi
@@ -229,41 +232,47 @@ function _complete_market() {
   local cmds25=(offerings ls)
   local cmds26=(offerings show)
   local cmds27=(offerings create)
-  local cmds28=(wallet deposit)
-  local cmds29=(wallet withdraw)
-  local cmds30=(provider auto-accept)
-  local cmds31=(identity new)
-  local cmds32=(identity import)
-  local cmds33=(identity list)
-  local cmds34=(identity ls)
-  local cmds35=(identity show)
-  local cmds36=(identity use)
-  local cmds37=(identity remove)
-  local cmds38=(identity rm)
-  local cmds39=(account register)
-  local cmds40=(account show)
-  local cmds41=(config get)
-  local cmds42=(config set)
-  local cmds43=(config unset)
-  local cmds44=(config list)
+  local cmds28=(offerings mine)
+  local cmds29=(offerings update)
+  local cmds30=(offerings delete)
+  local cmds31=(wallet deposit)
+  local cmds32=(wallet withdraw)
+  local cmds33=(provider auto-accept)
+  local cmds34=(identity new)
+  local cmds35=(identity import)
+  local cmds36=(identity list)
+  local cmds37=(identity ls)
+  local cmds38=(identity show)
+  local cmds39=(identity use)
+  local cmds40=(identity remove)
+  local cmds41=(identity rm)
+  local cmds42=(account register)
+  local cmds43=(account show)
+  local cmds44=(config get)
+  local cmds45=(config set)
+  local cmds46=(config unset)
+  local cmds47=(config list)
 
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_market_config_list; return $?; fi
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_market_config_unset; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_market_config_set; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_market_config_get; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_market_account_show; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_market_account_register; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_market_identity_rm; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_market_identity_remove; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_market_identity_use; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_market_identity_show; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_market_identity_ls; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_market_identity_list; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_market_identity_import; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_market_identity_new; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_market_provider_autoaccept; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_market_wallet_withdraw; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_market_wallet_deposit; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_market_config_list; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_market_config_unset; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_market_config_set; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_market_config_get; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_market_account_show; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_market_account_register; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_market_identity_rm; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_market_identity_remove; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_market_identity_use; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_market_identity_show; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_market_identity_ls; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_market_identity_list; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_market_identity_import; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_market_identity_new; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_market_provider_autoaccept; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_market_wallet_withdraw; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_market_wallet_deposit; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_market_offerings_delete; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_market_offerings_update; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_market_offerings_mine; return $?; fi
   if CompWordsContainsArray "${cmds27[@]}"; then _picocli_market_offerings_create; return $?; fi
   if CompWordsContainsArray "${cmds26[@]}"; then _picocli_market_offerings_show; return $?; fi
   if CompWordsContainsArray "${cmds25[@]}"; then _picocli_market_offerings_ls; return $?; fi
@@ -339,7 +348,7 @@ function _picocli_market_offerings() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="list ls show create"
+  local commands="list ls show create mine update delete"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
@@ -440,7 +449,7 @@ function _picocli_market_rentals() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--limit' '-o' '--output' '--status'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -452,10 +461,16 @@ function _picocli_market_rentals() {
     '--identity')
       return
       ;;
+    '--limit')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--status')
+      return
       ;;
   esac
 
@@ -827,7 +842,7 @@ function _picocli_market_notifications() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--mark-read' '--no-color' '--unread'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--limit' '-o' '--output'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -837,6 +852,9 @@ function _picocli_market_notifications() {
       return
       ;;
     '--identity')
+      return
+      ;;
+    '--limit')
       return
       ;;
     '-o'|'--output')
@@ -1432,7 +1450,7 @@ function _picocli_market_offerings_create() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '--template'"
   local arg_opts="'--api-url' '-f' '--file' '--identity' '-o' '--output'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
@@ -1443,6 +1461,159 @@ function _picocli_market_offerings_create() {
       return
       ;;
     '-f'|'--file')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `mine` subcommand.
+function _picocli_market_offerings_mine() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `update` subcommand.
+function _picocli_market_offerings_update() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--draft' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--city' '--country' '--currency' '--description' '-f' '--file' '--identity' '--max-hours' '--min-hours' '--name' '-o' '--output' '--offering-id' '--os' '--price' '--setup-fee' '--stock' '--type' '--visibility'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--city')
+      return
+      ;;
+    '--country')
+      return
+      ;;
+    '--currency')
+      return
+      ;;
+    '--description')
+      return
+      ;;
+    '-f'|'--file')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '--max-hours')
+      return
+      ;;
+    '--min-hours')
+      return
+      ;;
+    '--name')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--offering-id')
+      return
+      ;;
+    '--os')
+      return
+      ;;
+    '--price')
+      return
+      ;;
+    '--setup-fee')
+      return
+      ;;
+    '--stock')
+      return
+      ;;
+    '--type')
+      return
+      ;;
+    '--visibility')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `delete` subcommand.
+function _picocli_market_offerings_delete() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
       return
       ;;
     '--identity')
