@@ -174,6 +174,7 @@ function _complete_market() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contracts" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} provider" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity" ];    then _picocli_market; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} whoami" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} version" ];    then _picocli_market; return $?; fi
@@ -196,6 +197,13 @@ function _complete_market() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config set" ];    then _picocli_market_config; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config unset" ];    then _picocli_market_config; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config list" ];    then _picocli_market_config; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config profile" ];    then _picocli_market_config; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config profile add" ];    then _picocli_market_config_profile; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config profile list" ];    then _picocli_market_config_profile; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config profile ls" ];    then _picocli_market_config_profile; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config profile remove" ];    then _picocli_market_config_profile; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config profile rm" ];    then _picocli_market_config_profile; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config profile use" ];    then _picocli_market_config_profile; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(offerings)
@@ -218,51 +226,67 @@ function _complete_market() {
   local cmds17=(contracts)
   local cmds18=(provider)
   local cmds19=(identity)
-  local cmds20=(config)
-  local cmds21=(help)
-  local cmds22=(version)
-  local cmds23=(offerings list)
-  local cmds24=(offerings ls)
-  local cmds25=(offerings show)
-  local cmds26=(offerings create)
-  local cmds27=(wallet deposit)
-  local cmds28=(wallet withdraw)
-  local cmds29=(provider auto-accept)
-  local cmds30=(identity new)
-  local cmds31=(identity import)
-  local cmds32=(identity list)
-  local cmds33=(identity ls)
-  local cmds34=(identity show)
-  local cmds35=(identity use)
-  local cmds36=(identity remove)
-  local cmds37=(identity rm)
-  local cmds38=(config get)
-  local cmds39=(config set)
-  local cmds40=(config unset)
-  local cmds41=(config list)
+  local cmds20=(whoami)
+  local cmds21=(config)
+  local cmds22=(help)
+  local cmds23=(version)
+  local cmds24=(offerings list)
+  local cmds25=(offerings ls)
+  local cmds26=(offerings show)
+  local cmds27=(offerings create)
+  local cmds28=(wallet deposit)
+  local cmds29=(wallet withdraw)
+  local cmds30=(provider auto-accept)
+  local cmds31=(identity new)
+  local cmds32=(identity import)
+  local cmds33=(identity list)
+  local cmds34=(identity ls)
+  local cmds35=(identity show)
+  local cmds36=(identity use)
+  local cmds37=(identity remove)
+  local cmds38=(identity rm)
+  local cmds39=(config get)
+  local cmds40=(config set)
+  local cmds41=(config unset)
+  local cmds42=(config list)
+  local cmds43=(config profile)
+  local cmds44=(config profile add)
+  local cmds45=(config profile list)
+  local cmds46=(config profile ls)
+  local cmds47=(config profile remove)
+  local cmds48=(config profile rm)
+  local cmds49=(config profile use)
 
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_market_config_list; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_market_config_unset; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_market_config_set; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_market_config_get; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_market_identity_rm; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_market_identity_remove; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_market_identity_use; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_market_identity_show; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_market_identity_ls; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_market_identity_list; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_market_identity_import; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_market_identity_new; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_market_provider_autoaccept; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_market_wallet_withdraw; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_market_wallet_deposit; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_market_offerings_create; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_market_offerings_show; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_market_offerings_ls; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_market_offerings_list; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_market_version; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_market_help; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_market_config; return $?; fi
+  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_market_config_profile_use; return $?; fi
+  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_market_config_profile_rm; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_market_config_profile_remove; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_market_config_profile_ls; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_market_config_profile_list; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_market_config_profile_add; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_market_config_profile; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_market_config_list; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_market_config_unset; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_market_config_set; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_market_config_get; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_market_identity_rm; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_market_identity_remove; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_market_identity_use; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_market_identity_show; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_market_identity_ls; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_market_identity_list; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_market_identity_import; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_market_identity_new; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_market_provider_autoaccept; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_market_wallet_withdraw; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_market_wallet_deposit; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_market_offerings_create; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_market_offerings_show; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_market_offerings_ls; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_market_offerings_list; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_market_version; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_market_help; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_market_config; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_market_whoami; return $?; fi
   if CompWordsContainsArray "${cmds19[@]}"; then _picocli_market_identity; return $?; fi
   if CompWordsContainsArray "${cmds18[@]}"; then _picocli_market_provider; return $?; fi
   if CompWordsContainsArray "${cmds17[@]}"; then _picocli_market_contracts; return $?; fi
@@ -294,9 +318,9 @@ function _picocli_market() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="offerings rent rentals status events connect credentials cancel extend auto-renew review wallet notifications requests accept reject provision contracts provider identity config help version"
+  local commands="offerings rent rentals status events connect credentials cancel extend auto-renew review wallet notifications requests accept reject provision contracts provider identity whoami config help version"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-V' '--version'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -312,6 +336,9 @@ function _picocli_market() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -332,7 +359,7 @@ function _picocli_market_offerings() {
 
   local commands="list ls show create"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -348,6 +375,9 @@ function _picocli_market_offerings() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -368,8 +398,9 @@ function _picocli_market_rent() {
 
   local commands=""
   local flag_opts="'--auto-renew' '--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
-  local arg_opts="'--api-url' '--contact' '--hours' '--idempotency-key' '--identity' '--memo' '-o' '--output' '--os' '--payment-method' '--ssh-key' '--timeout' '--wait'"
+  local arg_opts="'--api-url' '--contact' '--hours' '--idempotency-key' '--identity' '--jq' '--memo' '-o' '--output' '--os' '--payment-method' '--profile' '--ssh-key' '--timeout' '--wait'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
+  local STATE_option_args=("requested" "pending" "accepted" "provisioning" "provisioned" "active" "paused" "completed" "rejected" "cancelled" "provisioningfailed" "expired") # --wait values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -389,6 +420,9 @@ function _picocli_market_rent() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '--memo')
       return
       ;;
@@ -403,14 +437,22 @@ function _picocli_market_rent() {
     '--payment-method')
       return
       ;;
-    '--ssh-key')
+    '--profile')
       return
+      ;;
+    '--ssh-key')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--timeout')
       return
       ;;
     '--wait')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STATE_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -431,7 +473,7 @@ function _picocli_market_rentals() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -443,10 +485,16 @@ function _picocli_market_rentals() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -467,8 +515,9 @@ function _picocli_market_status() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '--watch'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output' '--timeout' '--wait'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile' '--timeout' '--wait'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
+  local STATE_option_args=("requested" "pending" "accepted" "provisioning" "provisioned" "active" "paused" "completed" "rejected" "cancelled" "provisioningfailed" "expired") # --wait values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -479,16 +528,24 @@ function _picocli_market_status() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
+    '--profile')
+      return
+      ;;
     '--timeout')
       return
       ;;
     '--wait')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STATE_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -509,7 +566,7 @@ function _picocli_market_events() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -521,10 +578,16 @@ function _picocli_market_events() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -545,7 +608,7 @@ function _picocli_market_connect() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '--exec' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -557,10 +620,16 @@ function _picocli_market_connect() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -581,7 +650,7 @@ function _picocli_market_credentials() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -593,10 +662,16 @@ function _picocli_market_credentials() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -617,7 +692,7 @@ function _picocli_market_cancel() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output' '--reason'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile' '--reason'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -629,10 +704,16 @@ function _picocli_market_cancel() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
     '--reason')
       return
@@ -656,7 +737,7 @@ function _picocli_market_extend() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--hours' '--identity' '--memo' '-o' '--output'"
+  local arg_opts="'--api-url' '--hours' '--identity' '--jq' '--memo' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -671,6 +752,9 @@ function _picocli_market_extend() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '--memo')
       return
       ;;
@@ -678,6 +762,9 @@ function _picocli_market_extend() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -698,7 +785,7 @@ function _picocli_market_autorenew() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -710,10 +797,16 @@ function _picocli_market_autorenew() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
   local onoff_pos_param_args=("on" "off") # 1-1 values
@@ -740,7 +833,7 @@ function _picocli_market_review() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--comment' '--identity' '-o' '--output' '--rating'"
+  local arg_opts="'--api-url' '--comment' '--identity' '--jq' '-o' '--output' '--profile' '--rating'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -755,10 +848,16 @@ function _picocli_market_review() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
     '--rating')
       return
@@ -782,7 +881,7 @@ function _picocli_market_wallet() {
 
   local commands="deposit withdraw"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -794,10 +893,16 @@ function _picocli_market_wallet() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -818,7 +923,7 @@ function _picocli_market_notifications() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--mark-read' '--no-color' '--unread'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -830,10 +935,16 @@ function _picocli_market_notifications() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -854,7 +965,7 @@ function _picocli_market_requests() {
 
   local commands=""
   local flag_opts="'--all' '--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -866,10 +977,16 @@ function _picocli_market_requests() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -890,7 +1007,7 @@ function _picocli_market_accept() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '--memo' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '--memo' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -902,6 +1019,9 @@ function _picocli_market_accept() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '--memo')
       return
       ;;
@@ -909,6 +1029,9 @@ function _picocli_market_accept() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -929,7 +1052,7 @@ function _picocli_market_reject() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output' '--reason'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile' '--reason'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -941,10 +1064,16 @@ function _picocli_market_reject() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
     '--reason')
       return
@@ -968,7 +1097,7 @@ function _picocli_market_provision() {
 
   local commands=""
   local flag_opts="'--activate' '--cancel' '--debug' '--done' '--dry-run' '--failed' '-h' '--help' '--no-color' '--password-stdin' '--start'"
-  local arg_opts="'--api-url' '--details-file' '--identity' '--instructions' '--ip' '--ipv6' '-o' '--output' '--port' '--reason' '--user'"
+  local arg_opts="'--api-url' '--details-file' '--identity' '--instructions' '--ip' '--ipv6' '--jq' '-o' '--output' '--port' '--profile' '--reason' '--user'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -978,7 +1107,10 @@ function _picocli_market_provision() {
       return
       ;;
     '--details-file')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--identity')
       return
@@ -992,12 +1124,18 @@ function _picocli_market_provision() {
     '--ipv6')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
     '--port')
+      return
+      ;;
+    '--profile')
       return
       ;;
     '--reason')
@@ -1025,7 +1163,7 @@ function _picocli_market_contracts() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output' '--status'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile' '--status'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1037,10 +1175,16 @@ function _picocli_market_contracts() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
     '--status')
       return
@@ -1064,7 +1208,7 @@ function _picocli_market_provider() {
 
   local commands="auto-accept"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1080,6 +1224,9 @@ function _picocli_market_provider() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1100,7 +1247,7 @@ function _picocli_market_identity() {
 
   local commands="new import list ls show use remove rm"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1116,6 +1263,51 @@ function _picocli_market_identity() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `whoami` subcommand.
+function _picocli_market_whoami() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1134,9 +1326,9 @@ function _picocli_market_config() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="get set unset list"
+  local commands="get set unset list profile"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1152,6 +1344,9 @@ function _picocli_market_config() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1172,7 +1367,7 @@ function _picocli_market_help() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1188,6 +1383,9 @@ function _picocli_market_help() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1208,7 +1406,7 @@ function _picocli_market_version() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1224,6 +1422,9 @@ function _picocli_market_version() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1244,8 +1445,9 @@ function _picocli_market_offerings_list() {
 
   local commands=""
   local flag_opts="'--all' '--debug' '--dry-run' '-h' '--help' '--in-stock' '--no-color'"
-  local arg_opts="'--api-url' '--country' '--identity' '--limit' '--max-price' '--min-price' '-o' '--output' '-q' '--query' '--type'"
+  local arg_opts="'--api-url' '--country' '--identity' '--jq' '--limit' '--max-price' '--min-price' '-o' '--output' '--profile' '-q' '--query' '--type'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
+  local TYPE_option_args=("compute" "dedicated" "gpu" "network" "storage") # --type values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1257,6 +1459,9 @@ function _picocli_market_offerings_list() {
       return
       ;;
     '--identity')
+      return
+      ;;
+    '--jq')
       return
       ;;
     '--limit')
@@ -1273,11 +1478,16 @@ function _picocli_market_offerings_list() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
+    '--profile')
+      return
+      ;;
     '-q'|'--query')
       return
       ;;
     '--type')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1298,8 +1508,9 @@ function _picocli_market_offerings_ls() {
 
   local commands=""
   local flag_opts="'--all' '--debug' '--dry-run' '-h' '--help' '--in-stock' '--no-color'"
-  local arg_opts="'--api-url' '--country' '--identity' '--limit' '--max-price' '--min-price' '-o' '--output' '-q' '--query' '--type'"
+  local arg_opts="'--api-url' '--country' '--identity' '--jq' '--limit' '--max-price' '--min-price' '-o' '--output' '--profile' '-q' '--query' '--type'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
+  local TYPE_option_args=("compute" "dedicated" "gpu" "network" "storage") # --type values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1311,6 +1522,9 @@ function _picocli_market_offerings_ls() {
       return
       ;;
     '--identity')
+      return
+      ;;
+    '--jq')
       return
       ;;
     '--limit')
@@ -1327,11 +1541,16 @@ function _picocli_market_offerings_ls() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
+    '--profile')
+      return
+      ;;
     '-q'|'--query')
       return
       ;;
     '--type')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1352,7 +1571,7 @@ function _picocli_market_offerings_show() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1364,10 +1583,16 @@ function _picocli_market_offerings_show() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1388,7 +1613,7 @@ function _picocli_market_offerings_create() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '-f' '--file' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '-f' '--file' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1398,15 +1623,24 @@ function _picocli_market_offerings_create() {
       return
       ;;
     '-f'|'--file')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--identity')
+      return
+      ;;
+    '--jq')
       return
       ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1427,7 +1661,7 @@ function _picocli_market_wallet_deposit() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1439,10 +1673,16 @@ function _picocli_market_wallet_deposit() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1463,7 +1703,7 @@ function _picocli_market_wallet_withdraw() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1475,10 +1715,16 @@ function _picocli_market_wallet_withdraw() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1499,7 +1745,7 @@ function _picocli_market_provider_autoaccept() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1511,10 +1757,16 @@ function _picocli_market_provider_autoaccept() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
   local onoff_pos_param_args=("on" "off") # 0-0 values
@@ -1541,7 +1793,7 @@ function _picocli_market_identity_new() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '--encrypt' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output' '--words'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile' '--words'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1553,10 +1805,16 @@ function _picocli_market_identity_new() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
     '--words')
       return
@@ -1580,7 +1838,7 @@ function _picocli_market_identity_import() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '--encrypt' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1592,10 +1850,16 @@ function _picocli_market_identity_import() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1616,7 +1880,7 @@ function _picocli_market_identity_list() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1628,10 +1892,16 @@ function _picocli_market_identity_list() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1652,7 +1922,7 @@ function _picocli_market_identity_ls() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1664,10 +1934,16 @@ function _picocli_market_identity_ls() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1688,7 +1964,7 @@ function _picocli_market_identity_show() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1700,10 +1976,16 @@ function _picocli_market_identity_show() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1724,7 +2006,7 @@ function _picocli_market_identity_use() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1740,6 +2022,9 @@ function _picocli_market_identity_use() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1760,7 +2045,7 @@ function _picocli_market_identity_remove() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1776,6 +2061,9 @@ function _picocli_market_identity_remove() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1796,7 +2084,7 @@ function _picocli_market_identity_rm() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1812,6 +2100,9 @@ function _picocli_market_identity_rm() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1832,7 +2123,7 @@ function _picocli_market_config_get() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1848,6 +2139,9 @@ function _picocli_market_config_get() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1868,7 +2162,7 @@ function _picocli_market_config_set() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1884,6 +2178,9 @@ function _picocli_market_config_set() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1904,7 +2201,7 @@ function _picocli_market_config_unset() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1920,6 +2217,9 @@ function _picocli_market_config_unset() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1940,7 +2240,49 @@ function _picocli_market_config_list() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `profile` subcommand.
+function _picocli_market_config_profile() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="add list ls remove rm use"
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1956,6 +2298,249 @@ function _picocli_market_config_list() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `add` subcommand.
+function _picocli_market_config_profile_add() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_market_config_profile_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ls` subcommand.
+function _picocli_market_config_profile_ls() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `remove` subcommand.
+function _picocli_market_config_profile_remove() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `rm` subcommand.
+function _picocli_market_config_profile_rm() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `use` subcommand.
+function _picocli_market_config_profile_use() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
     description = {
       "Show your newest notifications (accepted, provisioned, cancelled, new requests...).",
       "Table: ID, TIME, TITLE, CONTRACT, and * for unread.",
-      "-o json: an array of UserNotification objects as on the wire; -o ids: their ids."
+      "-o json: an array of notifications (snake_case, times also ISO-8601); -o ids: their ids."
     })
 public final class NotificationsCommand extends BaseCommand {
   @Option(names = "--unread", description = "Only unread ones.")

@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
       "The whole file is checked first (JSON syntax with line and column, known fields, types,"
           + " offering_id unique), so a bad file publishes nothing; then each offering is sent.",
       "Prints a table of ID, OFFERING-ID, NAME; -o ids: the new numeric ids, one per line;"
-          + " -o json: an array of {offeringId, ok, id?, error?}."
+          + " -o json: an array of {offering_id, ok, id?, error?}."
     })
 public final class OfferingsCreateCommand extends BaseCommand {
   @Option(
@@ -67,7 +67,7 @@ public final class OfferingsCreateCommand extends BaseCommand {
     int exit = ExitCodes.OK;
     for (Offering o : offerings) {
       Map<String, Object> r = new LinkedHashMap<>();
-      r.put("offeringId", o.offeringId());
+      r.put("offering_id", o.offeringId());
       try {
         Outcome<Long> sent = ctx.client().offerings().create(o, ctx.requestOptions());
         if (ctx.printedDryRun(sent)) {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
     name = "cancel",
     description = {
       "Cancel one of your rentals. Asks first on a terminal; scripts pass --yes.",
-      "Prints the marketplace's answer; -o ids: the contract id; -o json: {contractId, message}."
+      "Prints the marketplace's answer; -o ids: the contract id; -o json: {contract_id, message}."
     })
 public final class CancelCommand extends BaseCommand {
   @Parameters(paramLabel = "CONTRACT-ID", description = "Full id or a prefix of 8+ characters.")
@@ -60,7 +60,7 @@ public final class CancelCommand extends BaseCommand {
       case IDS -> ctx.printer().line(contractId);
       case JSON -> {
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("contractId", contractId);
+        out.put("contract_id", contractId);
         out.put("message", message);
         ctx.printer().json(out);
       }

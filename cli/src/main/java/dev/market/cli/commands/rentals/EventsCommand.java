@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
     description = {
       "Show a rental's history, oldest first.",
       "Table: TIME, CHANGE (old -> new), ACTOR, DETAILS.",
-      "-o json: an array of ContractEvent objects as on the wire; -o ids: one event id per line."
+      "-o json: an array of events (snake_case, times also ISO-8601); -o ids: one event id per line."
     })
 public final class EventsCommand extends BaseCommand {
   @Parameters(paramLabel = "CONTRACT-ID", description = "Full id or a prefix of 8+ characters.")
