@@ -174,7 +174,7 @@ function _complete_market() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contracts" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} provider" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity" ];    then _picocli_market; return $?; fi
-  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} account" ];    then _picocli_market; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} whoami" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} version" ];    then _picocli_market; return $?; fi
@@ -182,9 +182,6 @@ function _complete_market() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings ls" ];    then _picocli_market_offerings; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings show" ];    then _picocli_market_offerings; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings create" ];    then _picocli_market_offerings; return $?; fi
-  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings mine" ];    then _picocli_market_offerings; return $?; fi
-  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings update" ];    then _picocli_market_offerings; return $?; fi
-  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings delete" ];    then _picocli_market_offerings; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} wallet deposit" ];    then _picocli_market_wallet; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} wallet withdraw" ];    then _picocli_market_wallet; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} provider auto-accept" ];    then _picocli_market_provider; return $?; fi
@@ -196,12 +193,17 @@ function _complete_market() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity use" ];    then _picocli_market_identity; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity remove" ];    then _picocli_market_identity; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity rm" ];    then _picocli_market_identity; return $?; fi
-  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} account register" ];    then _picocli_market_account; return $?; fi
-  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} account show" ];    then _picocli_market_account; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config get" ];    then _picocli_market_config; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config set" ];    then _picocli_market_config; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config unset" ];    then _picocli_market_config; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config list" ];    then _picocli_market_config; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config profile" ];    then _picocli_market_config; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config profile add" ];    then _picocli_market_config_profile; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config profile list" ];    then _picocli_market_config_profile; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config profile ls" ];    then _picocli_market_config_profile; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config profile remove" ];    then _picocli_market_config_profile; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config profile rm" ];    then _picocli_market_config_profile; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config profile use" ];    then _picocli_market_config_profile; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(offerings)
@@ -224,7 +226,7 @@ function _complete_market() {
   local cmds17=(contracts)
   local cmds18=(provider)
   local cmds19=(identity)
-  local cmds20=(account)
+  local cmds20=(whoami)
   local cmds21=(config)
   local cmds22=(help)
   local cmds23=(version)
@@ -232,47 +234,51 @@ function _complete_market() {
   local cmds25=(offerings ls)
   local cmds26=(offerings show)
   local cmds27=(offerings create)
-  local cmds28=(offerings mine)
-  local cmds29=(offerings update)
-  local cmds30=(offerings delete)
-  local cmds31=(wallet deposit)
-  local cmds32=(wallet withdraw)
-  local cmds33=(provider auto-accept)
-  local cmds34=(identity new)
-  local cmds35=(identity import)
-  local cmds36=(identity list)
-  local cmds37=(identity ls)
-  local cmds38=(identity show)
-  local cmds39=(identity use)
-  local cmds40=(identity remove)
-  local cmds41=(identity rm)
-  local cmds42=(account register)
-  local cmds43=(account show)
-  local cmds44=(config get)
-  local cmds45=(config set)
-  local cmds46=(config unset)
-  local cmds47=(config list)
+  local cmds28=(wallet deposit)
+  local cmds29=(wallet withdraw)
+  local cmds30=(provider auto-accept)
+  local cmds31=(identity new)
+  local cmds32=(identity import)
+  local cmds33=(identity list)
+  local cmds34=(identity ls)
+  local cmds35=(identity show)
+  local cmds36=(identity use)
+  local cmds37=(identity remove)
+  local cmds38=(identity rm)
+  local cmds39=(config get)
+  local cmds40=(config set)
+  local cmds41=(config unset)
+  local cmds42=(config list)
+  local cmds43=(config profile)
+  local cmds44=(config profile add)
+  local cmds45=(config profile list)
+  local cmds46=(config profile ls)
+  local cmds47=(config profile remove)
+  local cmds48=(config profile rm)
+  local cmds49=(config profile use)
 
-  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_market_config_list; return $?; fi
-  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_market_config_unset; return $?; fi
-  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_market_config_set; return $?; fi
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_market_config_get; return $?; fi
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_market_account_show; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_market_account_register; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_market_identity_rm; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_market_identity_remove; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_market_identity_use; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_market_identity_show; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_market_identity_ls; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_market_identity_list; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_market_identity_import; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_market_identity_new; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_market_provider_autoaccept; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_market_wallet_withdraw; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_market_wallet_deposit; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_market_offerings_delete; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_market_offerings_update; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_market_offerings_mine; return $?; fi
+  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_market_config_profile_use; return $?; fi
+  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_market_config_profile_rm; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_market_config_profile_remove; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_market_config_profile_ls; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_market_config_profile_list; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_market_config_profile_add; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_market_config_profile; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_market_config_list; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_market_config_unset; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_market_config_set; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_market_config_get; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_market_identity_rm; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_market_identity_remove; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_market_identity_use; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_market_identity_show; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_market_identity_ls; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_market_identity_list; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_market_identity_import; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_market_identity_new; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_market_provider_autoaccept; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_market_wallet_withdraw; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_market_wallet_deposit; return $?; fi
   if CompWordsContainsArray "${cmds27[@]}"; then _picocli_market_offerings_create; return $?; fi
   if CompWordsContainsArray "${cmds26[@]}"; then _picocli_market_offerings_show; return $?; fi
   if CompWordsContainsArray "${cmds25[@]}"; then _picocli_market_offerings_ls; return $?; fi
@@ -280,7 +286,7 @@ function _complete_market() {
   if CompWordsContainsArray "${cmds23[@]}"; then _picocli_market_version; return $?; fi
   if CompWordsContainsArray "${cmds22[@]}"; then _picocli_market_help; return $?; fi
   if CompWordsContainsArray "${cmds21[@]}"; then _picocli_market_config; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_market_account; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_market_whoami; return $?; fi
   if CompWordsContainsArray "${cmds19[@]}"; then _picocli_market_identity; return $?; fi
   if CompWordsContainsArray "${cmds18[@]}"; then _picocli_market_provider; return $?; fi
   if CompWordsContainsArray "${cmds17[@]}"; then _picocli_market_contracts; return $?; fi
@@ -312,9 +318,9 @@ function _picocli_market() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="offerings rent rentals status events connect credentials cancel extend auto-renew review wallet notifications requests accept reject provision contracts provider identity account config help version"
+  local commands="offerings rent rentals status events connect credentials cancel extend auto-renew review wallet notifications requests accept reject provision contracts provider identity whoami config help version"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-V' '--version'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -330,6 +336,9 @@ function _picocli_market() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -348,9 +357,9 @@ function _picocli_market_offerings() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="list ls show create mine update delete"
+  local commands="list ls show create"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -366,6 +375,9 @@ function _picocli_market_offerings() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -386,8 +398,9 @@ function _picocli_market_rent() {
 
   local commands=""
   local flag_opts="'--auto-renew' '--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
-  local arg_opts="'--api-url' '--contact' '--hours' '--idempotency-key' '--identity' '--memo' '-o' '--output' '--os' '--payment-method' '--ssh-key' '--timeout' '--wait'"
+  local arg_opts="'--api-url' '--contact' '--hours' '--idempotency-key' '--identity' '--jq' '--memo' '-o' '--output' '--os' '--payment-method' '--profile' '--ssh-key' '--timeout' '--wait'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
+  local STATE_option_args=("requested" "pending" "accepted" "provisioning" "provisioned" "active" "paused" "completed" "rejected" "cancelled" "provisioningfailed" "expired") # --wait values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -407,6 +420,9 @@ function _picocli_market_rent() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '--memo')
       return
       ;;
@@ -421,14 +437,22 @@ function _picocli_market_rent() {
     '--payment-method')
       return
       ;;
-    '--ssh-key')
+    '--profile')
       return
+      ;;
+    '--ssh-key')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--timeout')
       return
       ;;
     '--wait')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STATE_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -449,7 +473,7 @@ function _picocli_market_rentals() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '--limit' '-o' '--output' '--status'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -461,7 +485,7 @@ function _picocli_market_rentals() {
     '--identity')
       return
       ;;
-    '--limit')
+    '--jq')
       return
       ;;
     '-o'|'--output')
@@ -469,7 +493,7 @@ function _picocli_market_rentals() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
-    '--status')
+    '--profile')
       return
       ;;
   esac
@@ -491,8 +515,9 @@ function _picocli_market_status() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '--watch'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output' '--timeout' '--wait'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile' '--timeout' '--wait'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
+  local STATE_option_args=("requested" "pending" "accepted" "provisioning" "provisioned" "active" "paused" "completed" "rejected" "cancelled" "provisioningfailed" "expired") # --wait values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -503,16 +528,24 @@ function _picocli_market_status() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
+    '--profile')
+      return
+      ;;
     '--timeout')
       return
       ;;
     '--wait')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STATE_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -533,7 +566,7 @@ function _picocli_market_events() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -545,10 +578,16 @@ function _picocli_market_events() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -569,7 +608,7 @@ function _picocli_market_connect() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '--exec' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -581,10 +620,16 @@ function _picocli_market_connect() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -605,7 +650,7 @@ function _picocli_market_credentials() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -617,10 +662,16 @@ function _picocli_market_credentials() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -641,7 +692,7 @@ function _picocli_market_cancel() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output' '--reason'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile' '--reason'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -653,10 +704,16 @@ function _picocli_market_cancel() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
     '--reason')
       return
@@ -680,7 +737,7 @@ function _picocli_market_extend() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--hours' '--identity' '--memo' '-o' '--output'"
+  local arg_opts="'--api-url' '--hours' '--identity' '--jq' '--memo' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -695,6 +752,9 @@ function _picocli_market_extend() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '--memo')
       return
       ;;
@@ -702,6 +762,9 @@ function _picocli_market_extend() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -722,7 +785,7 @@ function _picocli_market_autorenew() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -734,10 +797,16 @@ function _picocli_market_autorenew() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
   local onoff_pos_param_args=("on" "off") # 1-1 values
@@ -764,7 +833,7 @@ function _picocli_market_review() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--comment' '--identity' '-o' '--output' '--rating'"
+  local arg_opts="'--api-url' '--comment' '--identity' '--jq' '-o' '--output' '--profile' '--rating'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -779,10 +848,16 @@ function _picocli_market_review() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
     '--rating')
       return
@@ -806,7 +881,7 @@ function _picocli_market_wallet() {
 
   local commands="deposit withdraw"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -818,10 +893,16 @@ function _picocli_market_wallet() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -842,7 +923,7 @@ function _picocli_market_notifications() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--mark-read' '--no-color' '--unread'"
-  local arg_opts="'--api-url' '--identity' '--limit' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -854,13 +935,16 @@ function _picocli_market_notifications() {
     '--identity')
       return
       ;;
-    '--limit')
+    '--jq')
       return
       ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -881,7 +965,7 @@ function _picocli_market_requests() {
 
   local commands=""
   local flag_opts="'--all' '--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -893,10 +977,16 @@ function _picocli_market_requests() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -917,7 +1007,7 @@ function _picocli_market_accept() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '--memo' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '--memo' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -929,6 +1019,9 @@ function _picocli_market_accept() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '--memo')
       return
       ;;
@@ -936,6 +1029,9 @@ function _picocli_market_accept() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -956,7 +1052,7 @@ function _picocli_market_reject() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output' '--reason'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile' '--reason'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -968,10 +1064,16 @@ function _picocli_market_reject() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
     '--reason')
       return
@@ -995,7 +1097,7 @@ function _picocli_market_provision() {
 
   local commands=""
   local flag_opts="'--activate' '--cancel' '--debug' '--done' '--dry-run' '--failed' '-h' '--help' '--no-color' '--password-stdin' '--start'"
-  local arg_opts="'--api-url' '--details-file' '--identity' '--instructions' '--ip' '--ipv6' '-o' '--output' '--port' '--reason' '--user'"
+  local arg_opts="'--api-url' '--details-file' '--identity' '--instructions' '--ip' '--ipv6' '--jq' '-o' '--output' '--port' '--profile' '--reason' '--user'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1005,7 +1107,10 @@ function _picocli_market_provision() {
       return
       ;;
     '--details-file')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--identity')
       return
@@ -1019,12 +1124,18 @@ function _picocli_market_provision() {
     '--ipv6')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
     '--port')
+      return
+      ;;
+    '--profile')
       return
       ;;
     '--reason')
@@ -1052,7 +1163,7 @@ function _picocli_market_contracts() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output' '--status'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile' '--status'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1064,10 +1175,16 @@ function _picocli_market_contracts() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
     '--status')
       return
@@ -1091,7 +1208,7 @@ function _picocli_market_provider() {
 
   local commands="auto-accept"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1107,6 +1224,9 @@ function _picocli_market_provider() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1127,7 +1247,7 @@ function _picocli_market_identity() {
 
   local commands="new import list ls show use remove rm"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1143,6 +1263,9 @@ function _picocli_market_identity() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1155,15 +1278,15 @@ function _picocli_market_identity() {
   fi
 }
 
-# Generates completions for the options and subcommands of the `account` subcommand.
-function _picocli_market_account() {
+# Generates completions for the options and subcommands of the `whoami` subcommand.
+function _picocli_market_whoami() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="register show"
+  local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1175,10 +1298,16 @@ function _picocli_market_account() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1197,9 +1326,9 @@ function _picocli_market_config() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="get set unset list"
+  local commands="get set unset list profile"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1215,6 +1344,9 @@ function _picocli_market_config() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1235,7 +1367,7 @@ function _picocli_market_help() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1251,6 +1383,9 @@ function _picocli_market_help() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1271,7 +1406,7 @@ function _picocli_market_version() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1287,6 +1422,9 @@ function _picocli_market_version() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1307,8 +1445,9 @@ function _picocli_market_offerings_list() {
 
   local commands=""
   local flag_opts="'--all' '--debug' '--dry-run' '-h' '--help' '--in-stock' '--no-color'"
-  local arg_opts="'--api-url' '--country' '--identity' '--limit' '--max-price' '--min-price' '-o' '--output' '-q' '--query' '--type'"
+  local arg_opts="'--api-url' '--country' '--identity' '--jq' '--limit' '--max-price' '--min-price' '-o' '--output' '--profile' '-q' '--query' '--type'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
+  local TYPE_option_args=("compute" "dedicated" "gpu" "network" "storage") # --type values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1320,6 +1459,9 @@ function _picocli_market_offerings_list() {
       return
       ;;
     '--identity')
+      return
+      ;;
+    '--jq')
       return
       ;;
     '--limit')
@@ -1336,11 +1478,16 @@ function _picocli_market_offerings_list() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
+    '--profile')
+      return
+      ;;
     '-q'|'--query')
       return
       ;;
     '--type')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1361,8 +1508,9 @@ function _picocli_market_offerings_ls() {
 
   local commands=""
   local flag_opts="'--all' '--debug' '--dry-run' '-h' '--help' '--in-stock' '--no-color'"
-  local arg_opts="'--api-url' '--country' '--identity' '--limit' '--max-price' '--min-price' '-o' '--output' '-q' '--query' '--type'"
+  local arg_opts="'--api-url' '--country' '--identity' '--jq' '--limit' '--max-price' '--min-price' '-o' '--output' '--profile' '-q' '--query' '--type'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
+  local TYPE_option_args=("compute" "dedicated" "gpu" "network" "storage") # --type values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1374,6 +1522,9 @@ function _picocli_market_offerings_ls() {
       return
       ;;
     '--identity')
+      return
+      ;;
+    '--jq')
       return
       ;;
     '--limit')
@@ -1390,11 +1541,16 @@ function _picocli_market_offerings_ls() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
+    '--profile')
+      return
+      ;;
     '-q'|'--query')
       return
       ;;
     '--type')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1415,7 +1571,7 @@ function _picocli_market_offerings_show() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1427,10 +1583,16 @@ function _picocli_market_offerings_show() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1450,116 +1612,26 @@ function _picocli_market_offerings_create() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '--template'"
-  local arg_opts="'--api-url' '-f' '--file' '--identity' '-o' '--output'"
-  local FORMAT_option_args=("table" "json" "ids") # --output values
-
-  type compopt &>/dev/null && compopt +o default
-
-  case ${prev_word} in
-    '--api-url')
-      return
-      ;;
-    '-f'|'--file')
-      return
-      ;;
-    '--identity')
-      return
-      ;;
-    '-o'|'--output')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
-      return $?
-      ;;
-  esac
-
-  if [[ "${curr_word}" == -* ]]; then
-    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
-  else
-    local positionals=""
-    local IFS=$'\n'
-    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
-  fi
-}
-
-# Generates completions for the options and subcommands of the `mine` subcommand.
-function _picocli_market_offerings_mine() {
-  # Get completion data
-  local curr_word=${COMP_WORDS[COMP_CWORD]}
-  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
-
-  local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '-f' '--file' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--api-url')
-      return
-      ;;
-    '--identity')
-      return
-      ;;
-    '-o'|'--output')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
-      return $?
-      ;;
-  esac
-
-  if [[ "${curr_word}" == -* ]]; then
-    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
-  else
-    local positionals=""
-    local IFS=$'\n'
-    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
-  fi
-}
-
-# Generates completions for the options and subcommands of the `update` subcommand.
-function _picocli_market_offerings_update() {
-  # Get completion data
-  local curr_word=${COMP_WORDS[COMP_CWORD]}
-  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
-
-  local commands=""
-  local flag_opts="'--debug' '--draft' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--city' '--country' '--currency' '--description' '-f' '--file' '--identity' '--max-hours' '--min-hours' '--name' '-o' '--output' '--offering-id' '--os' '--price' '--setup-fee' '--stock' '--type' '--visibility'"
-  local FORMAT_option_args=("table" "json" "ids") # --output values
-
-  type compopt &>/dev/null && compopt +o default
-
-  case ${prev_word} in
-    '--api-url')
-      return
-      ;;
-    '--city')
-      return
-      ;;
-    '--country')
-      return
-      ;;
-    '--currency')
-      return
-      ;;
-    '--description')
       return
       ;;
     '-f'|'--file')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--identity')
       return
       ;;
-    '--max-hours')
-      return
-      ;;
-    '--min-hours')
-      return
-      ;;
-    '--name')
+    '--jq')
       return
       ;;
     '-o'|'--output')
@@ -1567,62 +1639,8 @@ function _picocli_market_offerings_update() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
-    '--offering-id')
+    '--profile')
       return
-      ;;
-    '--os')
-      return
-      ;;
-    '--price')
-      return
-      ;;
-    '--setup-fee')
-      return
-      ;;
-    '--stock')
-      return
-      ;;
-    '--type')
-      return
-      ;;
-    '--visibility')
-      return
-      ;;
-  esac
-
-  if [[ "${curr_word}" == -* ]]; then
-    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
-  else
-    local positionals=""
-    local IFS=$'\n'
-    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
-  fi
-}
-
-# Generates completions for the options and subcommands of the `delete` subcommand.
-function _picocli_market_offerings_delete() {
-  # Get completion data
-  local curr_word=${COMP_WORDS[COMP_CWORD]}
-  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
-
-  local commands=""
-  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
-  local FORMAT_option_args=("table" "json" "ids") # --output values
-
-  type compopt &>/dev/null && compopt +o default
-
-  case ${prev_word} in
-    '--api-url')
-      return
-      ;;
-    '--identity')
-      return
-      ;;
-    '-o'|'--output')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
-      return $?
       ;;
   esac
 
@@ -1643,7 +1661,7 @@ function _picocli_market_wallet_deposit() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1655,10 +1673,16 @@ function _picocli_market_wallet_deposit() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1679,7 +1703,7 @@ function _picocli_market_wallet_withdraw() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1691,10 +1715,16 @@ function _picocli_market_wallet_withdraw() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1715,7 +1745,7 @@ function _picocli_market_provider_autoaccept() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1727,10 +1757,16 @@ function _picocli_market_provider_autoaccept() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
   local onoff_pos_param_args=("on" "off") # 0-0 values
@@ -1757,7 +1793,7 @@ function _picocli_market_identity_new() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '--encrypt' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output' '--words'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile' '--words'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1769,10 +1805,16 @@ function _picocli_market_identity_new() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
     '--words')
       return
@@ -1796,7 +1838,7 @@ function _picocli_market_identity_import() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '--encrypt' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1808,10 +1850,16 @@ function _picocli_market_identity_import() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1832,7 +1880,7 @@ function _picocli_market_identity_list() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1844,10 +1892,16 @@ function _picocli_market_identity_list() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1868,7 +1922,7 @@ function _picocli_market_identity_ls() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1880,10 +1934,16 @@ function _picocli_market_identity_ls() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1904,7 +1964,7 @@ function _picocli_market_identity_show() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1916,10 +1976,16 @@ function _picocli_market_identity_show() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1940,7 +2006,7 @@ function _picocli_market_identity_use() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1956,6 +2022,9 @@ function _picocli_market_identity_use() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1976,7 +2045,7 @@ function _picocli_market_identity_remove() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1992,6 +2061,9 @@ function _picocli_market_identity_remove() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -2012,7 +2084,7 @@ function _picocli_market_identity_rm() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -2029,83 +2101,8 @@ function _picocli_market_identity_rm() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
-  esac
-
-  if [[ "${curr_word}" == -* ]]; then
-    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
-  else
-    local positionals=""
-    local IFS=$'\n'
-    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
-  fi
-}
-
-# Generates completions for the options and subcommands of the `register` subcommand.
-function _picocli_market_account_register() {
-  # Get completion data
-  local curr_word=${COMP_WORDS[COMP_CWORD]}
-  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
-
-  local commands=""
-  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--email' '--identity' '-o' '--output' '--username'"
-  local FORMAT_option_args=("table" "json" "ids") # --output values
-
-  type compopt &>/dev/null && compopt +o default
-
-  case ${prev_word} in
-    '--api-url')
+    '--profile')
       return
-      ;;
-    '--email')
-      return
-      ;;
-    '--identity')
-      return
-      ;;
-    '-o'|'--output')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
-      return $?
-      ;;
-    '--username')
-      return
-      ;;
-  esac
-
-  if [[ "${curr_word}" == -* ]]; then
-    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
-  else
-    local positionals=""
-    local IFS=$'\n'
-    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
-  fi
-}
-
-# Generates completions for the options and subcommands of the `show` subcommand.
-function _picocli_market_account_show() {
-  # Get completion data
-  local curr_word=${COMP_WORDS[COMP_CWORD]}
-  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
-
-  local commands=""
-  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
-  local FORMAT_option_args=("table" "json" "ids") # --output values
-
-  type compopt &>/dev/null && compopt +o default
-
-  case ${prev_word} in
-    '--api-url')
-      return
-      ;;
-    '--identity')
-      return
-      ;;
-    '-o'|'--output')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
-      return $?
       ;;
   esac
 
@@ -2126,7 +2123,7 @@ function _picocli_market_config_get() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -2142,6 +2139,9 @@ function _picocli_market_config_get() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -2162,7 +2162,7 @@ function _picocli_market_config_set() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -2178,6 +2178,9 @@ function _picocli_market_config_set() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -2198,7 +2201,7 @@ function _picocli_market_config_unset() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -2214,6 +2217,9 @@ function _picocli_market_config_unset() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -2234,7 +2240,49 @@ function _picocli_market_config_list() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `profile` subcommand.
+function _picocli_market_config_profile() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="add list ls remove rm use"
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -2250,6 +2298,249 @@ function _picocli_market_config_list() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `add` subcommand.
+function _picocli_market_config_profile_add() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_market_config_profile_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ls` subcommand.
+function _picocli_market_config_profile_ls() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `remove` subcommand.
+function _picocli_market_config_profile_remove() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `rm` subcommand.
+function _picocli_market_config_profile_rm() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `use` subcommand.
+function _picocli_market_config_profile_use() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 

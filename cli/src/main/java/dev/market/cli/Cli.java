@@ -2,7 +2,9 @@ package dev.market.cli;
 
 import dev.market.cli.commands.MarketCommand;
 import dev.market.cli.commands.help.HelpCommand;
+import dev.market.cli.output.JsonSchemas;
 import java.lang.reflect.Constructor;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import picocli.CommandLine.Help;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The only place a {@link CommandLine} is built, used by {@link Main} and by tests. Commands,
@@ -107,6 +110,8 @@ public final class Cli {
         .exitCodeListHeading("%nExit codes:%n")
         .exitCodeList(exitCodes);
     abbreviateSynopses(cmd);
+    addJsonOptions(cmd);
+    addExamples(cmd);
     cmd.setOut(ctx.out())
         .setErr(ctx.err())
         .setColorScheme(Help.defaultColorScheme(ctx.color() ? Help.Ansi.ON : Help.Ansi.OFF))
@@ -121,8 +126,85 @@ public final class Cli {
         .registerConverter(Integer.TYPE, WholeNumbers::toInt)
         .setExecutionExceptionHandler(errors)
         .setExitCodeExceptionMapper(errors)
-        .setParameterExceptionHandler(errors);
+        .setParameterExceptionHandler(errors)
+        .setExecutionStrategy(this::run);
     return cmd;
+  }
+
+  /** The help section's key; ManPage renders the same examples as EXAMPLES. */
+  public static final String EXAMPLES_SECTION = "examples";
+
+  /** An "Examples:" section, from {@link Examples}, after the exit codes of every command. */
+  private static void addExamples(CommandLine cmd) {
+    CommandSpec spec = cmd.getCommandSpec();
+    List<String> lines =
+        Examples.BY_COMMAND.get(spec.qualifiedName().replaceFirst("^market ?", ""));
+    if (lines != null) {
+      var usage = spec.usageMessage();
+      Map<String, CommandLine.IHelpSectionRenderer> sections =
+          new LinkedHashMap<>(usage.sectionMap());
+      sections.put(
+          EXAMPLES_SECTION,
+          help -> {
+            StringBuilder b = new StringBuilder(String.format("%nExamples:%n"));
+            lines.forEach(l -> b.append("  ").append(l).append(System.lineSeparator()));
+            return b.toString();
+          });
+      usage.sectionMap(sections);
+      List<String> keys = new ArrayList<>(usage.sectionKeys());
+      keys.remove(EXAMPLES_SECTION);
+      keys.add(
+          keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING),
+          EXAMPLES_SECTION);
+      usage.sectionKeys(keys);
+    }
+    cmd.getSubcommands().values().stream().distinct().forEach(Cli::addExamples);
+  }
+
+  /** Options that must be sound before anything is sent ({@code --jq}) are checked first. */
+  private int run(ParseResult parsed) {
+    try {
+      ctx.checkOutputOptions();
+    } catch (CliException e) {
+      List<CommandLine> chain = parsed.asCommandLineList();
+      throw new CommandLine.ExecutionException(chain.get(chain.size() - 1), e.getMessage(), e);
+    }
+    return new CommandLine.RunLast().execute(parsed);
+  }
+
+  /**
+   * {@code --jq} and a help line naming the JSON schema, on exactly the commands that print JSON
+   * ({@link JsonSchemas}): one place, so no command can forget either.
+   */
+  private void addJsonOptions(CommandLine cmd) {
+    CommandSpec spec = cmd.getCommandSpec();
+    String words = spec.qualifiedName().replaceFirst("^market ?", "");
+    String schema = JsonSchemas.name(words);
+    if (schema != null) {
+      spec.addOption(
+          OptionSpec.builder("--jq")
+              .paramLabel("EXPR")
+              .type(String.class)
+              .description(
+                  "Filter the JSON output with a jq expression (implies -o json); strings print"
+                      + " raw, other results as one compact JSON line each.")
+              .setter(
+                  new CommandLine.Model.ISetter() {
+                    @Override
+                    public <T> T set(T value) {
+                      ctx.jq((String) value);
+                      return null;
+                    }
+                  })
+              .build());
+      List<String> footer = new ArrayList<>(List.of(spec.usageMessage().footer()));
+      footer.add(
+          "%nJSON: -o json prints schema "
+              + schema
+              + " (fields and types: docs/json.md); --jq EXPR filters it.");
+      spec.usageMessage().footer(footer.toArray(String[]::new));
+    }
+    cmd.getSubcommands().values().stream().distinct().forEach(this::addJsonOptions);
   }
 
   /** {@code Usage: market rent [OPTIONS] OFFERING-ID}: the global options would drown the rest. */

@@ -5,6 +5,7 @@ import dev.market.cli.config.MarketPaths;
 import dev.market.cli.io.SystemTerminal;
 import dev.market.cli.io.Terminal;
 import dev.market.cli.output.DryRunPrinter;
+import dev.market.cli.output.JqFilter;
 import dev.market.cli.output.OutputFormat;
 import dev.market.cli.output.Printer;
 import dev.market.cli.output.Style;
@@ -52,6 +53,7 @@ public final class CliContext implements AutoCloseable {
   private MarketClient client;
   private Identities identities;
   private Printer printer;
+  private JqFilter jqFilter;
 
   /** The global options as given on the command line ({@code null}/false when absent). */
   public static final class Flags {
@@ -61,6 +63,8 @@ public final class CliContext implements AutoCloseable {
     boolean debug;
     boolean noColor;
     boolean dryRun;
+    String jq;
+    String profile;
   }
 
   /** Runs an external program (ssh) attached to the user's terminal; returns its exit code. */
@@ -146,39 +150,152 @@ public final class CliContext implements AutoCloseable {
     return flags;
   }
 
+  /**
+   * The market home may be missing (it is made when first written) but, when it exists, must be a
+   * directory this user can read; otherwise every identity would seem to be missing.
+   *
+   * @throws CliException exit 4 naming the directory and where its path came from
+   */
+  private void checkHome() {
+    java.nio.file.Path home = paths.home();
+    String from = env("MARKET_HOME") != null ? "MARKET_HOME" : "the market home";
+    if (java.nio.file.Files.exists(home) && !java.nio.file.Files.isDirectory(home)) {
+      throw CliException.identity(
+          from + " " + home + " is not a directory (it holds the config and identities)",
+          "point MARKET_HOME at a directory, or unset it to use ~/.config/market");
+    }
+    if (java.nio.file.Files.isDirectory(home)
+        && !(java.nio.file.Files.isReadable(home) && java.nio.file.Files.isExecutable(home))) {
+      throw CliException.identity(
+          from + " " + home + " cannot be read by this user",
+          "check its permissions (ls -ld " + home + ")");
+    }
+  }
+
   // ---- resolved global settings: flag > environment > config > default ----
 
   public synchronized CliConfig config() {
     if (config == null) {
+      checkHome();
       config = new CliConfig(paths.configFile());
     }
     return config;
   }
 
+  /**
+   * The API root: {@code --api-url}, then a profile named by {@code --profile}, then
+   * MARKET_API_URL, then the profile of MARKET_PROFILE or config {@code profile}, then config
+   * {@code api-url}, then the local server.
+   */
   public String apiUrl() {
     if (flags.apiUrl != null) {
       return flags.apiUrl;
+    }
+    if (flags.profile != null) {
+      return profile().apiUrl();
     }
     String fromEnv = env("MARKET_API_URL");
     if (fromEnv != null) {
       return fromEnv;
     }
+    CliConfig.Profile p = profile();
+    if (p != null) {
+      return p.apiUrl();
+    }
     return config().get(CliConfig.API_URL).orElse(DEFAULT_API_URL);
   }
 
-  /** The identity name chosen by flag, environment or config; {@code null} when none is. */
+  /**
+   * The identity name chosen by flag, profile, environment or config (in the order of {@link
+   * #apiUrl()}); {@code null} when none is.
+   */
   public String identityName() {
     if (flags.identity != null) {
       return flags.identity;
+    }
+    if (flags.profile != null && profile().identity() != null) {
+      return profile().identity();
     }
     String fromEnv = env("MARKET_IDENTITY");
     if (fromEnv != null) {
       return fromEnv;
     }
+    CliConfig.Profile p = profile();
+    if (p != null && p.identity() != null) {
+      return p.identity();
+    }
     return config().get(CliConfig.IDENTITY).orElse(null);
   }
 
+  /** {@code --api-url} as given on this command line, or {@code null}. */
+  public String givenApiUrl() {
+    return flags.apiUrl;
+  }
+
+  /** {@code --identity} as given on this command line, or {@code null}. */
+  public String givenIdentity() {
+    return flags.identity;
+  }
+
+  /**
+   * The active profile: {@code --profile}, else MARKET_PROFILE, else config {@code profile}; {@code
+   * null} when none is chosen.
+   *
+   * @throws CliException exit 2 when the chosen one does not exist
+   */
+  public CliConfig.Profile profile() {
+    if (flags.profile != null) {
+      return config().profile(flags.profile, "--profile");
+    }
+    String fromEnv = env("MARKET_PROFILE");
+    if (fromEnv != null) {
+      return config().profile(fromEnv, "MARKET_PROFILE");
+    }
+    return config()
+        .get(CliConfig.PROFILE)
+        .map(n -> config().profile(n, "config profile"))
+        .orElse(null);
+  }
+
+  /** {@code --jq EXPR}, compiled when first asked for; {@code null} when not given. */
+  void jq(String expression) {
+    flags.jq = expression;
+    jqFilter = null;
+  }
+
+  private JqFilter jqFilter() {
+    if (flags.jq != null && jqFilter == null) {
+      jqFilter = JqFilter.compile(flags.jq);
+    }
+    return jqFilter;
+  }
+
+  /**
+   * Checks the output options before a command runs, so a broken {@code --jq} or {@code --output}
+   * stops it before anything is sent.
+   *
+   * @throws CliException exit 2
+   */
+  void checkOutputOptions() {
+    if (flags.profile != null) {
+      profile(); // an unknown --profile stops the command before anything is sent
+    }
+    if (flags.jq != null) {
+      if (flags.output != null && OutputFormat.parse(flags.output) != OutputFormat.JSON) {
+        throw CliException.usage(
+            "--jq filters JSON output; it cannot go with -o " + flags.output,
+            "leave out -o (or use -o json) with --jq");
+      }
+      jqFilter();
+    } else if (flags.output != null) {
+      OutputFormat.parse(flags.output);
+    }
+  }
+
   public OutputFormat outputFormat() {
+    if (flags.jq != null) {
+      return OutputFormat.JSON;
+    }
     if (flags.output != null) {
       return OutputFormat.parse(flags.output);
     }
@@ -218,7 +335,7 @@ public final class CliContext implements AutoCloseable {
   /** Prints results in the chosen format; tables fit the terminal. */
   public synchronized Printer printer() {
     if (printer == null) {
-      printer = new Printer(out, outputFormat(), terminal.width(), new Style(color()));
+      printer = new Printer(out, outputFormat(), terminal.width(), new Style(color()), jqFilter());
     }
     return printer;
   }
@@ -236,6 +353,7 @@ public final class CliContext implements AutoCloseable {
   /** The key store under the market home, and which identity is active. */
   public synchronized Identities identities() {
     if (identities == null) {
+      checkHome();
       identities = new Identities(this, new IdentityStore(paths.identitiesDir()));
     }
     return identities;

@@ -14,6 +14,9 @@ import dev.market.protocol.crypto.InvalidMnemonicException;
 import dev.market.protocol.error.ErrorCode;
 import dev.market.protocol.text.TerminalText;
 import java.io.PrintWriter;
+import java.net.UnknownHostException;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -131,6 +134,18 @@ final class ErrorHandler
       return "top up your wallet (on Decent Cloud: the website's /dashboard/wallet page), then"
           + " rent again";
     }
+    if (ex instanceof UnavailableException && ex.getCause() instanceof UnknownHostException) {
+      return "check the host name in "
+          + ctx.apiUrl()
+          + " (set by --api-url, MARKET_API_URL or config api-url)";
+    }
+    if (ex instanceof UnavailableException
+        && ex.getCause() instanceof SSLException
+        && !(ex.getCause() instanceof SSLHandshakeException)
+        && ctx.apiUrl().startsWith("https://")) {
+      return "if the marketplace speaks plain http: --api-url http://"
+          + ctx.apiUrl().substring("https://".length());
+    }
     if (ex instanceof UnavailableException) {
       return "check that the marketplace is running at "
           + ctx.apiUrl()
@@ -151,6 +166,13 @@ final class ErrorHandler
     }
     if (ex instanceof InvalidMnemonicException) {
       return "check the words and their order; the phrase has 12 or 24 words";
+    }
+    if (ex instanceof MarketException e
+        && e.errorCode().orElse(null) == ErrorCode.NO_SUCH_ENDPOINT) {
+      return "the marketplace API is not at "
+          + ctx.apiUrl()
+          + ": check --api-url (MARKET_API_URL, config api-url); it is the server's root, e.g."
+          + " http://localhost:8787";
     }
     if (ex instanceof NotFoundException) {
       return notFoundHint(cmd);

@@ -36,6 +36,18 @@ public final class GlobalOptions {
   }
 
   @Option(
+      names = "--profile",
+      paramLabel = "NAME",
+      description =
+          "Named marketplace (API URL and identity) from 'market config profile'. Env"
+              + " MARKET_PROFILE, config profile.")
+  void profile(String name) {
+    if (name != null) {
+      flags.profile = name;
+    }
+  }
+
+  @Option(
       names = "--identity",
       paramLabel = "NAME",
       description = "Identity to sign with. Env MARKET_IDENTITY, config identity.")
@@ -49,7 +61,7 @@ public final class GlobalOptions {
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
       completionCandidates = OutputFormats.class,
-      description = "table, json (the protocol's objects) or ids (one per line).")
+      description = "table, json (docs/json.md) or ids (one per line).")
   void output(String format) {
     if (format != null) {
       flags.output = format;

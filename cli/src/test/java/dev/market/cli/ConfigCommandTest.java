@@ -55,6 +55,7 @@ class ConfigCommandTest {
             api-url          marketplace API root, e.g. http://127.0.0.1:8787
             identity         identity used when --identity and MARKET_IDENTITY are absent
             output    json   default output format: table, json or ids
+            profile          profile used when --profile and MARKET_PROFILE are absent
             """);
   }
 
@@ -76,7 +77,7 @@ class ConfigCommandTest {
     assertThat(r.err())
         .isEqualTo(
             """
-            error: config: unknown key 'colour' (known: api-url, identity, output)
+            error: config: unknown key 'colour' (known: api-url, identity, output, profile)
             hint: market config list
             """);
     assertThat(Files.exists(dir.resolve("market-home/config.properties"))).isFalse();

@@ -68,8 +68,12 @@ class LostRentTest {
     assertThat(balance()).isEqualTo(before - 100_000_000L); // 7.2 x 10 h / 720, once
     assertThat(proxy.seen())
         .extracting(AnswerDroppingProxy.Seen::line)
-        .startsWith("POST /api/v1/contracts", "GET /api/v1/health", "POST /api/v1/contracts");
-    assertThat(proxy.seen().get(0).dropped()).isTrue();
+        .startsWith(
+            "GET /api/v1/offerings/1", // the rent dialog checks hours, key and OS against it
+            "POST /api/v1/contracts",
+            "GET /api/v1/health",
+            "POST /api/v1/contracts");
+    assertThat(proxy.seen().get(1).dropped()).isTrue();
   }
 
   @Test

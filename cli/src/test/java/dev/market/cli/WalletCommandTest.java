@@ -48,8 +48,8 @@ class WalletCommandTest {
     CliRunner.Result json = provider.run("wallet", "-o", "json");
     assertThat(json.exitCode()).isZero();
     var node = Json.mapper().readTree(json.out());
-    assertThat(node.get("balanceE9s").asLong()).isEqualTo(12_500_000_000L);
-    assertThat(node.get("recentLedger").get(0).get("entryType").asText()).isEqualTo("deposit");
+    assertThat(node.get("balance_e9s").asLong()).isEqualTo(12_500_000_000L);
+    assertThat(node.get("recent_ledger").get(0).get("entry_type").asText()).isEqualTo("deposit");
 
     CliRunner.Result out = provider.run("wallet", "withdraw", "20");
     assertThat(out.exitCode()).isEqualTo(3);
@@ -87,7 +87,7 @@ class WalletCommandTest {
     CliRunner.Result early = renter.run("review", id, "--rating", "5");
     assertThat(early.exitCode()).isEqualTo(3);
     var w = Json.mapper().readTree(renter.run("wallet", "-o", "json").out());
-    assertThat(w.get("balanceE9s").asLong())
+    assertThat(w.get("balance_e9s").asLong())
         .isEqualTo(MarketFixture.FUNDS_E9S - 24_000_000_000L - 6_000_000_000L);
 
     CliRunner.Result tooLong = renter.run("extend", id, "--hours", "9000");

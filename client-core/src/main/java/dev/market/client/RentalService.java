@@ -252,6 +252,22 @@ public final class RentalService {
       Duration timeout,
       Consumer<Contract> onPoll,
       RequestOptions options) {
+    return await(contractId, target, timeout, onPoll, e -> {}, options);
+  }
+
+  /**
+   * As {@link #await(String, ContractStatus, Duration, Consumer, RequestOptions)}, telling {@code
+   * onOutage} of each transient failure that is ridden out (so a caller can say that it is waiting
+   * through an outage).
+   */
+  public Outcome<AwaitResult> await(
+      String contractId,
+      ContractStatus target,
+      Duration timeout,
+      Consumer<Contract> onPoll,
+      Consumer<UnavailableException> onOutage,
+      RequestOptions options) {
+    Objects.requireNonNull(onOutage, "onOutage");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(onPoll, "onPoll");
@@ -279,6 +295,7 @@ public final class RentalService {
         }
       } catch (UnavailableException e) {
         lastFailure = e;
+        onOutage.accept(e);
       }
       Instant now = clock.instant();
       if (!now.isBefore(deadline)) {

@@ -24,6 +24,18 @@ class RetryPolicyTest {
   }
 
   @Test
+  void an_unknown_host_or_a_failed_tls_setup_is_never_retried() {
+    for (RetryPolicy.Kind kind : RetryPolicy.Kind.values()) {
+      RetryPolicy.Decision dns = policy.onFailure(kind, RetryPolicy.Failure.UNKNOWN_HOST, 1);
+      RetryPolicy.Decision tls = policy.onFailure(kind, RetryPolicy.Failure.TLS_FAILED, 1);
+      assertThat(dns.retry()).isFalse();
+      assertThat(dns.reason()).contains("does not resolve");
+      assertThat(tls.retry()).isFalse();
+      assertThat(tls.reason()).contains("TLS");
+    }
+  }
+
+  @Test
   void timeouts_and_broken_connections_are_retried_only_when_repeating_is_safe() {
     for (RetryPolicy.Failure f : new RetryPolicy.Failure[] {TIMEOUT, CONNECTION_BROKEN}) {
       assertThat(policy.onFailure(IDEMPOTENT, f, 1).retry()).isTrue();

@@ -173,8 +173,8 @@ abstract class RentalFlowE2eTest {
     List<String> path = new ArrayList<>();
     events.forEach(
         e -> {
-          if (e.hasNonNull("newStatus") && e.get("eventType").asText().equals("status_change")) {
-            path.add(e.get("newStatus").asText());
+          if (e.hasNonNull("new_status") && e.get("event_type").asText().equals("status_change")) {
+            path.add(e.get("new_status").asText());
           }
         });
     assertThat(path)
@@ -184,14 +184,14 @@ abstract class RentalFlowE2eTest {
   }
 
   static long walletBalance(JsonNode wallet) {
-    return wallet.get("balanceE9s").asLong();
+    return wallet.get("balance_e9s").asLong();
   }
 
   @Test
   void rented_extended_and_cancelled_mid_way_refunds_pro_rata_to_the_e9() {
     importIdentity("payer", Bip39.generate(12));
     JsonNode dep = json(ok("--identity", "payer", "wallet", "deposit", "5000", "-o", "json"));
-    assertThat(dep.get("balanceE9s").asLong()).isEqualTo(5_000_000_000_000L);
+    assertThat(dep.get("balance_e9s").asLong()).isEqualTo(5_000_000_000_000L);
     long providerBefore = walletBalance(json(ok("--identity", "provider", "wallet", "-o", "json")));
     String offering = gpuOffering();
     Run r =
@@ -209,7 +209,7 @@ abstract class RentalFlowE2eTest {
             "--yes",
             "-o",
             "json");
-    String id = json(r).get("contractId").asText();
+    String id = json(r).get("contract_id").asText();
     JsonNode c0 = json(ok("--identity", "payer", "status", id, "-o", "json"));
     long hold = c0.get("payment_amount_e9s").asLong();
     assertThat(hold).isPositive();
@@ -217,9 +217,9 @@ abstract class RentalFlowE2eTest {
         .isEqualTo(5_000_000_000_000L - hold);
 
     JsonNode ext = json(ok("--identity", "payer", "extend", id, "--hours", "12", "-o", "json"));
-    long extension = ext.get("extensionPaymentE9s").asLong();
+    long extension = ext.get("extension_payment_e9s").asLong();
     assertThat(extension).isEqualTo(hold / 2);
-    assertThat(ext.get("newEndTimestampNs").asLong())
+    assertThat(ext.get("new_end_timestamp_ns").asLong())
         .isEqualTo(c0.get("end_timestamp_ns").asLong() + 12 * 3_600_000_000_000L);
 
     ok("--identity", "provider", "accept", id);
@@ -246,9 +246,9 @@ abstract class RentalFlowE2eTest {
 
     JsonNode payer = json(ok("--identity", "payer", "wallet", "-o", "json"));
     assertThat(walletBalance(payer)).isEqualTo(5_000_000_000_000L - total + refund);
-    JsonNode last = payer.get("recentLedger").get(0);
-    assertThat(last.get("entryType").asText()).isEqualTo("refund");
-    assertThat(last.get("amountE9s").asLong()).isEqualTo(refund);
+    JsonNode last = payer.get("recent_ledger").get(0);
+    assertThat(last.get("entry_type").asText()).isEqualTo("refund");
+    assertThat(last.get("amount_e9s").asLong()).isEqualTo(refund);
     assertThat(last.get("reference").asText()).isEqualTo(id);
     assertThat(walletBalance(json(ok("--identity", "provider", "wallet", "-o", "json"))))
         .isEqualTo(providerBefore + payout);

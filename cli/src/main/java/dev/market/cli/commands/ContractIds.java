@@ -2,6 +2,7 @@ package dev.market.cli.commands;
 
 import dev.market.cli.CliContext;
 import dev.market.cli.CliException;
+import dev.market.client.error.UnavailableException;
 import dev.market.protocol.model.Contract;
 import dev.market.protocol.text.TerminalText;
 import java.io.BufferedReader;
@@ -104,16 +105,29 @@ public final class ContractIds {
           side.hint);
     }
     if (mine == null) {
-      mine =
-          switch (side) {
-            case RENTER -> ctx.client().rentals().list();
-            case PROVIDER -> ctx.client().provider().contracts();
-            case EITHER -> {
-              List<Contract> both = new ArrayList<>(ctx.client().rentals().list());
-              both.addAll(ctx.client().provider().contracts());
-              yield both;
-            }
-          };
+      try {
+        mine =
+            switch (side) {
+              case RENTER -> ctx.client().rentals().list();
+              case PROVIDER -> ctx.client().provider().contracts();
+              case EITHER -> {
+                List<Contract> both = new ArrayList<>(ctx.client().rentals().list());
+                both.addAll(ctx.client().provider().contracts());
+                yield both;
+              }
+            };
+      } catch (UnavailableException e) {
+        if (e.getClass() != UnavailableException.class) {
+          throw e; // rate limited, outcome unknown: their own types carry their hints
+        }
+        // the listing only serves to find the id: the failure is the user's operation's
+        throw new UnavailableException(
+            operation + " '" + id + "' (looking the prefix up among " + side.mine + ")",
+            e.status(),
+            e.code(),
+            e.serverMessage(),
+            e.getCause());
+      }
     }
     List<String> matches =
         mine.stream()

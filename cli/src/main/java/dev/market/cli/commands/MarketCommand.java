@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
     commandListHeading = "%nCommands:%n",
     footerHeading = "%n",
     footer = {
-      "Environment: MARKET_API_URL, MARKET_IDENTITY, MARKET_HOME (relocates config and identities),",
+      "Environment: MARKET_API_URL, MARKET_IDENTITY, MARKET_PROFILE (a named marketplace: 'market",
+      "config profile'), MARKET_HOME (relocates config and identities),",
       "MARKET_PASSPHRASE (unlocks an encrypted identity in scripts), NO_COLOR, MARKET_HTTP_TIMEOUT",
       "(each attempt's connect and read timeout, default 10s and 30s; reads are tried 3 times).",
       "Run 'market COMMAND --help' for a command's options and output."
@@ -70,6 +71,7 @@ public final class MarketCommand extends GroupCommand {
           // setup
           IdentityCommand.class,
           dev.market.cli.commands.account.AccountCommand.class,
+          dev.market.cli.commands.whoami.WhoamiCommand.class,
           ConfigCommand.class,
           HelpCommand.class,
           VersionCommand.class);

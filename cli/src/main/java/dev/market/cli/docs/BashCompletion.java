@@ -1,5 +1,6 @@
 package dev.market.cli.docs;
 
+import java.io.File;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +24,19 @@ final class BashCompletion {
     CommandSpec copy = CommandSpec.create().name(src.name()).aliases(src.aliases());
     copy.usageMessage().description(src.usageMessage().description());
     for (OptionSpec o : CommandDocs.options(src)) {
-      copy.addOption(OptionSpec.builder(o).build());
+      if (CommandDocs.takesFile(o)) {
+        // picocli's script completes file names for File-typed options only (--ssh-key FILE);
+        // a builder copied from the option would keep its String type, so this one is new
+        copy.addOption(
+            OptionSpec.builder(o.names())
+                .paramLabel(o.paramLabel())
+                .arity(o.arity().toString())
+                .description(o.description())
+                .type(File.class)
+                .build());
+      } else {
+        copy.addOption(OptionSpec.builder(o).build());
+      }
     }
     for (PositionalParamSpec p : CommandDocs.positionals(src)) {
       copy.addPositional(PositionalParamSpec.builder(p).build());

@@ -116,4 +116,12 @@ final class CommandDocs {
     Help help = cmd.getHelp();
     return help.synopsis(0).strip();
   }
+
+  /** Whether an option's value is a file name: its type, or FILE in its label. */
+  static boolean takesFile(OptionSpec o) {
+    Class<?> type = o.type();
+    return type == java.nio.file.Path.class
+        || type == java.io.File.class
+        || o.paramLabel().toUpperCase(java.util.Locale.ROOT).contains("FILE");
+  }
 }

@@ -1,9 +1,6 @@
 package dev.market.cli.docs;
 
-import java.io.File;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -123,7 +120,7 @@ final class FishCompletion {
       List<String> candidates = CommandDocs.candidates(o);
       if (!candidates.isEmpty()) {
         line.append(" -x -a ").append(quote(String.join(" ", candidates)));
-      } else if (takesFile(o)) {
+      } else if (CommandDocs.takesFile(o)) {
         line.append(" -r -F");
       } else {
         line.append(" -x");
@@ -134,13 +131,6 @@ final class FishCompletion {
       line.append(" -d ").append(quote(summary));
     }
     return line.toString();
-  }
-
-  private static boolean takesFile(OptionSpec o) {
-    Class<?> type = o.type();
-    return type == Path.class
-        || type == File.class
-        || o.paramLabel().toUpperCase(Locale.ROOT).contains("FILE");
   }
 
   /** {@code offerings list}: the words after {@code market}. */

@@ -121,6 +121,15 @@ final class ManPage {
       }
     }
 
+    List<String> examples =
+        dev.market.cli.Examples.BY_COMMAND.get(spec.qualifiedName().replaceFirst("^market ?", ""));
+    if (examples != null) {
+      m.append(".SH EXAMPLES\n");
+      for (String e : examples) {
+        m.append(".PP\n.nf\n").append(escape(e)).append("\n.fi\n");
+      }
+    }
+
     String[] footer = spec.usageMessage().footer();
     if (footer.length > 0) {
       m.append(".SH NOTES\n");

@@ -7,7 +7,7 @@ import java.util.Locale;
 public enum OutputFormat {
   /** Human-readable table or detail view; fits the terminal. */
   TABLE,
-  /** The protocol's objects as JSON (snake_case as on the wire), and nothing else. */
+  /** The CLI's JSON language (docs/json.md: snake_case, ISO times), and nothing else. */
   JSON,
   /** One id per line, for pipes. */
   IDS;

@@ -101,6 +101,26 @@ class CompletionScriptsTest {
   }
 
   @Test
+  void bash_completes_file_names_for_file_options_and_values_for_type_wait_and_output(
+      @TempDir Path dir) throws Exception {
+    assumeThat(Path.of("/bin/bash")).exists();
+    Path script = dir.resolve("market.bash");
+    Files.writeString(script, files.get("completions/market.bash"), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("id_test.pub"), "ssh-ed25519 AAAA test\n");
+    String prefix = dir.resolve("id_te").toString();
+
+    assertThat(complete(script, "market", "rent", "7", "--ssh-key", prefix))
+        .containsExactly(dir.resolve("id_test.pub").toString());
+    assertThat(complete(script, "market", "offerings", "create", "--file", prefix))
+        .containsExactly(dir.resolve("id_test.pub").toString());
+    assertThat(complete(script, "market", "offerings", "list", "--type", ""))
+        .containsExactly("compute", "dedicated", "gpu", "network", "storage");
+    assertThat(complete(script, "market", "status", "abcdef12", "--wait", "prov"))
+        .containsExactlyInAnyOrder("provisioning", "provisioned", "provisioningfailed");
+    assertThat(complete(script, "market", "rentals", "-o", "j")).containsExactly("json");
+  }
+
+  @Test
   void fish_completion_offers_subcommands_and_options_of_what_was_typed(@TempDir Path dir)
       throws Exception {
     assumeThat(Path.of("/usr/bin/fish")).exists();
@@ -118,9 +138,10 @@ class CompletionScriptsTest {
             "get\tPrint a key's value from the config file (nothing when unset).",
             "set\tStore a key's value in the config file.",
             "unset\tRemove a key from the config file.",
-            "list\tList every key with its value in the config file and what it means.");
+            "list\tList every key with its value in the config file and what it means.",
+            "profile\tNamed marketplaces: an API URL and the identity that signs there.");
     assertThat(listOptions)
-        .contains("--output\ttable, json (the protocol's objects) or ids (one per line).")
+        .contains("--output\ttable, json (docs/json.md) or ids (one per line).")
         .noneMatch(l -> l.startsWith("--version"));
   }
 

@@ -158,7 +158,8 @@ public final class ErrorMapper {
       case UNAUTHORIZED, STALE_TIMESTAMP ->
           new UnauthorizedException(operation, status, code, message, null);
       case FORBIDDEN -> new ForbiddenException(operation, status, code, message, null);
-      case NOT_FOUND -> new NotFoundException(operation, status, code, message, null);
+      case NOT_FOUND, NO_SUCH_ENDPOINT ->
+          new NotFoundException(operation, status, code, message, null);
       case INVALID_TRANSITION, CONFLICT, EMAIL_NOT_VERIFIED ->
           new ConflictException(operation, status, code, message, null);
       case INSUFFICIENT_FUNDS ->

@@ -56,7 +56,16 @@ public final class RetryPolicy {
     /** No answer in time: the server may or may not have acted. */
     TIMEOUT,
     /** The connection broke after the request was (maybe partly) sent. */
-    CONNECTION_BROKEN
+    CONNECTION_BROKEN,
+    /** The host name does not resolve: the request never left this machine. */
+    UNKNOWN_HOST,
+    /** No TLS session could be set up (a plain-http server, or a certificate refused). */
+    TLS_FAILED;
+
+    /** Whether the request surely never reached the server. */
+    public boolean neverSent() {
+      return this == CONNECT_FAILED || this == UNKNOWN_HOST || this == TLS_FAILED;
+    }
   }
 
   /**
@@ -101,6 +110,12 @@ public final class RetryPolicy {
 
   /** After attempt number {@code attempt} (1-based) failed without an HTTP answer. */
   public Decision onFailure(Kind kind, Failure failure, int attempt) {
+    if (failure == Failure.UNKNOWN_HOST) {
+      return stop("the host name does not resolve: asking again at once gets the same answer");
+    }
+    if (failure == Failure.TLS_FAILED) {
+      return stop("TLS could not be set up: the server's setup will not change between attempts");
+    }
     if (attempt >= maxAttempts) {
       return stop("no attempts left (" + maxAttempts + " made)");
     }

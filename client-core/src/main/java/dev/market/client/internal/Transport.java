@@ -144,12 +144,11 @@ public final class Transport implements AutoCloseable {
         }
         RetryPolicy.Decision decision = policy.onFailure(call.kind(), failure, attempt);
         if (decision.retry()) {
-          earlierOutcomeUnknown |= failure != RetryPolicy.Failure.CONNECT_FAILED;
+          earlierOutcomeUnknown |= !failure.neverSent();
           pause(call, decision.delay());
           continue;
         }
-        if (call.kind() == RetryPolicy.Kind.AT_MOST_ONCE
-            && failure != RetryPolicy.Failure.CONNECT_FAILED) {
+        if (call.kind() == RetryPolicy.Kind.AT_MOST_ONCE && !failure.neverSent()) {
           throw new OutcomeUnknownException(
               call.operation(),
               0,
@@ -307,9 +306,13 @@ public final class Transport implements AutoCloseable {
 
   /** The failure kind, or {@code null} when the thread was interrupted. */
   private static RetryPolicy.Failure classify(IOException e) {
-    if (e instanceof ConnectException
-        || e instanceof NoRouteToHostException
-        || e instanceof UnknownHostException) {
+    if (e instanceof UnknownHostException) {
+      return RetryPolicy.Failure.UNKNOWN_HOST;
+    }
+    if (e instanceof javax.net.ssl.SSLException) {
+      return RetryPolicy.Failure.TLS_FAILED;
+    }
+    if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
       return RetryPolicy.Failure.CONNECT_FAILED;
     }
     if (e instanceof SocketTimeoutException) {
@@ -325,6 +328,20 @@ public final class Transport implements AutoCloseable {
     String where = config.apiBase().toString();
     return switch (failure) {
       case CONNECT_FAILED -> "cannot reach the marketplace at " + where + " (" + detail(e) + ")";
+      case UNKNOWN_HOST ->
+          "cannot find the marketplace's host '"
+              + config.apiBase().host()
+              + "': the name does not resolve (DNS)";
+      case TLS_FAILED ->
+          e instanceof javax.net.ssl.SSLHandshakeException
+              ? "no secure connection to "
+                  + where
+                  + ": the TLS handshake failed ("
+                  + detail(e)
+                  + ")"
+              : "no secure connection to "
+                  + where
+                  + ": the server does not speak TLS (is it plain http?)";
       case TIMEOUT ->
           "no answer from the marketplace at "
               + where

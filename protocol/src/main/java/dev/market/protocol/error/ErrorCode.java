@@ -18,6 +18,8 @@ public enum ErrorCode {
   STALE_TIMESTAMP("stale_timestamp", 401),
   FORBIDDEN("forbidden", 403),
   NOT_FOUND("not_found", 404),
+  /** The path is no endpoint of the API: usually an API URL that points at the wrong place. */
+  NO_SUCH_ENDPOINT("no_such_endpoint", 404),
   /** The contract is not in a status that allows the change. */
   INVALID_TRANSITION("invalid_transition", 409),
   CONFLICT("conflict", 409),

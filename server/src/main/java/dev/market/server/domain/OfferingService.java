@@ -2,6 +2,7 @@ package dev.market.server.domain;
 
 import dev.market.protocol.model.ContractStatus;
 import dev.market.server.domain.search.Capacity;
+import dev.market.server.domain.search.SearchValues;
 import dev.market.server.domain.validation.Limits;
 import dev.market.server.domain.validation.OfferingFields;
 import java.math.BigDecimal;
@@ -31,6 +32,18 @@ public final class OfferingService {
   }
 
   public List<Offering> list(OfferingSearch search) {
+    if (search.productType() != null) {
+      SearchValues.Problem p = SearchValues.productType(search.productType());
+      if (p != null) {
+        throw DomainException.invalid("product_type", p.sentence());
+      }
+    }
+    if (search.country() != null) {
+      SearchValues.Problem p = SearchValues.country(search.country());
+      if (p != null) {
+        throw DomainException.invalid("country", p.sentence());
+      }
+    }
     return store.read(tx -> tx.offerings().search(search));
   }
 

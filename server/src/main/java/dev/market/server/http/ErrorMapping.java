@@ -20,7 +20,8 @@ final class ErrorMapping {
 
   static void install(JavalinConfig cfg) {
     cfg.routes.exception(Exception.class, ErrorMapping::onException);
-    cfg.routes.error(404, ctx -> fallback(ctx, 404, ErrorCode.NOT_FOUND, "no such endpoint"));
+    cfg.routes.error(
+        404, ctx -> fallback(ctx, 404, ErrorCode.NO_SUCH_ENDPOINT, "no such endpoint"));
     cfg.routes.error(405, ctx -> fallback(ctx, 405, ErrorCode.BAD_REQUEST, "method not allowed"));
   }
 

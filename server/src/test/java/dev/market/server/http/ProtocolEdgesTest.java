@@ -317,7 +317,7 @@ class ProtocolEdgesTest {
   void every_response_carries_a_request_id_and_unknown_paths_get_an_envelope() {
     Raw.Reply r = raw.get(null, "/api/v1/nothing-here");
     assertThat(r.status()).isEqualTo(404);
-    assertThat(r.code()).isEqualTo("not_found");
+    assertThat(r.code()).isEqualTo("no_such_endpoint");
     assertThat(r.headers().get("x-request-id")).matches("[0-9a-f]{16}");
     assertThat(raw.get(null, "/api/v1/health").headers()).containsKey("x-request-id");
   }

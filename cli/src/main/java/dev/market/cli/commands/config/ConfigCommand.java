@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
       ConfigCommand.Get.class,
       ConfigCommand.Set.class,
       ConfigCommand.Unset.class,
-      ConfigCommand.ListKeys.class
+      ConfigCommand.ListKeys.class,
+      ProfileCommand.class
     })
 public final class ConfigCommand extends GroupCommand {
   public ConfigCommand(CliContext ctx) {
@@ -31,7 +32,7 @@ public final class ConfigCommand extends GroupCommand {
       name = "get",
       description = "Print a key's value from the config file (nothing when unset).")
   public static final class Get extends BaseCommand {
-    @Parameters(paramLabel = "KEY", description = "api-url, identity or output.")
+    @Parameters(paramLabel = "KEY", description = "api-url, identity, output or profile.")
     String key;
 
     public Get(CliContext ctx) {
@@ -56,7 +57,10 @@ public final class ConfigCommand extends GroupCommand {
   /** {@code market config set KEY VALUE}. */
   @Command(name = "set", description = "Store a key's value in the config file.")
   public static final class Set extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "KEY", description = "api-url, identity or output.")
+    @Parameters(
+        index = "0",
+        paramLabel = "KEY",
+        description = "api-url, identity, output or profile.")
     String key;
 
     @Parameters(index = "1", paramLabel = "VALUE")
@@ -76,7 +80,7 @@ public final class ConfigCommand extends GroupCommand {
   /** {@code market config unset KEY}. */
   @Command(name = "unset", description = "Remove a key from the config file.")
   public static final class Unset extends BaseCommand {
-    @Parameters(paramLabel = "KEY", description = "api-url, identity or output.")
+    @Parameters(paramLabel = "KEY", description = "api-url, identity, output or profile.")
     String key;
 
     public Unset(CliContext ctx) {

@@ -5,10 +5,10 @@ import dev.market.cli.CliContext;
 import dev.market.cli.CliException;
 import dev.market.cli.commands.BaseCommand;
 import dev.market.cli.output.Formats;
+import dev.market.cli.output.JsonDocuments;
 import dev.market.cli.output.Printer;
 import dev.market.cli.output.Table;
 import dev.market.client.Outcome;
-import dev.market.protocol.json.Json;
 import dev.market.protocol.model.UserNotification;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
     description = {
       "Show your newest notifications (accepted, provisioned, cancelled, new requests...).",
       "Table: * for unread, ID, TIME, CONTRACT, TITLE, MESSAGE (with the reason given).",
-      "-o json: an array of UserNotification objects as on the wire plus \"read\" (true or",
+      "-o json: an array of notifications (snake_case, times also ISO-8601, \"read\" true or",
       "false); -o ids: their ids."
     })
 public final class NotificationsCommand extends BaseCommand {
@@ -100,9 +100,12 @@ public final class NotificationsCommand extends BaseCommand {
     return 0;
   }
 
-  /** The wire object and {@code read}: a script need not know that an absent readAt means no. */
+  /**
+   * The notification as docs/json.md has it, and {@code read}: a script need not know that an
+   * absent read_at means no.
+   */
   private static ObjectNode withReadFlag(UserNotification n) {
-    ObjectNode o = Json.mapper().valueToTree(n);
+    ObjectNode o = (ObjectNode) JsonDocuments.of(n);
     o.put("read", n.readAt() != null);
     return o;
   }

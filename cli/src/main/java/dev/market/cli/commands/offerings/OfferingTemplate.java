@@ -45,6 +45,8 @@ final class OfferingTemplate {
           new Field("max_contract_hours", null, "longest rental in hours, at least the minimum"),
           new Field("operating_systems", null, "comma-separated, e.g. \"Ubuntu 24.04,Debian 12\""),
           new Field("billing_interval", null, "e.g. monthly"),
+          new Field("billing_unit", "month", "minute, hour, day or month"),
+          new Field("is_subscription", false, "true bills it as a subscription (Decent Cloud)"),
           new Field("is_draft", false, "true keeps it off the market"));
 
   static void print(CliContext ctx) {

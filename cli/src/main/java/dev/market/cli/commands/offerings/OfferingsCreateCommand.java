@@ -45,7 +45,7 @@ import picocli.CommandLine.Option;
           + " and the marketplace names every missing or invalid field of it in one error.",
       "Start from a template: market offerings create --template > offering.json",
       "Prints a table of ID, OFFERING-ID, NAME; -o ids: the new numeric ids, one per line;"
-          + " -o json: an array of {offeringId, ok, id?, error?}."
+          + " -o json: an array of {offering_id, ok, id?, error?}."
     })
 public final class OfferingsCreateCommand extends BaseCommand {
   @Option(
@@ -90,7 +90,7 @@ public final class OfferingsCreateCommand extends BaseCommand {
     int exit = ExitCodes.OK;
     for (Offering o : offerings) {
       Map<String, Object> r = new LinkedHashMap<>();
-      r.put("offeringId", o.offeringId());
+      r.put("offering_id", o.offeringId());
       try {
         Outcome<Long> sent = ctx.client().offerings().create(o, ctx.requestOptions());
         if (ctx.printedDryRun(sent)) {

@@ -1,18 +1,16 @@
 package dev.market.cli.commands.offerings;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.market.cli.CliContext;
 import dev.market.cli.CliException;
+import dev.market.cli.ExitCodes;
 import dev.market.cli.commands.BaseCommand;
 import dev.market.cli.output.Formats;
 import dev.market.cli.output.Printer;
 import dev.market.cli.output.Table;
 import dev.market.client.OfferingQuery;
 import dev.market.client.Outcome;
-import dev.market.protocol.json.Json;
+import dev.market.client.error.InvalidRequestException;
 import dev.market.protocol.model.Offering;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -30,6 +28,22 @@ import picocli.CommandLine.Option;
       "Table: ID, NAME, PROVIDER, SPECS, COUNTRY, PER MONTH, PER HOUR (monthly / 720); on a",
       "narrow terminal PROVIDER is left out and NAME cut before SPECS.",
       "-o json: an array of Offering objects as on the wire; -o ids: one offering id per line."
+    },
+    footerHeading = "%nQuery language (-q; all of it in docs/search.md):%n",
+    footer = {
+      "Terms separated by spaces must all match (AND is implied; no && or ||).",
+      "  field:value       type:gpu  country:DE  stock:in_stock  name:\"two words\"",
+      "  field:(a OR b)    any of the values: type:(gpu OR dedicated)",
+      "  field:>=N         also >, <=, < on numeric fields: price:<=500  cores:>=8  memory:>=32GB",
+      "  field:[A TO B]    a range, both ends included, * for an open end: price:[50 TO 500]",
+      "  !term, -term      not: !stock:out_of_stock",
+      "  word, \"phrase\"    text in the name, description or type",
+      "Fields: name, desc, city, gpu, os (text, contains); type (compute, dedicated, gpu, network,",
+      "storage), stock (in_stock, out_of_stock), country (two letters), currency (three letters)",
+      "(exact); price (a decimal); cores, gpu_count, gpu_memory, min_hours, max_hours, trust (whole",
+      "numbers); memory, ssd, hdd (sizes: 16, 16GB, 1TB; a bare number is GB).",
+      "A value that can never match (--type gpus, stock:instock) or a query that does not parse is a",
+      "usage error (exit 2) saying what is valid."
     })
 public final class OfferingsListCommand extends BaseCommand {
   /** Page size for {@code --all}: large pages, few round trips, still bounded memory. */
@@ -38,10 +52,14 @@ public final class OfferingsListCommand extends BaseCommand {
   @Option(
       names = "--type",
       paramLabel = "TYPE",
-      description = "compute, dedicated, gpu, network or storage.")
+      completionCandidates = ProductTypes.class,
+      description = "compute, dedicated, gpu, network or storage (as -q type:TYPE).")
   String type;
 
-  @Option(names = "--country", paramLabel = "CC", description = "Datacenter country (ISO-2).")
+  @Option(
+      names = "--country",
+      paramLabel = "CC",
+      description = "Datacenter country: two letters, e.g. DE (ISO 3166-1 alpha-2).")
   String country;
 
   @Option(names = "--min-price", paramLabel = "AMOUNT", description = "Lowest monthly price.")
@@ -57,8 +75,8 @@ public final class OfferingsListCommand extends BaseCommand {
       names = {"-q", "--query"},
       paramLabel = "EXPR",
       description =
-          "A search expression, e.g. 'type:gpu price:<=500 cores:>=8 !stock:out_of_stock',"
-              + " or plain text matched in name, description and type.")
+          "A search expression (the language is below), e.g. 'type:gpu price:<=500 cores:>=8"
+              + " !stock:out_of_stock', or plain text matched in name, description and type.")
   String query;
 
   @Option(
@@ -108,12 +126,31 @@ public final class OfferingsListCommand extends BaseCommand {
     }
     Printer p = ctx.printer();
     int count;
+    try {
+      count = fetchAndPrint(p, q);
+    } catch (InvalidRequestException e) {
+      // only the filters typed here were sent: a value the marketplace cannot read is a usage error
+      throw new CliException(
+          ExitCodes.USAGE,
+          e.getMessage(),
+          "market offerings list --help   (the query language)",
+          e);
+    }
+    if (count == 0) { // -1: a dry run, nothing was asked
+      ctx.err().println("no offerings match " + describeFilters());
+      ctx.err().flush();
+    }
+    return 0;
+  }
+
+  private int fetchAndPrint(Printer p, OfferingQuery.Builder q) {
+    int count;
     if (all) {
       Outcome<Stream<Offering>> sent =
           ctx.publicClient().offerings().stream(
               q.limit(ALL_PAGE_SIZE).build(), ctx.requestOptions());
       if (ctx.printedDryRun(sent)) {
-        return 0;
+        return -1;
       }
       try (Stream<Offering> stream = sent.value()) {
         count = print(p, stream.iterator());
@@ -122,15 +159,11 @@ public final class OfferingsListCommand extends BaseCommand {
       Outcome<List<Offering>> sent =
           ctx.publicClient().offerings().list(q.limit(limit).build(), ctx.requestOptions());
       if (ctx.printedDryRun(sent)) {
-        return 0;
+        return -1;
       }
       count = print(p, sent.value().iterator());
     }
-    if (count == 0) {
-      ctx.err().println("no offerings match " + describeFilters());
-      ctx.err().flush();
-    }
-    return 0;
+    return count;
   }
 
   /** JSON and ids stream (constant memory with --all); a table needs every row for its widths. */
@@ -145,7 +178,7 @@ public final class OfferingsListCommand extends BaseCommand {
         return n;
       }
       case JSON -> {
-        return streamJson(offerings);
+        return p.jsonArray(offerings);
       }
       default -> {
         List<Offering> rows = new ArrayList<>();
@@ -156,26 +189,6 @@ public final class OfferingsListCommand extends BaseCommand {
         return rows.size();
       }
     }
-  }
-
-  private int streamJson(Iterator<Offering> offerings) {
-    int n = 0;
-    try {
-      JsonGenerator g = Json.mapper().getFactory().createGenerator(ctx.out());
-      g.useDefaultPrettyPrinter();
-      g.writeStartArray();
-      while (offerings.hasNext()) {
-        Json.mapper().writeValue(g, offerings.next());
-        n++;
-      }
-      g.writeEndArray();
-      g.flush();
-      ctx.out().println();
-      ctx.out().flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return n;
   }
 
   static Table table(List<Offering> offerings) {
@@ -223,5 +236,13 @@ public final class OfferingsListCommand extends BaseCommand {
       f.add("--query '" + query + "'");
     }
     return f.isEmpty() ? "(no filters: the marketplace has no offerings)" : String.join(" ", f);
+  }
+
+  /** What the generated shell completions offer after {@code --type}. */
+  public static final class ProductTypes implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return List.of("compute", "dedicated", "gpu", "network", "storage").iterator();
+    }
   }
 }

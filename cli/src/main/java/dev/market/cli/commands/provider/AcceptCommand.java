@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
       "Accept rental requests for your offerings.",
       "Prints 'accepted ID' per contract on stdout and one 'error:' line per failure on stderr;"
           + " the exit code is the most severe failure's (3 when any was refused).",
-      "-o ids: the accepted ids; -o json: an array of {contractId, ok, error?}."
+      "-o ids: the accepted ids; -o json: an array of {contract_id, ok, error?}."
     })
 public final class AcceptCommand extends BaseCommand {
   @Parameters(

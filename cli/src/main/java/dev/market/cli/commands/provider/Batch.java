@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * One action over many contract ids: each id gets its own result line on stdout ({@code accepted
  * ID}) or {@code error:} line on stderr, and the run exits with the most severe failure's code.
- * With {@code -o json} stdout is one array of {@code {contractId, ok, error?}}; with {@code -o
+ * With {@code -o json} stdout is one array of {@code {contract_id, ok, error?}}; with {@code -o
  * ids}, the ids that succeeded.
  */
 public final class Batch {
@@ -83,7 +83,7 @@ public final class Batch {
 
   private static Map<String, Object> result(String id, String error) {
     Map<String, Object> r = new LinkedHashMap<>();
-    r.put("contractId", id);
+    r.put("contract_id", id);
     r.put("ok", error == null);
     if (error != null) {
       r.put("error", error);

@@ -26,7 +26,7 @@ public final class ProviderCommand extends GroupCommand {
       description = {
         "Show or set whether new rental requests are accepted at once, without your answer.",
         "Off by default. Prints 'auto-accept on' or 'auto-accept off'; -o ids: on or off;"
-            + " -o json: {\"autoAcceptRentals\": true|false}."
+            + " -o json: {\"auto_accept_rentals\": true|false}."
       })
   public static final class AutoAccept extends BaseCommand {
     @Parameters(
@@ -51,7 +51,7 @@ public final class ProviderCommand extends GroupCommand {
       }
       boolean on = sent.value();
       switch (ctx.printer().format()) {
-        case JSON -> ctx.printer().json(Map.of("autoAcceptRentals", on));
+        case JSON -> ctx.printer().json(Map.of("auto_accept_rentals", on));
         case IDS -> ctx.printer().line(on ? "on" : "off");
         case TABLE -> ctx.printer().line("auto-accept " + (on ? "on" : "off"));
       }

@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
       "--done sends the connection details; the root password is read from stdin"
           + " (--password-stdin) or a details file, never from the command line, and the"
           + " marketplace keeps it only encrypted to the renter.",
-      "Prints '<new status> ID'; -o ids: the id; -o json: {contractId, status, message}."
+      "Prints '<new status> ID'; -o ids: the id; -o json: {contract_id, status, message}."
     })
 public final class ProvisionCommand extends BaseCommand {
   /** The keys of docs/protocol.md section 7's instanceDetails object. */
@@ -190,7 +190,7 @@ public final class ProvisionCommand extends BaseCommand {
       case IDS -> ctx.printer().line(contractId);
       case JSON -> {
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("contractId", contractId);
+        out.put("contract_id", contractId);
         out.put("status", target.wire());
         out.put("message", message);
         ctx.printer().json(out);

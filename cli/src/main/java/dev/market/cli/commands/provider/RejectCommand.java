@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
       "An accepted contract can still be rejected until provisioning starts.",
       "Prints 'rejected ID' per contract on stdout and one 'error:' line per failure on stderr;"
           + " the exit code is the most severe failure's (3 when any was refused).",
-      "-o ids: the rejected ids; -o json: an array of {contractId, ok, error?}."
+      "-o ids: the rejected ids; -o json: an array of {contract_id, ok, error?}."
     })
 public final class RejectCommand extends BaseCommand {
   @Parameters(

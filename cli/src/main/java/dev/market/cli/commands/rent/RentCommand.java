@@ -42,7 +42,7 @@ import picocli.CommandLine.Parameters;
       "Rent an offering; on a terminal, asks for what is missing.",
       "On a terminal, asks for what is missing (SSH key, contact, hours) and confirms with the",
       "price; without a terminal it never asks: pass the values and --yes.",
-      "Prints the new contract id; -o ids: only the id; -o json: {contractId, message}, or the",
+      "Prints the new contract id; -o ids: only the id; -o json: {contract_id, message}, or the",
       "Contract object with --wait.",
       "--wait alone waits until the rental is provisioned (connection details ready); exit codes",
       "as for 'market status --wait'."
@@ -120,6 +120,7 @@ public final class RentCommand extends BaseCommand {
       arity = "0..1",
       fallbackValue = "provisioned",
       paramLabel = "STATE",
+      completionCandidates = Waiting.States.class,
       description = "After renting, wait until the rental is in STATE (default provisioned).")
   String waitFor;
 

@@ -20,10 +20,10 @@ import picocli.CommandLine.Parameters;
     description = {
       "Cancel your rentals. Asks first on a terminal; scripts pass --yes.",
       "One id: prints the marketplace's answer; -o ids: the contract id; -o json:",
-      "{contractId, message}.",
+      "{contract_id, message}.",
       "Several ids or '-': like accept and reject, 'cancelled ID' per contract on stdout and one",
       "'error:' line per failure on stderr, the exit code the most severe failure's; -o ids: the",
-      "cancelled ids; -o json: an array of {contractId, ok, error?}."
+      "cancelled ids; -o json: an array of {contract_id, ok, error?}."
     })
 public final class CancelCommand extends BaseCommand {
   @Parameters(
@@ -63,7 +63,7 @@ public final class CancelCommand extends BaseCommand {
       case IDS -> ctx.printer().line(contractId);
       case JSON -> {
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("contractId", contractId);
+        out.put("contract_id", contractId);
         out.put("message", message);
         ctx.printer().json(out);
       }

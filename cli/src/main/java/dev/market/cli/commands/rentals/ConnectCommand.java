@@ -50,6 +50,16 @@ public final class ConnectCommand extends BaseCommand {
       return 0;
     }
     Contract c = sent.value();
+    if (c.statusValue().isTerminal()) {
+      // details may linger on an ended rental; the machine behind them is not the renter's now
+      throw CliException.refused(
+          "connect contract "
+              + ContractView.shortId(contractId)
+              + ": it is "
+              + TerminalText.line(c.status())
+              + ", so there is no machine to connect to",
+          "market events " + contractId + "   (how it ended)");
+    }
     ConnectionInfo d = ConnectionInfo.of(c);
     String host = d == null ? null : d.host();
     if (host == null) {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
       "Works for contracts you rent and contracts you provide.",
       "Table: TIME, CHANGE (old -> new), ACTOR (renter, provider, system), DETAILS (with the",
       "reason or memo given, e.g. 'rejected: no capacity').",
-      "-o json: an array of ContractEvent objects as on the wire; -o ids: one event id per line."
+      "-o json: an array of events (snake_case, times also ISO-8601); -o ids: one event id per line."
     })
 public final class EventsCommand extends BaseCommand {
   @Parameters(paramLabel = "CONTRACT-ID", description = "Full id or a prefix of 8+ characters.")

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
     name = "extend",
     description = {
       "Extend one of your rentals by N hours: charges your wallet and moves the end.",
-      "Refused past the offering's maximum length; -o json: {extensionPaymentE9s, newEndTimestampNs,"
+      "Refused past the offering's maximum length; -o json: {extension_payment_e9s, new_end_timestamp_ns,"
           + " message}."
     })
 public final class ExtendCommand extends BaseCommand {

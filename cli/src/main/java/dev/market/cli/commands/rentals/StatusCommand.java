@@ -42,6 +42,7 @@ public final class StatusCommand extends BaseCommand {
   @Option(
       names = "--wait",
       paramLabel = "STATE",
+      completionCandidates = Waiting.States.class,
       description =
           "Wait until the rental is in STATE or past it (e.g. accepted, provisioned, active).")
   String waitFor;

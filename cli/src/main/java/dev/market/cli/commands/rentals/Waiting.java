@@ -28,6 +28,17 @@ public final class Waiting {
     return r == null || r.isBlank() ? "" : " (" + TerminalText.line(r.strip()) + ")";
   }
 
+  /** What the generated shell completions offer after {@code --wait}. */
+  public static final class States implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return Arrays.stream(ContractStatus.values())
+          .filter(v -> v != ContractStatus.UNKNOWN)
+          .map(ContractStatus::wire)
+          .iterator();
+    }
+  }
+
   /**
    * Parses a state to wait for.
    *
@@ -73,25 +84,17 @@ public final class Waiting {
       ctx.err().flush();
     }
     AtomicReference<String> lastStatus = new AtomicReference<>();
-    Outcome<AwaitResult> sent =
-        ctx.client()
-            .rentals()
-            .await(
-                contractId,
-                target,
-                timeout,
-                c -> {
-                  if (progress && !Objects.equals(lastStatus.getAndSet(c.status()), c.status())) {
-                    ctx.err()
-                        .println(
-                            "  "
-                                + shortId
-                                + "  "
-                                + ctx.printer().style().status(TerminalText.line(c.status())));
-                    ctx.err().flush();
-                  }
-                },
-                ctx.requestOptions());
+    AtomicReference<Contract> lastSeen = new AtomicReference<>();
+    Outcome<AwaitResult> sent;
+    try {
+      sent = poll(ctx, contractId, target, timeout, progress, shortId, lastStatus, lastSeen);
+    } catch (RuntimeException e) {
+      // interrupted, refused or unavailable part-way: a script still gets the state last seen
+      if (lastSeen.get() != null && ctx.printer().isJson()) {
+        ctx.printer().json(lastSeen.get());
+      }
+      throw e;
+    }
     if (ctx.printedDryRun(sent)) {
       return Optional.empty();
     }
@@ -126,5 +129,49 @@ public final class Waiting {
                   + DurationConverter.format(timeout),
               "market status " + contractId + " --wait " + target.wire() + " --timeout 30m");
     };
+  }
+
+  private static Outcome<AwaitResult> poll(
+      CliContext ctx,
+      String contractId,
+      ContractStatus target,
+      Duration timeout,
+      boolean progress,
+      String shortId,
+      AtomicReference<String> lastStatus,
+      AtomicReference<Contract> lastSeen) {
+    java.util.concurrent.atomic.AtomicBoolean outageTold =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    return ctx.client()
+        .rentals()
+        .await(
+            contractId,
+            target,
+            timeout,
+            c -> {
+              lastSeen.set(c);
+              if (progress && !Objects.equals(lastStatus.getAndSet(c.status()), c.status())) {
+                ctx.err()
+                    .println(
+                        "  "
+                            + shortId
+                            + "  "
+                            + ctx.printer().style().status(TerminalText.line(c.status())));
+                ctx.err().flush();
+              }
+            },
+            e -> {
+              if (outageTold.compareAndSet(false, true)) {
+                ctx.err()
+                    .println(
+                        "the marketplace does not answer ("
+                            + TerminalText.line(e.serverMessage())
+                            + "); still waiting for contract "
+                            + shortId
+                            + " until the timeout");
+                ctx.err().flush();
+              }
+            },
+            ctx.requestOptions());
   }
 }

@@ -114,7 +114,7 @@ class OfferingsCreateTest {
                 + "\n");
     JsonNode results = Json.mapper().readTree(json.out());
     assertThat(results.toString())
-        .isEqualTo("[{\"offeringId\":\"s-2\",\"ok\":true,\"id\":" + s2 + "}]");
+        .isEqualTo("[{\"offering_id\":\"s-2\",\"ok\":true,\"id\":" + s2 + "}]");
   }
 
   @Test

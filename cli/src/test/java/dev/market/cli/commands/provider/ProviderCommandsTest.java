@@ -291,9 +291,9 @@ class ProviderCommandsTest {
     JsonNode results = Json.mapper().readTree(r.out());
     assertThat(results.toString())
         .isEqualTo(
-            "[{\"contractId\":\""
+            "[{\"contract_id\":\""
                 + good
-                + "\",\"ok\":true},{\"contractId\":\""
+                + "\",\"ok\":true},{\"contract_id\":\""
                 + rejected
                 + "\",\"ok\":false,\"error\":\"invalid transition: contract is rejected;"
                 + " it cannot become accepted\"}]");
@@ -451,7 +451,7 @@ class ProviderCommandsTest {
     assertThat(activate.exitCode()).isZero();
     assertThat(Json.mapper().readTree(activate.out()).toString())
         .isEqualTo(
-            "{\"contractId\":\""
+            "{\"contract_id\":\""
                 + id
                 + "\",\"status\":\"active\",\"message\":\"Contract active\"}");
     assertThat(status(id)).isEqualTo("active");
@@ -738,7 +738,7 @@ class ProviderCommandsTest {
     assertThat(on.out()).isEqualTo("auto-accept on\n");
     assertThat(status(rented)).isEqualTo("accepted");
     assertThat(Json.mapper().readTree(json.out()).toString())
-        .isEqualTo("{\"autoAcceptRentals\":true}");
+        .isEqualTo("{\"auto_accept_rentals\":true}");
     assertThat(off.out()).isEqualTo("off\n");
     assertThat(status(later)).isEqualTo("pending");
     assertThat(bad.exitCode()).isEqualTo(2);

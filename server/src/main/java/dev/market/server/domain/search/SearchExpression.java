@@ -31,6 +31,10 @@ public record SearchExpression(List<Term> terms) {
 
   private static final Pattern DECIMAL = Pattern.compile("([0-9]+)(?:\\.([0-9]+))?");
   private static final Pattern INTEGER = Pattern.compile("[0-9]+");
+
+  /** {@code &&}, {@code ||}, {@code &}, {@code |}: operators of other languages, not words. */
+  private static final Pattern OPERATOR_LOOKALIKE = Pattern.compile("[&|]+");
+
   private static final int MAX_INTEGER_DIGITS = 15;
   private static final int MAX_PRICE_DECIMALS = 9;
 
@@ -69,16 +73,25 @@ public record SearchExpression(List<Term> terms) {
 
     List<Term> parseAll() {
       List<Term> terms = new ArrayList<>();
+      int pendingAnd = -1; // where an explicit AND waits for the term after it
       while (true) {
         skipWhitespace();
         if (atEnd()) {
+          if (pendingAnd >= 0) {
+            throw error("'AND' needs a term after it", pendingAnd);
+          }
           return terms;
         }
         int termStart = pos;
         Term term = parseTerm();
         if (term == null) {
-          continue; // an explicit AND
+          if (terms.isEmpty() || pendingAnd >= 0) {
+            throw error("'AND' needs a term before it", termStart);
+          }
+          pendingAnd = termStart;
+          continue;
         }
+        pendingAnd = -1;
         if (terms.size() == MAX_TERMS) {
           throw error("too many terms: at most " + MAX_TERMS + " are allowed", termStart);
         }
@@ -134,6 +147,13 @@ public record SearchExpression(List<Term> terms) {
       }
       if (word.equals("AND") && !negated) {
         return null;
+      }
+      if (OPERATOR_LOOKALIKE.matcher(word).matches()) {
+        throw error(
+            "'" + word + "' is not an operator here",
+            wordStart,
+            ": terms separated by spaces must all match (AND is implied);"
+                + " for one of several values use a field's list, e.g. type:(gpu OR compute)");
       }
       if (word.equalsIgnoreCase("OR")) {
         throw error(
@@ -291,6 +311,12 @@ public record SearchExpression(List<Term> terms) {
         }
       }
       if (!field.kind().numeric()) {
+        for (int i = 0; i < values.size(); i++) {
+          SearchValues.Problem p = SearchValues.problem(field, values.get(i));
+          if (p != null) {
+            throw error(p.what() + " for '" + field.key() + "'", columns.get(i), " " + p.valid());
+          }
+        }
         return new Term.TextMatch(field, values, negated);
       }
       List<BigDecimal> numbers = new ArrayList<>(values.size());

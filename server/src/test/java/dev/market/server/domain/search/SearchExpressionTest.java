@@ -78,6 +78,13 @@ class SearchExpressionTest {
   }
 
   @Test
+  void double_bar_is_no_operator_either() {
+    assertThatThrownBy(() -> SearchExpression.parse("type:gpu || type:compute"))
+        .isInstanceOf(DomainException.class)
+        .hasMessageStartingWith("'||' is not an operator here at column 10");
+  }
+
+  @Test
   void blank_or_null_input_is_an_empty_expression() {
     assertThat(SearchExpression.parse(null).isEmpty()).isTrue();
     assertThat(SearchExpression.parse("  \t ").isEmpty()).isTrue();
@@ -122,6 +129,25 @@ class SearchExpressionTest {
         ":gpu|expected a field name before ':' at column 1",
         "type:gpu) x|unexpected ')' at column 9",
         "- type:gpu|expected a term after '-' at column 1",
+        "type:gpus|'gpus' is not a product type for 'type' at column 6 (one of compute,"
+            + " dedicated, gpu, network, storage)",
+        "type:(gpu OR gpus)|'gpus' is not a product type for 'type' at column 14 (one of"
+            + " compute, dedicated, gpu, network, storage)",
+        "stock:instock|'instock' is not a stock status for 'stock' at column 7 (one of in_stock,"
+            + " out_of_stock)",
+        "country:Germany|'Germany' is not a country code for 'country' at column 9 (two letters,"
+            + " ISO 3166-1 alpha-2, e.g. DE or US)",
+        "currency:dollars|'dollars' is not a currency code for 'currency' at column 10 (three"
+            + " letters, e.g. USD or EUR)",
+        "type:gpu && price:<500|'&&' is not an operator here at column 10: terms separated by"
+            + " spaces must all match (AND is implied); for one of several values use a field's"
+            + " list, e.g. type:(gpu OR compute)",
+        "type:gpu & cores:>=2|'&' is not an operator here at column 10: terms separated by"
+            + " spaces must all match (AND is implied); for one of several values use a field's"
+            + " list, e.g. type:(gpu OR compute)",
+        "type:gpu AND|'AND' needs a term after it at column 10",
+        "AND type:gpu|'AND' needs a term before it at column 1",
+        "type:gpu AND AND cores:>=2|'AND' needs a term before it at column 14",
       })
   void errors_name_the_field_or_token_and_its_column(String input, String message) {
     assertThatThrownBy(() -> SearchExpression.parse(input))

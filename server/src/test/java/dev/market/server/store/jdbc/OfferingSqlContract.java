@@ -134,7 +134,7 @@ abstract class OfferingSqlContract {
     assertThat(q("country:(fi OR JP)")).isEqualTo(ids(3, 24, 14, 23, 10));
     assertThat(q("currency:eur")).isEqualTo(ids(18));
     assertThat(q("stock:in_stock type:storage")).isEqualTo(ids(12, 13, 22));
-    assertThat(q("type:gp")).isEmpty();
+    assertThat(q("STOCK:IN_STOCK type:Storage")).isEqualTo(ids(12, 13, 22));
   }
 
   @Test
