@@ -174,6 +174,7 @@ function _complete_market() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contracts" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} provider" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity" ];    then _picocli_market; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} account" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} whoami" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_market; return $?; fi
@@ -182,6 +183,9 @@ function _complete_market() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings ls" ];    then _picocli_market_offerings; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings show" ];    then _picocli_market_offerings; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings create" ];    then _picocli_market_offerings; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings mine" ];    then _picocli_market_offerings; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings update" ];    then _picocli_market_offerings; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings delete" ];    then _picocli_market_offerings; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} wallet deposit" ];    then _picocli_market_wallet; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} wallet withdraw" ];    then _picocli_market_wallet; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} provider auto-accept" ];    then _picocli_market_provider; return $?; fi
@@ -193,6 +197,8 @@ function _complete_market() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity use" ];    then _picocli_market_identity; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity remove" ];    then _picocli_market_identity; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity rm" ];    then _picocli_market_identity; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} account register" ];    then _picocli_market_account; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} account show" ];    then _picocli_market_account; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config get" ];    then _picocli_market_config; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config set" ];    then _picocli_market_config; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config unset" ];    then _picocli_market_config; return $?; fi
@@ -226,67 +232,79 @@ function _complete_market() {
   local cmds17=(contracts)
   local cmds18=(provider)
   local cmds19=(identity)
-  local cmds20=(whoami)
-  local cmds21=(config)
-  local cmds22=(help)
-  local cmds23=(version)
-  local cmds24=(offerings list)
-  local cmds25=(offerings ls)
-  local cmds26=(offerings show)
-  local cmds27=(offerings create)
-  local cmds28=(wallet deposit)
-  local cmds29=(wallet withdraw)
-  local cmds30=(provider auto-accept)
-  local cmds31=(identity new)
-  local cmds32=(identity import)
-  local cmds33=(identity list)
-  local cmds34=(identity ls)
-  local cmds35=(identity show)
-  local cmds36=(identity use)
-  local cmds37=(identity remove)
-  local cmds38=(identity rm)
-  local cmds39=(config get)
-  local cmds40=(config set)
-  local cmds41=(config unset)
-  local cmds42=(config list)
-  local cmds43=(config profile)
-  local cmds44=(config profile add)
-  local cmds45=(config profile list)
-  local cmds46=(config profile ls)
-  local cmds47=(config profile remove)
-  local cmds48=(config profile rm)
-  local cmds49=(config profile use)
+  local cmds20=(account)
+  local cmds21=(whoami)
+  local cmds22=(config)
+  local cmds23=(help)
+  local cmds24=(version)
+  local cmds25=(offerings list)
+  local cmds26=(offerings ls)
+  local cmds27=(offerings show)
+  local cmds28=(offerings create)
+  local cmds29=(offerings mine)
+  local cmds30=(offerings update)
+  local cmds31=(offerings delete)
+  local cmds32=(wallet deposit)
+  local cmds33=(wallet withdraw)
+  local cmds34=(provider auto-accept)
+  local cmds35=(identity new)
+  local cmds36=(identity import)
+  local cmds37=(identity list)
+  local cmds38=(identity ls)
+  local cmds39=(identity show)
+  local cmds40=(identity use)
+  local cmds41=(identity remove)
+  local cmds42=(identity rm)
+  local cmds43=(account register)
+  local cmds44=(account show)
+  local cmds45=(config get)
+  local cmds46=(config set)
+  local cmds47=(config unset)
+  local cmds48=(config list)
+  local cmds49=(config profile)
+  local cmds50=(config profile add)
+  local cmds51=(config profile list)
+  local cmds52=(config profile ls)
+  local cmds53=(config profile remove)
+  local cmds54=(config profile rm)
+  local cmds55=(config profile use)
 
-  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_market_config_profile_use; return $?; fi
-  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_market_config_profile_rm; return $?; fi
-  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_market_config_profile_remove; return $?; fi
-  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_market_config_profile_ls; return $?; fi
-  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_market_config_profile_list; return $?; fi
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_market_config_profile_add; return $?; fi
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_market_config_profile; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_market_config_list; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_market_config_unset; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_market_config_set; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_market_config_get; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_market_identity_rm; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_market_identity_remove; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_market_identity_use; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_market_identity_show; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_market_identity_ls; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_market_identity_list; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_market_identity_import; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_market_identity_new; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_market_provider_autoaccept; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_market_wallet_withdraw; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_market_wallet_deposit; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_market_offerings_create; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_market_offerings_show; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_market_offerings_ls; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_market_offerings_list; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_market_version; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_market_help; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_market_config; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_market_whoami; return $?; fi
+  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_market_config_profile_use; return $?; fi
+  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_market_config_profile_rm; return $?; fi
+  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_market_config_profile_remove; return $?; fi
+  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_market_config_profile_ls; return $?; fi
+  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_market_config_profile_list; return $?; fi
+  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_market_config_profile_add; return $?; fi
+  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_market_config_profile; return $?; fi
+  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_market_config_list; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_market_config_unset; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_market_config_set; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_market_config_get; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_market_account_show; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_market_account_register; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_market_identity_rm; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_market_identity_remove; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_market_identity_use; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_market_identity_show; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_market_identity_ls; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_market_identity_list; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_market_identity_import; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_market_identity_new; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_market_provider_autoaccept; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_market_wallet_withdraw; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_market_wallet_deposit; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_market_offerings_delete; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_market_offerings_update; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_market_offerings_mine; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_market_offerings_create; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_market_offerings_show; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_market_offerings_ls; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_market_offerings_list; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_market_version; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_market_help; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_market_config; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_market_whoami; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_market_account; return $?; fi
   if CompWordsContainsArray "${cmds19[@]}"; then _picocli_market_identity; return $?; fi
   if CompWordsContainsArray "${cmds18[@]}"; then _picocli_market_provider; return $?; fi
   if CompWordsContainsArray "${cmds17[@]}"; then _picocli_market_contracts; return $?; fi
@@ -318,7 +336,7 @@ function _picocli_market() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="offerings rent rentals status events connect credentials cancel extend auto-renew review wallet notifications requests accept reject provision contracts provider identity whoami config help version"
+  local commands="offerings rent rentals status events connect credentials cancel extend auto-renew review wallet notifications requests accept reject provision contracts provider identity account whoami config help version"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-V' '--version'"
   local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
@@ -357,7 +375,7 @@ function _picocli_market_offerings() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="list ls show create"
+  local commands="list ls show create mine update delete"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
@@ -473,7 +491,7 @@ function _picocli_market_rentals() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
+  local arg_opts="'--api-url' '--identity' '--jq' '--limit' '-o' '--output' '--profile' '--status'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -488,12 +506,18 @@ function _picocli_market_rentals() {
     '--jq')
       return
       ;;
+    '--limit')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
     '--profile')
+      return
+      ;;
+    '--status')
       return
       ;;
   esac
@@ -923,7 +947,7 @@ function _picocli_market_notifications() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--mark-read' '--no-color' '--unread'"
-  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
+  local arg_opts="'--api-url' '--identity' '--jq' '--limit' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -936,6 +960,9 @@ function _picocli_market_notifications() {
       return
       ;;
     '--jq')
+      return
+      ;;
+    '--limit')
       return
       ;;
     '-o'|'--output')
@@ -1246,6 +1273,45 @@ function _picocli_market_identity() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="new import list ls show use remove rm"
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `account` subcommand.
+function _picocli_market_account() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="register show"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
@@ -1612,7 +1678,7 @@ function _picocli_market_offerings_create() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '--template'"
   local arg_opts="'--api-url' '-f' '--file' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
@@ -1632,6 +1698,171 @@ function _picocli_market_offerings_create() {
       return
       ;;
     '--jq')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `mine` subcommand.
+function _picocli_market_offerings_mine() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `update` subcommand.
+function _picocli_market_offerings_update() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--draft' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--city' '--country' '--currency' '--description' '-f' '--file' '--identity' '--max-hours' '--min-hours' '--name' '-o' '--output' '--offering-id' '--os' '--price' '--profile' '--setup-fee' '--stock' '--type' '--visibility'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--city')
+      return
+      ;;
+    '--country')
+      return
+      ;;
+    '--currency')
+      return
+      ;;
+    '--description')
+      return
+      ;;
+    '-f'|'--file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--identity')
+      return
+      ;;
+    '--max-hours')
+      return
+      ;;
+    '--min-hours')
+      return
+      ;;
+    '--name')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--offering-id')
+      return
+      ;;
+    '--os')
+      return
+      ;;
+    '--price')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--setup-fee')
+      return
+      ;;
+    '--stock')
+      return
+      ;;
+    '--type')
+      return
+      ;;
+    '--visibility')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `delete` subcommand.
+function _picocli_market_offerings_delete() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
       return
       ;;
     '-o'|'--output')
@@ -2084,6 +2315,90 @@ function _picocli_market_identity_rm() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `register` subcommand.
+function _picocli_market_account_register() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--email' '--identity' '-o' '--output' '--profile' '--username'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--email')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+    '--username')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `show` subcommand.
+function _picocli_market_account_show() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
   local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
