@@ -265,6 +265,8 @@ class EndpointsTest {
             720L,
             null,
             null,
+            null,
+            null,
             null);
 
     assertThat(client.offerings().create(o)).isEqualTo(17);

@@ -96,7 +96,9 @@ public final class LocalMarket implements AutoCloseable {
                 8760L,
                 "debian-12,ubuntu-24.04",
                 "monthly",
-                false));
+                false,
+                null,
+                null));
   }
 
   @Override

@@ -123,6 +123,8 @@ public final class MarketFixture implements AutoCloseable {
                 8760L,
                 null,
                 null,
+                null,
+                null,
                 null));
   }
 

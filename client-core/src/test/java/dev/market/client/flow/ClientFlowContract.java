@@ -86,7 +86,9 @@ abstract class ClientFlowContract {
                     2000L,
                     "debian-12",
                     "monthly",
-                    false));
+                    false,
+                    null,
+                    null));
   }
 
   private MarketClient client(Identity id) {

@@ -49,7 +49,8 @@ final class OfferingHandlers {
             decimalParam(ctx, "max_price_monthly"),
             blankToNull(ctx.queryParam("q")),
             Math.min(limit, OfferingService.MAX_LIMIT),
-            offset);
+            offset,
+            sortParam(ctx));
     Envelope.ok(ctx, WireModel.offerings(offerings.list(search)));
   }
 
@@ -75,6 +76,23 @@ final class OfferingHandlers {
   void create(Context ctx, String signer) {
     Offering in = Bodies.bind(Bodies.object(RequestFilter.body(ctx)), Offering.class);
     Envelope.ok(ctx, offerings.create(signer, ctx.pathParam("pubkey"), WireModel.toDomain(in)));
+  }
+
+  private static OfferingSearch.Sort sortParam(Context ctx) {
+    String v = blankToNull(ctx.queryParam("sort"));
+    if (v == null) {
+      return OfferingSearch.Sort.PRICE;
+    }
+    return OfferingSearch.Sort.parse(v)
+        .orElseThrow(
+            () ->
+                DomainException.invalid(
+                    "sort",
+                    "must be "
+                        + OfferingSearch.Sort.known()
+                        + ", got '"
+                        + Text.excerpt(v, 40)
+                        + "'"));
   }
 
   private static String blankToNull(String s) {

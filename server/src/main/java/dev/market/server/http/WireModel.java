@@ -47,6 +47,8 @@ public final class WireModel {
         .operatingSystems(o.operatingSystems())
         .billingInterval(o.billingInterval())
         .isDraft(o.draft())
+        .providerRating(o.providerRating() == null ? null : o.providerRating().average())
+        .providerRatingCount(o.providerRating() == null ? 0L : o.providerRating().count())
         .build();
   }
 
