@@ -12,6 +12,11 @@ import dev.market.protocol.text.Secrets;
  * @param contractId 64 hex characters
  * @param offeringId the provider's string id of the offering, not its numeric id
  * @param status the raw status; use {@link #statusValue()} for the typed one
+ * @param autoRenew whether it renews at its end (Decent Cloud's field too)
+ * @param escrowE9s what its escrow holds now (our server only)
+ * @param refundAmountE9s what went back to the renter so far (Decent Cloud's name; it sends it only
+ *     after a refund)
+ * @param paidOutE9s what was paid to the provider so far (our server only)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,7 +41,11 @@ public record Contract(
     @JsonProperty("status_updated_at_ns") Long statusUpdatedAtNs,
     @JsonProperty("provisioning_instance_details") String provisioningInstanceDetails,
     @JsonProperty("provisioning_completed_at_ns") Long provisioningCompletedAtNs,
-    @JsonProperty("operating_system") String operatingSystem) {
+    @JsonProperty("operating_system") String operatingSystem,
+    @JsonProperty("auto_renew") Boolean autoRenew,
+    @JsonProperty("escrow_e9s") Long escrowE9s,
+    @JsonProperty("refund_amount_e9s") Long refundAmountE9s,
+    @JsonProperty("paid_out_e9s") Long paidOutE9s) {
 
   /**
    * Decent Cloud returns a provider's instance details verbatim, root password included: secrets
@@ -79,6 +88,10 @@ public record Contract(
     private String provisioningInstanceDetails;
     private Long provisioningCompletedAtNs;
     private String operatingSystem;
+    private Boolean autoRenew;
+    private Long escrowE9s;
+    private Long refundAmountE9s;
+    private Long paidOutE9s;
 
     private Builder() {}
 
@@ -187,6 +200,26 @@ public record Contract(
       return this;
     }
 
+    public Builder autoRenew(Boolean autoRenew) {
+      this.autoRenew = autoRenew;
+      return this;
+    }
+
+    public Builder escrowE9s(Long escrowE9s) {
+      this.escrowE9s = escrowE9s;
+      return this;
+    }
+
+    public Builder refundAmountE9s(Long refundAmountE9s) {
+      this.refundAmountE9s = refundAmountE9s;
+      return this;
+    }
+
+    public Builder paidOutE9s(Long paidOutE9s) {
+      this.paidOutE9s = paidOutE9s;
+      return this;
+    }
+
     public Contract build() {
       return new Contract(
           contractId,
@@ -209,7 +242,11 @@ public record Contract(
           statusUpdatedAtNs,
           provisioningInstanceDetails,
           provisioningCompletedAtNs,
-          operatingSystem);
+          operatingSystem,
+          autoRenew,
+          escrowE9s,
+          refundAmountE9s,
+          paidOutE9s);
     }
   }
 }

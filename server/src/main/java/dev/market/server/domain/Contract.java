@@ -7,7 +7,8 @@ import dev.market.protocol.model.ContractStatus;
 /**
  * A rental contract as the domain sees it: every stored column, the status as stored. The HTTP
  * layer maps it to the wire record {@code dev.market.protocol.model.Contract}; {@code
- * instanceDetails} is the provider's details without the secret, null until provisioned.
+ * instanceDetails} is the provider's details without the secret, null until provisioned; {@code
+ * money} is read from the ledger with it (null on a contract not read from the store).
  */
 public record Contract(
     String contractId,
@@ -32,7 +33,8 @@ public record Contract(
     String status,
     long statusUpdatedAtNs,
     String instanceDetails,
-    Long provisionedAtNs) {
+    Long provisionedAtNs,
+    ContractMoney money) {
   /** The typed status; {@link ContractStatus#UNKNOWN} for a string this server does not know. */
   public ContractStatus statusValue() {
     return ContractStatus.parse(status);
@@ -74,6 +76,7 @@ public record Contract(
     private Long statusUpdatedAtNs;
     private String instanceDetails;
     private Long provisionedAtNs;
+    private ContractMoney money;
 
     private Builder() {}
 
@@ -101,6 +104,7 @@ public record Contract(
       b.statusUpdatedAtNs = from.statusUpdatedAtNs();
       b.instanceDetails = from.instanceDetails();
       b.provisionedAtNs = from.provisionedAtNs();
+      b.money = from.money();
     }
 
     public Builder contractId(String contractId) {
@@ -218,6 +222,11 @@ public record Contract(
       return this;
     }
 
+    public Builder money(ContractMoney money) {
+      this.money = money;
+      return this;
+    }
+
     public Contract build() {
       requireNonNull(offeringDbId, "offeringDbId");
       requireNonNull(paymentAmountE9s, "paymentAmountE9s");
@@ -249,7 +258,8 @@ public record Contract(
           status,
           statusUpdatedAtNs,
           instanceDetails,
-          provisionedAtNs);
+          provisionedAtNs,
+          money);
     }
   }
 }

@@ -114,6 +114,10 @@ public final class WireModel {
         .provisioningInstanceDetails(c.instanceDetails())
         .provisioningCompletedAtNs(c.provisionedAtNs())
         .operatingSystem(c.operatingSystem())
+        .autoRenew(c.money() == null ? null : c.money().autoRenew())
+        .escrowE9s(c.money() == null ? null : c.money().escrowE9s())
+        .refundAmountE9s(c.money() == null ? null : c.money().refundedE9s())
+        .paidOutE9s(c.money() == null ? null : c.money().paidOutE9s())
         .build();
   }
 

@@ -124,7 +124,12 @@ abstract class MoneyContract {
     assertThat(dep.get("entryType").asText()).isEqualTo("deposit");
     assertThat(w.get("recentLedger")).hasSize(2);
     assertThat(m.escrow(id)).isEqualTo(24 * E9);
-    assertThat(contract(id).get("payment_amount_e9s").asLong()).isEqualTo(24 * E9);
+    JsonNode c = contract(id);
+    assertThat(c.get("payment_amount_e9s").asLong()).isEqualTo(24 * E9);
+    assertThat(c.get("escrow_e9s").asLong()).isEqualTo(24 * E9);
+    assertThat(c.get("refund_amount_e9s").asLong()).isZero();
+    assertThat(c.get("paid_out_e9s").asLong()).isZero();
+    assertThat(c.get("auto_renew").asBoolean()).isFalse();
   }
 
   @Test
@@ -177,6 +182,17 @@ abstract class MoneyContract {
     assertThat(balance(provider)).isEqualTo(6_000_277_777L);
     assertThat(balance(renter)).isEqualTo(30 * E9 - 24 * E9 + (24 * E9 - 6_000_277_777L));
     assertThat(m.escrow(id)).isZero();
+    JsonNode c = contract(id);
+    assertThat(c.get("escrow_e9s").asLong()).isZero();
+    assertThat(c.get("paid_out_e9s").asLong()).isEqualTo(6_000_277_777L);
+    assertThat(c.get("refund_amount_e9s").asLong()).isEqualTo(24 * E9 - 6_000_277_777L);
+    assertThat(c.get("auto_renew").asBoolean()).isFalse();
+    Raw.Reply mine = m.raw.get(renter, "/api/v1/users/" + renter.publicKeyHex() + "/contracts");
+    assertThat(mine.data().get(0).get("paid_out_e9s").asLong()).isEqualTo(6_000_277_777L);
+    Raw.Reply theirs =
+        m.raw.get(provider, "/api/v1/providers/" + provider.publicKeyHex() + "/contracts");
+    assertThat(theirs.data().get(0).get("refund_amount_e9s").asLong())
+        .isEqualTo(24 * E9 - 6_000_277_777L);
   }
 
   @Test
@@ -273,6 +289,10 @@ abstract class MoneyContract {
     assertThat(terms.data().get("renewals").asInt()).isEqualTo(1);
     assertThat(terms.data().get("autoRenew").asBoolean()).isTrue();
     assertThat(terms.data().get("periodStartNs").asLong()).isEqualTo(end);
+    JsonNode renewed = contract(id);
+    assertThat(renewed.get("auto_renew").asBoolean()).isTrue();
+    assertThat(renewed.get("escrow_e9s").asLong()).isEqualTo(24 * E9);
+    assertThat(renewed.get("paid_out_e9s").asLong()).isEqualTo(24 * E9);
 
     server.clock.advance(Duration.ofHours(24));
     server.server.sweep();
