@@ -1244,8 +1244,9 @@ function _picocli_market_offerings_list() {
 
   local commands=""
   local flag_opts="'--all' '--debug' '--dry-run' '-h' '--help' '--in-stock' '--no-color'"
-  local arg_opts="'--api-url' '--country' '--identity' '--limit' '--max-price' '--min-price' '-o' '--output' '-q' '--query' '--type'"
+  local arg_opts="'--api-url' '--country' '--identity' '--limit' '--max-price' '--min-price' '-o' '--output' '-q' '--query' '--sort' '--type'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
+  local ORDER_option_args=("price" "rating") # --sort values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1275,6 +1276,11 @@ function _picocli_market_offerings_list() {
       ;;
     '-q'|'--query')
       return
+      ;;
+    '--sort')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${ORDER_option_args[@]}" ) )
+      return $?
       ;;
     '--type')
       return
@@ -1298,8 +1304,9 @@ function _picocli_market_offerings_ls() {
 
   local commands=""
   local flag_opts="'--all' '--debug' '--dry-run' '-h' '--help' '--in-stock' '--no-color'"
-  local arg_opts="'--api-url' '--country' '--identity' '--limit' '--max-price' '--min-price' '-o' '--output' '-q' '--query' '--type'"
+  local arg_opts="'--api-url' '--country' '--identity' '--limit' '--max-price' '--min-price' '-o' '--output' '-q' '--query' '--sort' '--type'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
+  local ORDER_option_args=("price" "rating") # --sort values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1329,6 +1336,11 @@ function _picocli_market_offerings_ls() {
       ;;
     '-q'|'--query')
       return
+      ;;
+    '--sort')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${ORDER_option_args[@]}" ) )
+      return $?
       ;;
     '--type')
       return

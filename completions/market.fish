@@ -63,7 +63,7 @@ complete -c market -n "__market_at ''" -a 'version' -d 'Print the version (same 
 complete -c market -n "__market_at ''" -s V -l version -d 'Print the version and exit.'
 
 # market offerings
-complete -c market -n "__market_at 'offerings'" -a 'list' -d 'List offerings, cheapest first.'
+complete -c market -n "__market_at 'offerings'" -a 'list' -d 'List offerings, cheapest first (--sort rating: best-rated provider first).'
 complete -c market -n "__market_at 'offerings'" -a 'show' -d 'Show one offering in detail.'
 complete -c market -n "__market_at 'offerings'" -a 'create' -d 'Publish offerings as a provider, from a JSON file: one Offering object or an array of them (snake_case, docs/protocol.md section 5).'
 
@@ -74,7 +74,8 @@ complete -c market -n "__market_at 'offerings list'" -l in-stock -d 'Only offeri
 complete -c market -n "__market_at 'offerings list'" -l limit -x -d 'At most N offerings (default 50; the server caps it at 500).'
 complete -c market -n "__market_at 'offerings list'" -l max-price -x -d 'Highest monthly price.'
 complete -c market -n "__market_at 'offerings list'" -l min-price -x -d 'Lowest monthly price.'
-complete -c market -n "__market_at 'offerings list'" -s q -l query -x -d 'A search expression, e.g. \'type:gpu price:<=500 cores:>=8 !stock:out_of_stock\', or plain text matched in name, description and type.'
+complete -c market -n "__market_at 'offerings list'" -s q -l query -x -d 'A search expression, e.g. \'type:gpu price:<=500 cores:>=8 rating:>=4\', or plain text matched in name, description and type. rating: is the provider\'s average review (0 to 5, at most 2 decimals), reviews: how many it has.'
+complete -c market -n "__market_at 'offerings list'" -l sort -x -a 'price rating' -d 'price (cheapest first, the default) or rating (best-rated provider first, then more reviews, then cheapest; unrated last). Decent Cloud ignores it.'
 complete -c market -n "__market_at 'offerings list'" -l type -x -d 'compute, dedicated, gpu, network or storage.'
 
 # market offerings create

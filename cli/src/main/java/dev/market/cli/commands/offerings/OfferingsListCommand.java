@@ -58,10 +58,9 @@ public final class OfferingsListCommand extends BaseCommand {
       names = {"-q", "--query"},
       paramLabel = "EXPR",
       description =
-          "A search expression, e.g. 'type:gpu price:<=500 cores:>=8 rating:>=4"
-              + " !stock:out_of_stock', or plain text matched in name, description and type."
-              + " rating: is the provider's average review (0-5, 2 decimals), reviews: their"
-              + " number.")
+          "A search expression, e.g. 'type:gpu price:<=500 cores:>=8 rating:>=4', or plain"
+              + " text matched in name, description and type. rating: is the provider's average"
+              + " review (0 to 5, at most 2 decimals), reviews: how many it has.")
   String query;
 
   @Option(
