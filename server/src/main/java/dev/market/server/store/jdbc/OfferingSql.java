@@ -76,16 +76,28 @@ public final class OfferingSql {
                 search.minPriceMonthly(),
                 search.maxPriceMonthly(),
                 search.q()));
-    String sql =
-        "SELECT "
-            + selectList
-            + " FROM "
-            + FROM
-            + " WHERE is_draft = ? AND visibility = ? AND ("
+    String filter =
+        " WHERE is_draft = ? AND visibility = ? AND ("
             + where.sql()
             + ") ORDER BY "
             + orderBy(search.sort())
             + " LIMIT ? OFFSET ?";
+    String sql;
+    if (search.sort() == OfferingSearch.Sort.PRICE && !where.sql().contains("provider_ratings.")) {
+      // nothing asks about ratings: pick the page from offerings alone, as before ratings existed
+      // (a deep OFFSET skips rows on the listing index without reading them), then join the
+      // ratings of those rows only
+      sql =
+          "SELECT "
+              + selectList
+              + " FROM (SELECT * FROM offerings"
+              + filter
+              + ") offerings LEFT JOIN provider_ratings"
+              + " ON provider_ratings.provider_pubkey = offerings.pubkey ORDER BY "
+              + ORDER_BY;
+    } else {
+      sql = "SELECT " + selectList + " FROM " + FROM + filter;
+    }
     List<Object> params = new ArrayList<>(List.of(false, "public"));
     params.addAll(where.params());
     params.add(search.limit());
