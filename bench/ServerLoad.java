@@ -41,7 +41,7 @@ public class ServerLoad {
         provider.offerings().create(
             new Offering(null, null, "bench-" + run, "Bench box", null, "compute", "USD",
                 new BigDecimal("30"), null, "public", "in_stock", null, 2, null, "4 GB", null,
-                null, null, null, "DE", null, null, null, null, 1L, 8760L, null, null, null, null, false));
+                null, null, null, "DE", null, null, null, null, 1L, 8760L, null, null, null, null, false, null, null));
     RentalRequest req =
         new RentalRequest(offering,
             "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl b",

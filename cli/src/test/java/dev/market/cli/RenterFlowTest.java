@@ -134,15 +134,16 @@ class RenterFlowTest {
     String p = providerShort();
     assertThat(r.out())
         .isEqualTo(
-            "ID  NAME       PROVIDER   SPECS                              COUNTRY  PER MONTH   PER HOUR\n"
+            "ID  NAME       PROVIDER   SPECS                              COUNTRY  PER MONTH   PER HOUR"
+                + "    RATING\n"
                 + small
                 + "   Small VPS  "
                 + p
-                + "  2c, 4 GB, 80 GB SSD                DE       10.00 USD   0.0139 USD\n"
+                + "  2c, 4 GB, 80 GB SSD                DE       10.00 USD   0.0139 USD  -\n"
                 + gpu
                 + "   GPU Box    "
                 + p
-                + "  1x RTX 4090, 16c, 64 GB, 1 TB SSD  NL       360.00 USD  0.5000 USD\n");
+                + "  1x RTX 4090, 16c, 64 GB, 1 TB SSD  NL       360.00 USD  0.5000 USD  -\n");
     assertThat(r.err()).isEmpty();
   }
 
@@ -210,6 +211,7 @@ class RenterFlowTest {
                 + market.providerIdentity.publicKeyHex()
                 + "\n"
                 + "provider's id:  cli-gpu\n"
+                + "rating:         no reviews yet\n"
                 + "price:          360.00 USD a month (0.5000 USD an hour)\n"
                 + "stock:          in_stock\n"
                 + "cpu:            AMD EPYC (16 cores)\n"
@@ -622,7 +624,8 @@ class RenterFlowTest {
     assertThat(table.exitCode()).isZero();
     List<String> lines = table.out().lines().toList();
     assertThat(lines).hasSize(3);
-    assertThat(lines.get(0)).matches("ID +STATUS +OFFERING +PROVIDER +HOURS +PRICE +CREATED");
+    assertThat(lines.get(0))
+        .matches("ID +STATUS +OFFERING +PROVIDER +HOURS +PRICE +MONEY +ENDS +RENEW");
     assertThat(lines.get(1))
         .startsWith(
             second.substring(0, 12)

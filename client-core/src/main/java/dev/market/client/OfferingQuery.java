@@ -7,6 +7,8 @@ import java.math.BigDecimal;
  * {@code null} fields are not sent.
  *
  * @param q a search expression when it contains {@code :}, else a substring
+ * @param sort the order: {@code price} (the server's default) or {@code rating}; Decent Cloud
+ *     ignores it
  */
 public record OfferingQuery(
     String productType,
@@ -16,7 +18,8 @@ public record OfferingQuery(
     BigDecimal maxPriceMonthly,
     String q,
     Integer limit,
-    Integer offset) {
+    Integer offset,
+    String sort) {
 
   /** An empty query: every public offering, the server's default page. */
   public static Builder builder() {
@@ -26,13 +29,29 @@ public record OfferingQuery(
   /** A copy at another page offset. */
   public OfferingQuery withOffset(int newOffset) {
     return new OfferingQuery(
-        productType, country, inStockOnly, minPriceMonthly, maxPriceMonthly, q, limit, newOffset);
+        productType,
+        country,
+        inStockOnly,
+        minPriceMonthly,
+        maxPriceMonthly,
+        q,
+        limit,
+        newOffset,
+        sort);
   }
 
   /** A copy with another page size. */
   public OfferingQuery withLimit(int newLimit) {
     return new OfferingQuery(
-        productType, country, inStockOnly, minPriceMonthly, maxPriceMonthly, q, newLimit, offset);
+        productType,
+        country,
+        inStockOnly,
+        minPriceMonthly,
+        maxPriceMonthly,
+        q,
+        newLimit,
+        offset,
+        sort);
   }
 
   /** Builder for {@link OfferingQuery}. */
@@ -45,6 +64,7 @@ public record OfferingQuery(
     private String q;
     private Integer limit;
     private Integer offset;
+    private String sort;
 
     /** {@code compute}, {@code dedicated}, {@code gpu}, {@code network} or {@code storage}. */
     public Builder productType(String v) {
@@ -94,10 +114,27 @@ public record OfferingQuery(
       return this;
     }
 
+    /**
+     * The order: {@code price} (cheapest first, the default) or {@code rating} (best-rated provider
+     * first, then more reviews, then cheapest; unrated last).
+     */
+    public Builder sort(String v) {
+      this.sort = v;
+      return this;
+    }
+
     /** The query. */
     public OfferingQuery build() {
       return new OfferingQuery(
-          productType, country, inStockOnly, minPriceMonthly, maxPriceMonthly, q, limit, offset);
+          productType,
+          country,
+          inStockOnly,
+          minPriceMonthly,
+          maxPriceMonthly,
+          q,
+          limit,
+          offset,
+          sort);
     }
   }
 }

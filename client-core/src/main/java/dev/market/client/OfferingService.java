@@ -60,6 +60,7 @@ public final class OfferingService {
     param(params, "min_price_monthly", plain(query.minPriceMonthly()));
     param(params, "max_price_monthly", plain(query.maxPriceMonthly()));
     param(params, "q", query.q());
+    param(params, "sort", query.sort());
     String op = "list offerings";
     return api.call(
         ApiRequest.publicGet(op, List.of("offerings"), params),

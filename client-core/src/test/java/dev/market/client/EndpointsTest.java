@@ -267,6 +267,8 @@ class EndpointsTest {
             null,
             null,
             null,
+            null,
+            null,
             null);
 
     assertThat(client.offerings().create(o)).isEqualTo(17);

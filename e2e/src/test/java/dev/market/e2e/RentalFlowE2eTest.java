@@ -243,6 +243,11 @@ abstract class RentalFlowE2eTest {
             .longValueExact();
     long refund = total - payout;
     assertThat(refund).isPositive();
+    assertThat(c.get("payment_amount_e9s").asLong()).isEqualTo(total);
+    assertThat(c.get("escrow_e9s").asLong()).isZero();
+    assertThat(c.get("paid_out_e9s").asLong()).isEqualTo(payout);
+    assertThat(c.get("refund_amount_e9s").asLong()).isEqualTo(refund);
+    assertThat(c.get("auto_renew").asBoolean()).isFalse();
 
     JsonNode payer = json(ok("--identity", "payer", "wallet", "-o", "json"));
     assertThat(walletBalance(payer)).isEqualTo(5_000_000_000_000L - total + refund);

@@ -98,7 +98,9 @@ public final class LocalMarket implements AutoCloseable {
                 "monthly",
                 null,
                 null,
-                false));
+                false,
+                null,
+                null));
   }
 
   @Override

@@ -1,10 +1,13 @@
 package dev.market.cli.support;
 
 import dev.market.client.MarketClient;
+import dev.market.client.ProviderService;
+import dev.market.client.Provisioning;
 import dev.market.client.auth.IdentityStore;
 import dev.market.protocol.crypto.Hex;
 import dev.market.protocol.crypto.Identity;
 import dev.market.protocol.model.Contract;
+import dev.market.protocol.model.InstanceDetails;
 import dev.market.protocol.model.Offering;
 import dev.market.protocol.model.RentalRequest;
 import dev.market.server.MarketServer;
@@ -98,41 +101,28 @@ public final class MarketFixture implements AutoCloseable {
 
   /** Publishes an offering as the provider; returns its numeric id. */
   public long offering(String offeringId, String name, String monthlyPrice) {
-    return client(provider)
+    return offering(provider, offeringId, name, monthlyPrice);
+  }
+
+  /** Publishes an offering as {@code who} (the stranger makes a second provider). */
+  public long offering(Identity who, String offeringId, String name, String monthlyPrice) {
+    return client(who)
         .offerings()
         .create(
-            new Offering(
-                null,
-                null,
-                offeringId,
-                name,
-                "test offering",
-                "compute",
-                "USD",
-                new BigDecimal(monthlyPrice),
-                null,
-                null,
-                null,
-                null,
-                4,
-                null,
-                "8 GB",
-                "100 GB",
-                null,
-                null,
-                null,
-                "DE",
-                null,
-                null,
-                null,
-                null,
-                1L,
-                8760L,
-                null,
-                null,
-                null,
-                null,
-                null));
+            Offering.builder()
+                .offeringId(offeringId)
+                .offerName(name)
+                .description("test offering")
+                .productType("compute")
+                .currency("USD")
+                .monthlyPrice(new BigDecimal(monthlyPrice))
+                .processorCores(4)
+                .memoryAmount("8 GB")
+                .totalSsdCapacity("100 GB")
+                .datacenterCountry("DE")
+                .minContractHours(1L)
+                .maxContractHours(8760L)
+                .build());
   }
 
   /** The renter requests a rental; the clock then moves a second so creation times differ. */
@@ -146,6 +136,18 @@ public final class MarketFixture implements AutoCloseable {
             .contractId();
     clock.advance(Duration.ofSeconds(1));
     return id;
+  }
+
+  /** The provider takes a rental from its request to {@code active}. */
+  public void activate(String contractId) {
+    ProviderService p = client(provider).provider();
+    p.accept(contractId, null);
+    p.provision(contractId, Provisioning.started());
+    p.provision(
+        contractId,
+        Provisioning.done(
+            new InstanceDetails("192.0.2.9", null, 22, "root", null, "ssh root@192.0.2.9")));
+    p.provision(contractId, Provisioning.active());
   }
 
   /** The contract as its provider sees it on the server. */

@@ -88,7 +88,9 @@ abstract class ClientFlowContract {
                     "monthly",
                     null,
                     null,
-                    false));
+                    false,
+                    null,
+                    null));
   }
 
   private MarketClient client(Identity id) {

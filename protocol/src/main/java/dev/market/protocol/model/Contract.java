@@ -16,6 +16,11 @@ import dev.market.protocol.text.Secrets;
  *     rejection's or cancellation's reason), absent when none was given or on Decent Cloud
  * @param providerMemo ours: the memo the provider gave when accepting or rejecting, absent when
  *     none
+ * @param autoRenew whether it renews at its end (Decent Cloud's field too)
+ * @param escrowE9s what its escrow holds now (our server only)
+ * @param refundAmountE9s what went back to the renter so far (Decent Cloud's name; it sends it only
+ *     after a refund)
+ * @param paidOutE9s what was paid to the provider so far (our server only)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -42,7 +47,11 @@ public record Contract(
     @JsonProperty("provisioning_completed_at_ns") Long provisioningCompletedAtNs,
     @JsonProperty("operating_system") String operatingSystem,
     @JsonProperty("status_reason") String statusReason,
-    @JsonProperty("provider_memo") String providerMemo) {
+    @JsonProperty("provider_memo") String providerMemo,
+    @JsonProperty("auto_renew") Boolean autoRenew,
+    @JsonProperty("escrow_e9s") Long escrowE9s,
+    @JsonProperty("refund_amount_e9s") Long refundAmountE9s,
+    @JsonProperty("paid_out_e9s") Long paidOutE9s) {
 
   /**
    * Decent Cloud returns a provider's instance details verbatim, root password included: secrets
@@ -89,6 +98,10 @@ public record Contract(
     private String operatingSystem;
     private String statusReason;
     private String providerMemo;
+    private Boolean autoRenew;
+    private Long escrowE9s;
+    private Long refundAmountE9s;
+    private Long paidOutE9s;
 
     private Builder() {}
 
@@ -207,6 +220,26 @@ public record Contract(
       return this;
     }
 
+    public Builder autoRenew(Boolean autoRenew) {
+      this.autoRenew = autoRenew;
+      return this;
+    }
+
+    public Builder escrowE9s(Long escrowE9s) {
+      this.escrowE9s = escrowE9s;
+      return this;
+    }
+
+    public Builder refundAmountE9s(Long refundAmountE9s) {
+      this.refundAmountE9s = refundAmountE9s;
+      return this;
+    }
+
+    public Builder paidOutE9s(Long paidOutE9s) {
+      this.paidOutE9s = paidOutE9s;
+      return this;
+    }
+
     public Contract build() {
       return new Contract(
           contractId,
@@ -231,7 +264,11 @@ public record Contract(
           provisioningCompletedAtNs,
           operatingSystem,
           statusReason,
-          providerMemo);
+          providerMemo,
+          autoRenew,
+          escrowE9s,
+          refundAmountE9s,
+          paidOutE9s);
     }
   }
 }

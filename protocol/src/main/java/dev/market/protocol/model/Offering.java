@@ -12,6 +12,10 @@ import java.math.BigDecimal;
  * @param id the marketplace's numeric id, used to rent it ({@code offering_db_id})
  * @param pubkey the provider's public key, hex
  * @param offeringId the provider's own string id, unique per provider
+ * @param providerRating the average of the provider's 1-5 review ratings, rounded down to 2
+ *     decimals; absent when it has no reviews (and always from Decent Cloud, which has no ratings)
+ * @param providerRatingCount how many reviews the provider has; 0 on our server when none, absent
+ *     from Decent Cloud
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -46,7 +50,9 @@ public record Offering(
     @JsonProperty("billing_interval") String billingInterval,
     @JsonProperty("billing_unit") String billingUnit,
     @JsonProperty("is_subscription") Boolean isSubscription,
-    @JsonProperty("is_draft") Boolean isDraft) {
+    @JsonProperty("is_draft") Boolean isDraft,
+    @JsonProperty("provider_rating") BigDecimal providerRating,
+    @JsonProperty("provider_rating_count") Long providerRatingCount) {
   /** A builder naming every value; absent ones stay null and are omitted on the wire. */
   public static Builder builder() {
     return new Builder();
@@ -85,6 +91,8 @@ public record Offering(
     private String billingUnit;
     private Boolean isSubscription;
     private Boolean isDraft;
+    private BigDecimal providerRating;
+    private Long providerRatingCount;
 
     private Builder() {}
 
@@ -243,6 +251,16 @@ public record Offering(
       return this;
     }
 
+    public Builder providerRating(BigDecimal providerRating) {
+      this.providerRating = providerRating;
+      return this;
+    }
+
+    public Builder providerRatingCount(Long providerRatingCount) {
+      this.providerRatingCount = providerRatingCount;
+      return this;
+    }
+
     public Offering build() {
       return new Offering(
           id,
@@ -275,7 +293,9 @@ public record Offering(
           billingInterval,
           billingUnit,
           isSubscription,
-          isDraft);
+          isDraft,
+          providerRating,
+          providerRatingCount);
     }
   }
 }

@@ -9,7 +9,8 @@ import dev.market.protocol.model.ContractStatus;
  * layer maps it to the wire record {@code dev.market.protocol.model.Contract}; {@code
  * instanceDetails} is the provider's details without the secret, null until provisioned. {@code
  * statusReason} and {@code providerMemo} are read from the status history (never written here): the
- * memo of the latest change, and the one the provider gave when accepting or rejecting.
+ * memo of the latest change, and the one the provider gave when accepting or rejecting; {@code
+ * money} is read from the ledger with it (null on a contract not read from the store).
  */
 public record Contract(
     String contractId,
@@ -36,7 +37,8 @@ public record Contract(
     String instanceDetails,
     Long provisionedAtNs,
     String statusReason,
-    String providerMemo) {
+    String providerMemo,
+    ContractMoney money) {
   /** The typed status; {@link ContractStatus#UNKNOWN} for a string this server does not know. */
   public ContractStatus statusValue() {
     return ContractStatus.parse(status);
@@ -80,6 +82,7 @@ public record Contract(
     private Long provisionedAtNs;
     private String statusReason;
     private String providerMemo;
+    private ContractMoney money;
 
     private Builder() {}
 
@@ -109,6 +112,7 @@ public record Contract(
       b.provisionedAtNs = from.provisionedAtNs();
       b.statusReason = from.statusReason();
       b.providerMemo = from.providerMemo();
+      b.money = from.money();
     }
 
     public Builder contractId(String contractId) {
@@ -236,6 +240,11 @@ public record Contract(
       return this;
     }
 
+    public Builder money(ContractMoney money) {
+      this.money = money;
+      return this;
+    }
+
     public Contract build() {
       requireNonNull(offeringDbId, "offeringDbId");
       requireNonNull(paymentAmountE9s, "paymentAmountE9s");
@@ -269,7 +278,8 @@ public record Contract(
           instanceDetails,
           provisionedAtNs,
           statusReason,
-          providerMemo);
+          providerMemo,
+          money);
     }
   }
 }

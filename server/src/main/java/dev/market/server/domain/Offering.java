@@ -8,9 +8,9 @@ import java.math.RoundingMode;
 /**
  * An offering as the domain sees it: the provider's fields plus what the marketplace derives for
  * exact filtering (sizes in GB parsed from their display strings, the trust score) and when it was
- * published. Prices are exact decimals; {@link #monthlyPriceE9s} is the stored integer form. The
- * HTTP layer maps it to and from the wire record {@code dev.market.protocol.model.Offering}. {@code
- * id} and {@code createdAtNs} are null until stored.
+ * published, and its provider's reviews. Prices are exact decimals; {@link #monthlyPriceE9s} is the
+ * stored integer form. The HTTP layer maps it to and from the wire record {@code
+ * dev.market.protocol.model.Offering}. {@code id} and {@code createdAtNs} are null until stored.
  */
 public record Offering(
     Long id,
@@ -48,7 +48,8 @@ public record Offering(
     Long ssdGb,
     Long hddGb,
     Integer trustScore,
-    Long createdAtNs) {
+    Long createdAtNs,
+    ProviderRating providerRating) {
   /** The monthly price in 10^-9 units, as stored and used for exact arithmetic. */
   public long monthlyPriceE9s() {
     return e9s(monthlyPrice);
@@ -119,6 +120,7 @@ public record Offering(
     private Long hddGb;
     private Integer trustScore;
     private Long createdAtNs;
+    private ProviderRating providerRating;
 
     private Builder() {}
 
@@ -159,6 +161,7 @@ public record Offering(
       b.hddGb = from.hddGb();
       b.trustScore = from.trustScore();
       b.createdAtNs = from.createdAtNs();
+      b.providerRating = from.providerRating();
     }
 
     public Builder id(Long id) {
@@ -341,6 +344,12 @@ public record Offering(
       return this;
     }
 
+    /** The provider's reviews as read with the offering; null when it has none. */
+    public Builder providerRating(ProviderRating providerRating) {
+      this.providerRating = providerRating;
+      return this;
+    }
+
     public Offering build() {
       requireNonNull(draft, "draft");
       return new Offering(
@@ -379,7 +388,8 @@ public record Offering(
           ssdGb,
           hddGb,
           trustScore,
-          createdAtNs);
+          createdAtNs,
+          providerRating);
     }
   }
 }

@@ -49,7 +49,8 @@ final class OfferingHandlers {
             decimalParam(ctx, "max_price_monthly"),
             blankToNull(ctx.queryParam("q")),
             Math.min(limit, OfferingService.MAX_LIMIT),
-            offset);
+            offset,
+            sortParam(ctx));
     Envelope.ok(ctx, WireModel.offerings(offerings.list(search)));
   }
 
@@ -101,6 +102,23 @@ final class OfferingHandlers {
       throw DomainException.badRequest(
           "offering id must be a number, not '" + Text.excerpt(ctx.pathParam("id"), 40) + "'");
     }
+  }
+
+  private static OfferingSearch.Sort sortParam(Context ctx) {
+    String v = blankToNull(ctx.queryParam("sort"));
+    if (v == null) {
+      return OfferingSearch.Sort.PRICE;
+    }
+    return OfferingSearch.Sort.parse(v)
+        .orElseThrow(
+            () ->
+                DomainException.invalid(
+                    "sort",
+                    "must be "
+                        + OfferingSearch.Sort.known()
+                        + ", got '"
+                        + Text.excerpt(v, 40)
+                        + "'"));
   }
 
   private static String blankToNull(String s) {

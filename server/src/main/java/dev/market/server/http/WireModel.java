@@ -49,6 +49,8 @@ public final class WireModel {
         .billingUnit(o.billingUnit())
         .isSubscription(o.subscription())
         .isDraft(o.draft())
+        .providerRating(o.providerRating() == null ? null : o.providerRating().average())
+        .providerRatingCount(o.providerRating() == null ? 0L : o.providerRating().count())
         .build();
   }
 
@@ -118,6 +120,10 @@ public final class WireModel {
         .operatingSystem(c.operatingSystem())
         .statusReason(blankToNull(c.statusReason()))
         .providerMemo(blankToNull(c.providerMemo()))
+        .autoRenew(c.money() == null ? null : c.money().autoRenew())
+        .escrowE9s(c.money() == null ? null : c.money().escrowE9s())
+        .refundAmountE9s(c.money() == null ? null : c.money().refundedE9s())
+        .paidOutE9s(c.money() == null ? null : c.money().paidOutE9s())
         .build();
   }
 

@@ -54,7 +54,24 @@ public final class SearchBench {
           new Query(
               "rare: gpu_memory:>=80 country:JP",
               search(null, null, false, null, null, "gpu_memory:>=80 country:jp", 0)),
-          new Query("deep offset 50,000", search(null, null, false, null, null, null, 50_000)));
+          new Query("deep offset 50,000", search(null, null, false, null, null, null, 50_000)),
+          new Query("rating:>=4.5", search(null, null, false, null, null, "rating:>=4.5", 0)),
+          new Query(
+              "sort=rating, first page",
+              new OfferingSearch(
+                  null, null, false, null, null, null, 50, 0, OfferingSearch.Sort.RATING)),
+          new Query(
+              "type:gpu rating:>=4 sort=rating",
+              new OfferingSearch(
+                  null,
+                  null,
+                  false,
+                  null,
+                  null,
+                  "type:gpu rating:>=4",
+                  50,
+                  0,
+                  OfferingSearch.Sort.RATING)));
 
   private static OfferingSearch search(
       String type,
@@ -103,6 +120,7 @@ public final class SearchBench {
           seed(c, rows, "PostgreSQL");
           try (Statement s = c.createStatement()) {
             s.execute("ANALYZE offerings");
+            s.execute("ANALYZE provider_ratings");
           }
           measure("PostgreSQL", store, runs, explain ? c : null, "EXPLAIN ");
         }
@@ -276,6 +294,20 @@ public final class SearchBench {
         if (n % 1_000 == 999) {
           p.executeBatch();
         }
+      }
+      p.executeBatch();
+    }
+    // 400 of the 500 providers have reviews: 1 to 200 each, averages spread over 1..5
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO provider_ratings (provider_pubkey, rating_count, rating_sum)"
+                + " VALUES (?, ?, ?)")) {
+      for (int n = 0; n < 400; n++) {
+        long count = 1L + r.nextInt(200);
+        p.setString(1, String.format(Locale.ROOT, "%064x", n));
+        p.setLong(2, count);
+        p.setLong(3, count + (long) (r.nextDouble() * 4 * count));
+        p.addBatch();
       }
       p.executeBatch();
     }

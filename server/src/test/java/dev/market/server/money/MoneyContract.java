@@ -124,7 +124,12 @@ abstract class MoneyContract {
     assertThat(dep.get("entryType").asText()).isEqualTo("deposit");
     assertThat(w.get("recentLedger")).hasSize(2);
     assertThat(m.escrow(id)).isEqualTo(24 * E9);
-    assertThat(contract(id).get("payment_amount_e9s").asLong()).isEqualTo(24 * E9);
+    JsonNode c = contract(id);
+    assertThat(c.get("payment_amount_e9s").asLong()).isEqualTo(24 * E9);
+    assertThat(c.get("escrow_e9s").asLong()).isEqualTo(24 * E9);
+    assertThat(c.get("refund_amount_e9s").asLong()).isZero();
+    assertThat(c.get("paid_out_e9s").asLong()).isZero();
+    assertThat(c.get("auto_renew").asBoolean()).isFalse();
   }
 
   @Test
@@ -177,6 +182,17 @@ abstract class MoneyContract {
     assertThat(balance(provider)).isEqualTo(6_000_277_777L);
     assertThat(balance(renter)).isEqualTo(30 * E9 - 24 * E9 + (24 * E9 - 6_000_277_777L));
     assertThat(m.escrow(id)).isZero();
+    JsonNode c = contract(id);
+    assertThat(c.get("escrow_e9s").asLong()).isZero();
+    assertThat(c.get("paid_out_e9s").asLong()).isEqualTo(6_000_277_777L);
+    assertThat(c.get("refund_amount_e9s").asLong()).isEqualTo(24 * E9 - 6_000_277_777L);
+    assertThat(c.get("auto_renew").asBoolean()).isFalse();
+    Raw.Reply mine = m.raw.get(renter, "/api/v1/users/" + renter.publicKeyHex() + "/contracts");
+    assertThat(mine.data().get(0).get("paid_out_e9s").asLong()).isEqualTo(6_000_277_777L);
+    Raw.Reply theirs =
+        m.raw.get(provider, "/api/v1/providers/" + provider.publicKeyHex() + "/contracts");
+    assertThat(theirs.data().get(0).get("refund_amount_e9s").asLong())
+        .isEqualTo(24 * E9 - 6_000_277_777L);
   }
 
   @Test
@@ -273,6 +289,10 @@ abstract class MoneyContract {
     assertThat(terms.data().get("renewals").asInt()).isEqualTo(1);
     assertThat(terms.data().get("autoRenew").asBoolean()).isTrue();
     assertThat(terms.data().get("periodStartNs").asLong()).isEqualTo(end);
+    JsonNode renewed = contract(id);
+    assertThat(renewed.get("auto_renew").asBoolean()).isTrue();
+    assertThat(renewed.get("escrow_e9s").asLong()).isEqualTo(24 * E9);
+    assertThat(renewed.get("paid_out_e9s").asLong()).isEqualTo(24 * E9);
 
     server.clock.advance(Duration.ofHours(24));
     server.server.sweep();
@@ -280,6 +300,64 @@ abstract class MoneyContract {
     assertThat(balance(provider)).isEqualTo(48 * E9);
     assertThat(balance(renter)).isEqualTo(2 * E9);
     assertThat(notificationTypes(renter)).contains("renewal_failed", "rental_renewed");
+  }
+
+  @Test
+  void auto_renew_stops_at_the_offerings_maximum_and_extend_is_refused_past_it() {
+    String name = "capped-" + SEQ.get();
+    Raw.Reply published =
+        m.raw.post(
+            provider,
+            "/api/v1/providers/" + provider.publicKeyHex() + "/offerings",
+            ("{\"offering_id\":\"%s\",\"offer_name\":\"Box %s\",\"product_type\":\"compute\","
+                    + "\"currency\":\"USD\",\"monthly_price\":720,\"max_contract_hours\":48}")
+                .formatted(name, name));
+    assertThat(published.status()).as(published.toString()).isEqualTo(200);
+    long capped = published.data().asLong();
+    deposit(renter, 100 * E9);
+    String id = rent(Market.rentBody(capped).replace("}", ",\"auto_renew\":true}"));
+    m.driveTo(provider, id, "active");
+    Raw.Reply over =
+        m.raw.post(renter, "/api/v1/contracts/" + id + "/extend", "{\"extensionHours\":25}");
+    assertThat(over.status()).isEqualTo(422);
+    assertThat(over.error())
+        .isEqualTo(
+            "extensionHours: would make the rental 49 hours; the offering allows at most 48"
+                + " (it is 24 now)");
+
+    // the first renewal reaches the maximum exactly: allowed
+    server.clock.advance(Duration.ofHours(24).plusSeconds(1));
+    server.server.sweep();
+    assertThat(m.status(id)).isEqualTo("active");
+    assertThat(contract(id).get("duration_hours").asLong()).isEqualTo(48);
+    assertThat(balance(renter)).isEqualTo(52 * E9);
+    assertThat(balance(provider)).isEqualTo(24 * E9);
+
+    // a second one would pass it: the rental completes though the wallet covers another term
+    server.clock.advance(Duration.ofHours(24));
+    server.server.sweep();
+    assertThat(m.status(id)).isEqualTo("completed");
+    assertThat(contract(id).get("duration_hours").asLong()).isEqualTo(48);
+    assertThat(balance(renter)).isEqualTo(52 * E9);
+    assertThat(balance(provider)).isEqualTo(48 * E9);
+    assertThat(m.escrow(id)).isZero();
+    Raw.Reply notes =
+        m.raw.get(renter, "/api/v1/users/" + renter.publicKeyHex() + "/notifications");
+    List<String> failed = new ArrayList<>();
+    notes
+        .data()
+        .forEach(
+            note -> {
+              if (note.get("notificationType").asText().equals("renewal_failed")) {
+                failed.add(note.get("body").asText());
+              }
+            });
+    assertThat(failed)
+        .containsExactly(
+            "Your rental of Box "
+                + name
+                + " could not renew: another 24 h would make it 72 hours and the offering allows"
+                + " at most 48; it completed");
   }
 
   @Test
@@ -324,6 +402,90 @@ abstract class MoneyContract {
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.code()).isEqualTo("conflict");
     assertThat(m.raw.get(provider, path).data().get("rating").asInt()).isEqualTo(4);
+  }
+
+  /** A fresh renter rents {@code offeringId} for 24 h, it runs to completion, and rates it. */
+  private void rentedAndRated(long offeringId, Identity offeror, int rating) {
+    Identity r = Ids.of("money-rater-" + SEQ.incrementAndGet());
+    m.fundAtLeast(r, 100 * E9);
+    Raw.Reply rent = m.raw.post(r, "/api/v1/contracts", Market.rentBody(offeringId));
+    assertThat(rent.status()).as(rent.toString()).isEqualTo(200);
+    String id = rent.data().get("contractId").asText();
+    m.driveTo(offeror, id, "active");
+    server.clock.advance(Duration.ofHours(25));
+    server.server.sweep();
+    Raw.Reply rated =
+        m.raw.post(r, "/api/v1/contracts/" + id + "/feedback", "{\"rating\":" + rating + "}");
+    assertThat(rated.status()).as(rated.toString()).isEqualTo(200);
+  }
+
+  /** Offering ids (numeric) of a public listing, in its order. */
+  private List<Long> listed(String query) {
+    Raw.Reply r = m.raw.get(null, "/api/v1/offerings?" + query);
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    List<Long> out = new ArrayList<>();
+    r.data().forEach(o -> out.add(o.get("id").asLong()));
+    return out;
+  }
+
+  private static String q(String expression) {
+    return "q=" + java.net.URLEncoder.encode(expression, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void offerings_carry_the_providers_rating_and_search_filters_and_sorts_on_it() {
+    int n = SEQ.get();
+    Identity other = Ids.of("money-other-provider-" + n);
+    Identity third = Ids.of("money-third-provider-" + n);
+    // only this test names offerings "rated-…": the listing below sees these four and no others
+    long a = m.publish(provider, "rated-" + n + "-a", "720");
+    long b = m.publish(provider, "rated-" + n + "-b", "1440");
+    long c = m.publish(other, "rated-" + n + "-c", "1000");
+    long d = m.publish(third, "rated-" + n + "-d", "100");
+    String mine = q("name:rated-");
+
+    JsonNode before = m.raw.get(null, "/api/v1/offerings/" + a).data();
+    assertThat(before.get("provider_rating_count").asLong()).isZero();
+    assertThat(before.has("provider_rating")).isFalse();
+
+    rentedAndRated(a, provider, 5);
+    rentedAndRated(b, provider, 5);
+    rentedAndRated(a, provider, 4);
+    rentedAndRated(c, other, 5);
+
+    // 14 / 3 = 4.666…: rounded down on the wire, so a shown 4.66 is always kept by rating:>=4.66
+    JsonNode shown = m.raw.get(null, "/api/v1/offerings/" + b).data();
+    assertThat(shown.get("provider_rating").decimalValue()).isEqualByComparingTo("4.66");
+    assertThat(shown.get("provider_rating").toString()).isEqualTo("4.66");
+    assertThat(shown.get("provider_rating_count").asLong()).isEqualTo(3);
+    JsonNode five = m.raw.get(null, "/api/v1/offerings/" + c).data();
+    assertThat(five.get("provider_rating").toString()).isEqualTo("5");
+    assertThat(five.get("provider_rating_count").asLong()).isEqualTo(1);
+    Raw.Reply ofProvider =
+        m.raw.get(null, "/api/v1/providers/" + provider.publicKeyHex() + "/offerings");
+    List<String> ratings = new ArrayList<>();
+    ofProvider.data().forEach(o -> ratings.add(o.get("provider_rating").toString()));
+    assertThat(ratings).containsExactly("4.66", "4.66", "4.66"); // a, b and parties()' offering
+    Raw.Reply listedD = m.raw.get(null, "/api/v1/offerings?" + q("name:rated-" + n + "-d"));
+    assertThat(listedD.data().get(0).get("provider_rating_count").asLong()).isZero();
+    assertThat(listedD.data().get(0).has("provider_rating")).isFalse();
+
+    assertThat(listed(mine)).containsExactly(d, a, c, b);
+    assertThat(listed(q("name:rated- rating:>=4.66"))).containsExactly(a, c, b);
+    assertThat(listed(q("name:rated- rating:>=4.67"))).containsExactly(c);
+    assertThat(listed(q("name:rated- !rating:>=5"))).containsExactly(d, a, b);
+    assertThat(listed(q("name:rated- reviews:>=2"))).containsExactly(a, b);
+    assertThat(listed(mine + "&sort=rating")).containsExactly(c, a, b, d);
+    assertThat(listed(mine + "&sort=RATING&limit=2&offset=1")).containsExactly(a, b);
+    assertThat(listed(mine + "&sort=price")).containsExactly(d, a, c, b);
+
+    Raw.Reply badSort = m.raw.get(null, "/api/v1/offerings?sort=stars");
+    assertThat(badSort.status()).isEqualTo(422);
+    assertThat(badSort.error()).isEqualTo("sort: must be price or rating, got 'stars'");
+    Raw.Reply badBound = m.raw.get(null, "/api/v1/offerings?" + q("rating:>=4.125"));
+    assertThat(badBound.status()).isEqualTo(422);
+    assertThat(badBound.error())
+        .isEqualTo("q: 'rating' has at most 2 decimal places at column 10, got '4.125'");
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.market.client.Outcome;
 import dev.market.client.error.InvalidRequestException;
 import dev.market.protocol.model.Offering;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,8 +25,9 @@ import picocli.CommandLine.Option;
     name = "list",
     aliases = "ls",
     description = {
-      "List offerings, cheapest first.",
-      "Table: ID, NAME, PROVIDER, SPECS, COUNTRY, PER MONTH, PER HOUR (monthly / 720); on a",
+      "List offerings, cheapest first (--sort rating: best-rated provider first).",
+      "Table: ID, NAME, PROVIDER, SPECS, COUNTRY, PER MONTH, PER HOUR (monthly / 720),",
+      "RATING (the provider's average review, 1-5, and how many: 4.5 (12); - when none); on a",
       "narrow terminal PROVIDER is left out and NAME cut before SPECS.",
       "-o json: an array of Offering objects as on the wire; -o ids: one offering id per line."
     },
@@ -76,8 +78,24 @@ public final class OfferingsListCommand extends BaseCommand {
       paramLabel = "EXPR",
       description =
           "A search expression (the language is below), e.g. 'type:gpu price:<=500 cores:>=8"
-              + " !stock:out_of_stock', or plain text matched in name, description and type.")
+              + " rating:>=4', or plain text matched in name, description and type. rating: is"
+              + " the provider's average review (0 to 5, at most 2 decimals), reviews: how many"
+              + " it has.")
   String query;
+
+  @Option(
+      names = "--sort",
+      paramLabel = "ORDER",
+      description =
+          "price (cheapest first, the default) or rating (best-rated provider first, then more"
+              + " reviews, then cheapest; unrated last). Decent Cloud ignores it.")
+  Sort sort;
+
+  /** The orders of {@code --sort}; the server's {@code sort} parameter. */
+  enum Sort {
+    price,
+    rating
+  }
 
   @Option(
       names = "--limit",
@@ -123,6 +141,9 @@ public final class OfferingsListCommand extends BaseCommand {
     }
     if (query != null) {
       q.query(query);
+    }
+    if (sort != null) {
+      q.sort(sort.name());
     }
     Printer p = ctx.printer();
     int count;
@@ -200,7 +221,8 @@ public final class OfferingsListCommand extends BaseCommand {
             .shrinkLastColumn("SPECS")
             .column("COUNTRY")
             .column("PER MONTH")
-            .column("PER HOUR");
+            .column("PER HOUR")
+            .column("RATING");
     for (Offering o : offerings) {
       t.row(
           o.id(),
@@ -209,9 +231,22 @@ public final class OfferingsListCommand extends BaseCommand {
           Formats.specs(o),
           o.datacenterCountry(),
           Formats.monthly(o),
-          Formats.hourly(o));
+          Formats.hourly(o),
+          rating(o));
     }
     return t;
+  }
+
+  /**
+   * {@code 4.6 (12)}: the average rounded down to one decimal, like the server rounds it down to
+   * two, so a shown 4.0 is always kept by {@code rating:>=4}; {@code -} without reviews.
+   */
+  static String rating(Offering o) {
+    if (o.providerRating() == null || !Formats.isBounded(o.providerRating())) {
+      return "-";
+    }
+    String avg = o.providerRating().setScale(1, RoundingMode.FLOOR).toPlainString();
+    return o.providerRatingCount() == null ? avg : avg + " (" + o.providerRatingCount() + ")";
   }
 
   /** The filters in the words the user typed them, for "nothing matches". */

@@ -84,6 +84,7 @@ public final class OfferingsShowCommand extends BaseCommand {
         .add("type", o.productType())
         .add("provider", o.pubkey())
         .add("provider's id", o.offeringId())
+        .add("rating", rating(o))
         .add("price", pricing(o))
         // none and 0 read the same: offerings create sends 0 for Decent Cloud, which requires it
         .add(
@@ -106,6 +107,23 @@ public final class OfferingsShowCommand extends BaseCommand {
         .add("rental", hours)
         .add("systems", o.operatingSystems())
         .add("description", o.description());
+  }
+
+  /**
+   * {@code 4.66 of 5 from 3 reviews}; {@code no reviews yet} on a marketplace that counts them;
+   * nothing when it does not (Decent Cloud).
+   */
+  static String rating(Offering o) {
+    if (o.providerRating() != null && Formats.isBounded(o.providerRating())) {
+      String avg = o.providerRating().toPlainString();
+      Long n = o.providerRatingCount();
+      return n == null
+          ? avg + " of 5"
+          : avg + " of 5 from " + n + (n == 1 ? " review" : " reviews");
+    }
+    return o.providerRatingCount() != null && o.providerRatingCount() == 0
+        ? "no reviews yet"
+        : null;
   }
 
   static String pricing(Offering o) {

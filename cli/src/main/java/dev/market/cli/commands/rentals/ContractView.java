@@ -7,6 +7,7 @@ import dev.market.cli.output.Style;
 import dev.market.cli.output.Table;
 import dev.market.protocol.model.Contract;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -45,7 +46,9 @@ public final class ContractView {
             .column("PROVIDER")
             .column("HOURS")
             .column("PRICE")
-            .column("CREATED");
+            .column("MONEY")
+            .column("ENDS")
+            .column("RENEW");
     for (Contract c : contracts) {
       t.row(
           shortId(c.contractId()),
@@ -54,9 +57,37 @@ public final class ContractView {
           Formats.shortHex(c.providerPubkey()),
           c.durationHours(),
           Formats.e9s(c.paymentAmountE9s(), c.currency()),
-          Formats.nanos(c.createdAtNs()));
+          money(c),
+          Formats.nanos(c.endTimestampNs()),
+          onOff(c.autoRenew()));
     }
     return t;
+  }
+
+  /**
+   * Where the price went, in the PRICE column's currency: {@code held 24.00}, {@code paid 6.00,
+   * refunded 18.00}; empty when the marketplace does not say (Decent Cloud).
+   */
+  static String money(Contract c) {
+    List<String> parts = new ArrayList<>();
+    if (c.escrowE9s() != null && c.escrowE9s() > 0) {
+      parts.add("held " + Formats.e9s(c.escrowE9s(), null));
+    }
+    if (c.paidOutE9s() != null && c.paidOutE9s() > 0) {
+      parts.add("paid " + Formats.e9s(c.paidOutE9s(), null));
+    }
+    if (c.refundAmountE9s() != null && c.refundAmountE9s() > 0) {
+      parts.add("refunded " + Formats.e9s(c.refundAmountE9s(), null));
+    }
+    return String.join(", ", parts);
+  }
+
+  static String onOff(Boolean b) {
+    return b == null ? "" : b ? "on" : "off";
+  }
+
+  private static String positive(Long e9s, String currency, String suffix) {
+    return e9s == null || e9s <= 0 ? null : Formats.e9s(e9s, currency) + suffix;
   }
 
   static String shortId(String id) {
@@ -77,6 +108,12 @@ public final class ContractView {
         .add("hours", c.durationHours())
         .add("price", Formats.e9s(c.paymentAmountE9s(), c.currency()))
         .add("payment", join(c.paymentMethod(), c.paymentStatus()))
+        .add(
+            "escrow",
+            c.escrowE9s() == null ? null : Formats.e9s(c.escrowE9s(), c.currency()) + " held")
+        .add("paid out", positive(c.paidOutE9s(), c.currency(), " to the provider"))
+        .add("refunded", positive(c.refundAmountE9s(), c.currency(), " to the renter"))
+        .add("renewal", c.autoRenew() == null ? null : "auto-renew " + onOff(c.autoRenew()))
         .add("created", Formats.nanos(c.createdAtNs()))
         .add("updated", Formats.nanos(c.statusUpdatedAtNs()))
         .add("starts", Formats.nanos(c.startTimestampNs()))

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
     name = "rentals",
     description = {
       "List your rentals, newest first.",
-      "Table: ID (a prefix other commands accept), STATUS, OFFERING, PROVIDER, HOURS, PRICE, CREATED.",
+      "Table: ID (a prefix other commands accept), STATUS, OFFERING, PROVIDER, HOURS, PRICE,",
+      "MONEY (held in escrow, paid to the provider, refunded to you), ENDS, RENEW (auto-renew).",
       "-o json: an array of Contract objects as on the wire; -o ids: one full contract id per line."
     })
 public final class RentalsCommand extends BaseCommand {

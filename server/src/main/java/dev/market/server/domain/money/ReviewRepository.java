@@ -6,7 +6,10 @@ import java.util.Optional;
 /** One review per rental. */
 public interface ReviewRepository {
 
-  /** Stores a review; false when the rental already has one. */
+  /**
+   * Stores a review and adds it to its provider's rating totals, in the caller's transaction; false
+   * (and nothing changed) when the rental already has one.
+   */
   boolean insert(Review review, String renterPubkey);
 
   Optional<Review> find(String contractId);

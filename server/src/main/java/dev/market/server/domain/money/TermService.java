@@ -169,6 +169,28 @@ public final class TermService {
         o == null || c.requesterPubkey().equals(c.providerPubkey())
             ? 0
             : LedgerService.price(o.monthlyPriceE9s(), t.termHours(), "term_hours");
+    Long max = o == null ? null : o.maxContractHours();
+    long renewedHours = Math.addExact(c.durationHours(), t.termHours());
+    if (max != null && renewedHours > max) {
+      // the same rule as an extension: a rental never runs past the offering's maximum
+      ContractService.notify(
+          tx,
+          c.requesterPubkey(),
+          "renewal_failed",
+          "Auto-renew failed",
+          "Your rental of "
+              + c.offeringName()
+              + " could not renew: another "
+              + t.termHours()
+              + " h would make it "
+              + renewedHours
+              + " hours and the offering allows at most "
+              + max
+              + "; it completed",
+          c.contractId(),
+          nowNs);
+      return false;
+    }
     long balance = tx.ledger().balance(Accounts.wallet(c.requesterPubkey()));
     if (o == null || balance < price) {
       ContractService.notify(

@@ -37,6 +37,8 @@ public record SearchExpression(List<Term> terms) {
 
   private static final int MAX_INTEGER_DIGITS = 15;
   private static final int MAX_PRICE_DECIMALS = 9;
+  private static final int MAX_RATING_DECIMALS = 2;
+  private static final BigDecimal MAX_RATING = BigDecimal.valueOf(5);
 
   public SearchExpression {
     terms = List.copyOf(terms);
@@ -362,6 +364,25 @@ public record SearchExpression(List<Term> terms) {
           }
           return new BigDecimal(token);
         }
+        case RATING -> {
+          Matcher m = DECIMAL.matcher(token);
+          if (!m.matches()) {
+            throw expectedNumber(field, token, at);
+          }
+          if (m.group(2) != null && m.group(2).length() > MAX_RATING_DECIMALS) {
+            throw error(
+                "'" + field.key() + "' has at most " + MAX_RATING_DECIMALS + " decimal places",
+                at,
+                ", got '" + token + "'");
+          }
+          if (new BigDecimal(token).compareTo(MAX_RATING) > 0) {
+            throw error(
+                "'" + field.key() + "' is an average of 1-5 ratings, at most 5",
+                at,
+                ", got '" + token + "'");
+          }
+          return new BigDecimal(token);
+        }
         case CAPACITY -> {
           BigDecimal gb;
           try {
@@ -391,7 +412,7 @@ public record SearchExpression(List<Term> terms) {
               + field.key()
               + "' is a text field; comparisons and ranges work only on numeric fields "
               + "(price, cores, memory, ssd, hdd, gpu_count, gpu_memory, min_hours, max_hours, "
-              + "trust)",
+              + "trust, rating, reviews)",
           at);
     }
 

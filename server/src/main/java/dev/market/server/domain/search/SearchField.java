@@ -27,7 +27,9 @@ public enum SearchField {
   MIN_HOURS("min_hours", Kind.INTEGER),
   MAX_HOURS("max_hours", Kind.INTEGER),
   OS("os", Kind.TEXT_CONTAINS),
-  TRUST("trust", Kind.INTEGER);
+  TRUST("trust", Kind.INTEGER),
+  RATING("rating", Kind.RATING),
+  REVIEWS("reviews", Kind.INTEGER);
 
   /** How values of a field are read and compared. */
   public enum Kind {
@@ -40,10 +42,12 @@ public enum SearchField {
     /** A whole number of GB; a unit suffix (MB, GB, TB) is accepted and converted. */
     CAPACITY,
     /** A non-negative decimal amount in major currency units, at most 9 decimal places. */
-    DECIMAL;
+    DECIMAL,
+    /** An average rating: 0 to 5, at most 2 decimal places. */
+    RATING;
 
     public boolean numeric() {
-      return this == INTEGER || this == CAPACITY || this == DECIMAL;
+      return this == INTEGER || this == CAPACITY || this == DECIMAL || this == RATING;
     }
   }
 

@@ -6,8 +6,10 @@ import static dev.market.server.store.jdbc.NamedSql.sql;
 import dev.market.protocol.model.ContractStatus;
 import dev.market.server.domain.Contract;
 import dev.market.server.domain.ContractEventRow;
+import dev.market.server.domain.ContractMoney;
 import dev.market.server.domain.ContractRepository;
 import dev.market.server.domain.HistoryRow;
+import dev.market.server.domain.money.EntryType;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,15 +24,28 @@ final class JdbcContracts implements ContractRepository {
           + " c.payment_amount_e9s, c.currency, c.payment_method, c.payment_status,"
           + " c.start_timestamp_ns, c.end_timestamp_ns, c.duration_hours, c.request_memo,"
           + " c.operating_system, c.buyer_address, c.created_at_ns, c.status,"
-          + " c.status_updated_at_ns, p.instance_details, p.provisioned_at_ns,"
+          + " c.status_updated_at_ns, p.instance_details, p.provisioned_at_ns, t.auto_renew,"
           // the reasons live in the status history (protocol section 5): the latest change's memo,
           // and the memo of the provider's answer
           + " (SELECT h.memo FROM contract_status_history h WHERE h.contract_id = c.contract_id"
           + " ORDER BY h.id DESC LIMIT 1) AS status_reason,"
           + " (SELECT h.memo FROM contract_status_history h WHERE h.contract_id = c.contract_id"
           + " AND h.changed_by = c.provider_pubkey AND h.new_status IN ('accepted', 'rejected')"
-          + " ORDER BY h.id DESC LIMIT 1) AS provider_memo"
-          + " FROM contracts c LEFT JOIN contract_provisioning p ON p.contract_id = c.contract_id";
+          + " ORDER BY h.id DESC LIMIT 1) AS provider_memo,"
+          // where the money is, by index lookups per contract (ledger_accounts' key,
+          // ledger_entries_contract_idx): one statement for a whole list, no query per row
+          + " (SELECT a.balance_e9s FROM ledger_accounts a"
+          + " WHERE a.account = 'escrow:' || c.contract_id) AS escrow_e9s,"
+          + " (SELECT SUM(e.amount_e9s) FROM ledger_entries e WHERE e.contract_id = c.contract_id"
+          + " AND e.entry_type = '"
+          + EntryType.REFUND.wire()
+          + "') AS refunded_e9s,"
+          + " (SELECT SUM(e.amount_e9s) FROM ledger_entries e WHERE e.contract_id = c.contract_id"
+          + " AND e.entry_type = '"
+          + EntryType.PAYOUT.wire()
+          + "') AS paid_out_e9s"
+          + " FROM contracts c LEFT JOIN contract_provisioning p ON p.contract_id = c.contract_id"
+          + " LEFT JOIN rental_terms t ON t.contract_id = c.contract_id";
   private static final String NEWEST_FIRST = " ORDER BY c.created_at_ns DESC, c.contract_id DESC";
 
   private final Connection c;
@@ -66,7 +81,18 @@ final class JdbcContracts implements ContractRepository {
         .provisionedAtNs(longOrNull(rs, "provisioned_at_ns"))
         .statusReason(rs.getString("status_reason"))
         .providerMemo(rs.getString("provider_memo"))
+        .money(
+            new ContractMoney(
+                rs.getBoolean("auto_renew"),
+                zeroIfNull(rs, "escrow_e9s"),
+                zeroIfNull(rs, "refunded_e9s"),
+                zeroIfNull(rs, "paid_out_e9s")))
         .build();
+  }
+
+  private static long zeroIfNull(ResultSet rs, String column) throws SQLException {
+    Long v = longOrNull(rs, column);
+    return v == null ? 0 : v;
   }
 
   @Override

@@ -8,6 +8,7 @@ import static dev.market.server.store.jdbc.NamedSql.sql;
 import dev.market.server.domain.Offering;
 import dev.market.server.domain.OfferingRepository;
 import dev.market.server.domain.OfferingSearch;
+import dev.market.server.domain.ProviderRating;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +26,11 @@ final class JdbcOfferings implements OfferingRepository {
           + " total_hdd_capacity, uplink_speed, unmetered_bandwidth, datacenter_country,"
           + " datacenter_city, gpu_name, gpu_count, gpu_memory_gb, min_contract_hours,"
           + " max_contract_hours, operating_systems, billing_interval, billing_unit,"
-          + " is_subscription, is_draft, memory_gb, ssd_gb, hdd_gb, trust_score, created_at_ns";
+          + " is_subscription, is_draft, memory_gb, ssd_gb, hdd_gb, trust_score, created_at_ns, "
+          + OfferingSql.RATING_COUNT
+          + " AS rating_count, "
+          + OfferingSql.RATING_SUM
+          + " AS rating_sum";
 
   private final Connection c;
 
@@ -72,12 +77,18 @@ final class JdbcOfferings implements OfferingRepository {
         .hddGb(longOrNull(rs, "hdd_gb"))
         .trustScore(intOrNull(rs, "trust_score"))
         .createdAtNs(rs.getLong("created_at_ns"))
+        .providerRating(rating(rs))
         .build();
+  }
+
+  private static ProviderRating rating(ResultSet rs) throws SQLException {
+    Long count = longOrNull(rs, "rating_count");
+    return count == null ? null : new ProviderRating(count, rs.getLong("rating_sum"));
   }
 
   @Override
   public Optional<Offering> byId(long id) {
-    return sql("SELECT " + COLUMNS + " FROM offerings WHERE id = :id")
+    return sql("SELECT " + COLUMNS + " FROM " + OfferingSql.FROM + " WHERE id = :id")
         .bind("id", id)
         .one(c, JdbcOfferings::row);
   }
@@ -104,7 +115,9 @@ final class JdbcOfferings implements OfferingRepository {
   public List<Offering> ofProvider(String pubkey) {
     return sql("SELECT "
             + COLUMNS
-            + " FROM offerings WHERE pubkey = :pubkey ORDER BY "
+            + " FROM "
+            + OfferingSql.FROM
+            + " WHERE pubkey = :pubkey ORDER BY "
             + OfferingSql.ORDER_BY)
         .bind("pubkey", pubkey)
         .list(c, JdbcOfferings::row);

@@ -17,6 +17,21 @@ final class JdbcReviews implements ReviewRepository {
 
   @Override
   public boolean insert(Review r, String renterPubkey) {
+    if (!insertRow(r, renterPubkey)) {
+      return false;
+    }
+    // the provider's running totals move in the same transaction as the review they count
+    sql("INSERT INTO provider_ratings (provider_pubkey, rating_count, rating_sum)"
+            + " VALUES (:provider, 1, :rating) ON CONFLICT (provider_pubkey) DO UPDATE SET"
+            + " rating_count = provider_ratings.rating_count + 1,"
+            + " rating_sum = provider_ratings.rating_sum + excluded.rating_sum")
+        .bind("provider", r.providerPubkey())
+        .bind("rating", r.rating())
+        .update(c);
+    return true;
+  }
+
+  private boolean insertRow(Review r, String renterPubkey) {
     return sql("INSERT INTO reviews (contract_id, provider_pubkey, renter_pubkey, rating,"
                 + " review_comment, created_at_ns) VALUES (:id, :provider, :renter, :rating,"
                 + " :comment, :at) ON CONFLICT (contract_id) DO NOTHING")

@@ -20,8 +20,36 @@ import java.util.StringJoiner;
  */
 public final class OfferingSql {
 
+  /**
+   * Offerings with their provider's review totals: one primary-key lookup per row, the columns
+   * {@link #RATING_COUNT} and {@link #RATING_SUM} are null for a provider without reviews.
+   */
+  public static final String FROM =
+      "offerings LEFT JOIN provider_ratings ON provider_ratings.provider_pubkey = offerings.pubkey";
+
+  static final String RATING_COUNT = "provider_ratings.rating_count";
+  static final String RATING_SUM = "provider_ratings.rating_sum";
+
   /** The listing order of docs/protocol.md section 4: stable across pages. */
   public static final String ORDER_BY = "monthly_price_e9s ASC, id ASC";
+
+  /**
+   * Best rated first (docs/protocol.md section 4.1): the average to 10^-6 as an integer (integer
+   * division truncates alike on SQLite and PostgreSQL, where a float or numeric quotient could tie
+   * differently), then more reviews, then the price order; providers without reviews last.
+   */
+  public static final String ORDER_BY_RATING =
+      "COALESCE("
+          + RATING_SUM
+          + " * 1000000 / "
+          + RATING_COUNT
+          + ", 0) DESC, COALESCE("
+          + RATING_COUNT
+          + ", 0) DESC, "
+          + ORDER_BY;
+
+  /** Ratings are compared in hundredths: bounds have at most 2 decimals. */
+  private static final int RATING_SCALE = 2;
 
   private static final String NOTHING = "1 = 0";
   private static final String EVERYTHING = "1 = 1";
@@ -48,14 +76,28 @@ public final class OfferingSql {
                 search.minPriceMonthly(),
                 search.maxPriceMonthly(),
                 search.q()));
-    String sql =
-        "SELECT "
-            + selectList
-            + " FROM offerings WHERE is_draft = ? AND visibility = ? AND ("
+    String filter =
+        " WHERE is_draft = ? AND visibility = ? AND ("
             + where.sql()
             + ") ORDER BY "
-            + ORDER_BY
+            + orderBy(search.sort())
             + " LIMIT ? OFFSET ?";
+    String sql;
+    if (search.sort() == OfferingSearch.Sort.PRICE && !where.sql().contains("provider_ratings.")) {
+      // nothing asks about ratings: pick the page from offerings alone, as before ratings existed
+      // (a deep OFFSET skips rows on the listing index without reading them), then join the
+      // ratings of those rows only
+      sql =
+          "SELECT "
+              + selectList
+              + " FROM (SELECT * FROM offerings"
+              + filter
+              + ") offerings LEFT JOIN provider_ratings"
+              + " ON provider_ratings.provider_pubkey = offerings.pubkey ORDER BY "
+              + ORDER_BY;
+    } else {
+      sql = "SELECT " + selectList + " FROM " + FROM + filter;
+    }
     List<Object> params = new ArrayList<>(List.of(false, "public"));
     params.addAll(where.params());
     params.add(search.limit());
@@ -63,9 +105,18 @@ public final class OfferingSql {
     return new SqlFragment(sql, params);
   }
 
+  /** The ORDER BY list of a sort. */
+  public static String orderBy(OfferingSearch.Sort sort) {
+    return switch (sort) {
+      case PRICE -> ORDER_BY;
+      case RATING -> ORDER_BY_RATING;
+    };
+  }
+
   /**
-   * The condition for a filter, to be placed after {@code WHERE} (or after {@code AND}); it is
-   * {@code 1 = 1} when the filter keeps everything. Visibility and drafts are the caller's concern.
+   * The condition for a filter, over {@link #FROM}, to be placed after {@code WHERE} (or after
+   * {@code AND}); it is {@code 1 = 1} when the filter keeps everything. Visibility and drafts are
+   * the caller's concern.
    *
    * @throws DomainException when {@code q} is an expression that does not parse
    * @throws DomainException when a price bound is negative, too large or finer than 10^-9
@@ -125,6 +176,10 @@ public final class OfferingSql {
       case MAX_HOURS -> "max_contract_hours";
       case OS -> "operating_systems";
       case TRUST -> "trust_score";
+      case REVIEWS -> "COALESCE(" + RATING_COUNT + ", 0)";
+      // the average is compared as sum against bound x count (see Builder.compare); this column
+      // is what decides "has a rating at all" for a negated term
+      case RATING -> RATING_COUNT;
       default -> throw new IllegalStateException("no column for " + field);
     };
   }
@@ -254,6 +309,13 @@ public final class OfferingSql {
       if (whole.isEmpty()) {
         return NOTHING; // an integer column never equals 0.5
       }
+      if (field == SearchField.RATING) {
+        StringJoiner any = new StringJoiner(" OR ", "(", ")");
+        for (Long v : whole) {
+          any.add(compare(field, column, "=", v));
+        }
+        return any.toString();
+      }
       StringJoiner in = new StringJoiner(", ", column + " IN (", ")");
       for (Long v : whole) {
         in.add("?");
@@ -265,12 +327,20 @@ public final class OfferingSql {
     private String range(SearchField field, String column, BigDecimal min, BigDecimal max) {
       List<String> parts = new ArrayList<>();
       if (min != null) {
-        parts.add(column + " >= ?");
-        params.add(scaled(field, min).setScale(0, RoundingMode.CEILING).longValueExact());
+        parts.add(
+            compare(
+                field,
+                column,
+                ">=",
+                scaled(field, min).setScale(0, RoundingMode.CEILING).longValueExact()));
       }
       if (max != null) {
-        parts.add(column + " <= ?");
-        params.add(scaled(field, max).setScale(0, RoundingMode.FLOOR).longValueExact());
+        parts.add(
+            compare(
+                field,
+                column,
+                "<=",
+                scaled(field, max).setScale(0, RoundingMode.FLOOR).longValueExact()));
       }
       if (parts.isEmpty()) {
         return column + " IS NOT NULL"; // [* TO *]: any value at all
@@ -283,12 +353,27 @@ public final class OfferingSql {
       // the columns hold whole numbers, so round the bound the way that keeps the meaning exact
       RoundingMode rounding =
           (op == Term.Op.GE || op == Term.Op.LT) ? RoundingMode.CEILING : RoundingMode.FLOOR;
-      params.add(scaled.setScale(0, rounding).longValueExact());
-      return column + " " + op.symbol() + " ?";
+      return compare(field, column, op.symbol(), scaled.setScale(0, rounding).longValueExact());
+    }
+
+    /**
+     * {@code column op value}; for the rating, whose average is no column, the exact {@code sum x
+     * 100 op value x count} with the value in hundredths (null, so false, without reviews).
+     */
+    private String compare(SearchField field, String column, String op, long value) {
+      params.add(value);
+      if (field == SearchField.RATING) {
+        return RATING_SUM + " * 100 " + op + " ? * " + RATING_COUNT;
+      }
+      return column + " " + op + " ?";
     }
 
     private static BigDecimal scaled(SearchField field, BigDecimal value) {
-      return field == SearchField.PRICE ? value.movePointRight(PRICE_SCALE) : value;
+      return switch (field) {
+        case PRICE -> value.movePointRight(PRICE_SCALE);
+        case RATING -> value.movePointRight(RATING_SCALE);
+        default -> value;
+      };
     }
   }
 }

@@ -98,17 +98,21 @@ class SearchExpressionTest {
       value = {
         "type:gpu colour:red|unknown field 'colour' at column 10; known fields: name, desc, type,"
             + " stock, price, currency, cores, memory, ssd, hdd, country, city, gpu, gpu_count,"
-            + " gpu_memory, min_hours, max_hours, os, trust",
+            + " gpu_memory, min_hours, max_hours, os, trust, rating, reviews",
         "price:cheap|expected a number for 'price' at column 7, got 'cheap'",
+        "rating:>=4.125|'rating' has at most 2 decimal places at column 10, got '4.125'",
+        "rating:>5.5|'rating' is an average of 1-5 ratings, at most 5 at column 9, got '5.5'",
+        "rating:good|expected a number for 'rating' at column 8, got 'good'",
+        "reviews:>=1.5|expected a whole number for 'reviews' at column 11, got '1.5'",
         "type:(gpu OR compute|unclosed '(' at column 6",
         "type:(gpu compute)|expected 'OR' or ')' in the list for 'type' at column 11, got 'compute'",
         "type:()|empty '()' for 'type' at column 6",
         "name:>5|'name' is a text field; comparisons and ranges work only on numeric fields"
             + " (price, cores, memory, ssd, hdd, gpu_count, gpu_memory, min_hours, max_hours,"
-            + " trust) at column 6",
+            + " trust, rating, reviews) at column 6",
         "city:[a TO b]|'city' is a text field; comparisons and ranges work only on numeric fields"
             + " (price, cores, memory, ssd, hdd, gpu_count, gpu_memory, min_hours, max_hours,"
-            + " trust) at column 6",
+            + " trust, rating, reviews) at column 6",
         "price:[50 500]|expected 'TO' in the range for 'price' at column 11, got '500'",
         "price:[50 TO 500|unclosed '[' at column 7",
         "price:[500 TO 50]|empty range for 'price': 500 is greater than 50 at column 7",

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
+import java.util.Map;
 
 /**
  * 24 known offerings for the search tests, inserted with fixed ids into a database migrated by the
@@ -554,6 +555,33 @@ final class OfferingRows {
           21L, 1L, 12L, 18L, 16L, 2L, 13L, 17L, 3L, 4L, 19L, 20L, 24L, 5L, 14L, 6L, 15L, 11L, 23L,
           7L, 8L, 9L, 22L, 10L);
 
+  /** The provider of rows 1, 2, 3, 6 and 7; every other row is {@link #UNRATED}'s. */
+  static final String UNRATED = "aa".repeat(32);
+
+  /**
+   * Review totals (count, sum) by provider: b1 (rows 1, 2) 14/3 = 4.67, b2 (row 3) 8/2 = 4, b3 (row
+   * 6) 2/1 = 2, b4 (row 7) 16/4 = 4; nobody else has reviews. Best rated first: 1, 2, 7, 3, 6, then
+   * the rest by price.
+   */
+  static final Map<Long, String> PROVIDER_OF =
+      Map.of(1L, "b1", 2L, "b1", 3L, "b2", 6L, "b3", 7L, "b4");
+
+  static final Map<String, long[]> RATINGS =
+      Map.of(
+          "b1",
+          new long[] {3, 14},
+          "b2",
+          new long[] {2, 8},
+          "b3",
+          new long[] {1, 2},
+          "b4",
+          new long[] {4, 16});
+
+  static String pubkey(long id) {
+    String p = PROVIDER_OF.get(id);
+    return p == null ? UNRATED : p.repeat(32);
+  }
+
   private OfferingRows() {}
 
   static void insertAll(Connection c) throws SQLException {
@@ -569,7 +597,7 @@ final class OfferingRows {
       for (Row r : ROWS) {
         int i = 1;
         p.setLong(i++, r.id());
-        p.setString(i++, "aa".repeat(32));
+        p.setString(i++, pubkey(r.id()));
         p.setString(i++, "offer-" + r.id());
         p.setString(i++, r.name());
         p.setString(i++, r.desc());
@@ -596,6 +624,17 @@ final class OfferingRows {
         p.setBoolean(i++, false);
         setInt(p, i++, r.trust());
         p.setLong(i++, 1_700_000_000_000_000_000L + r.id());
+        p.executeUpdate();
+      }
+    }
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO provider_ratings (provider_pubkey, rating_count, rating_sum)"
+                + " VALUES (?, ?, ?)")) {
+      for (Map.Entry<String, long[]> e : RATINGS.entrySet()) {
+        p.setString(1, e.getKey().repeat(32));
+        p.setLong(2, e.getValue()[0]);
+        p.setLong(3, e.getValue()[1]);
         p.executeUpdate();
       }
     }

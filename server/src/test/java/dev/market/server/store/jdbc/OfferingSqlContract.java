@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.market.server.domain.DomainException;
+import dev.market.server.domain.OfferingSearch;
 import dev.market.server.domain.search.OfferingFilter;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -26,9 +27,18 @@ abstract class OfferingSqlContract {
   abstract Connection connection();
 
   List<Long> ids(OfferingFilter filter) {
+    return ids(filter, OfferingSearch.Sort.PRICE);
+  }
+
+  List<Long> ids(OfferingFilter filter, OfferingSearch.Sort sort) {
     SqlFragment where = OfferingSql.where(filter);
     String sql =
-        "SELECT id FROM offerings WHERE " + where.sql() + " ORDER BY " + OfferingSql.ORDER_BY;
+        "SELECT id FROM "
+            + OfferingSql.FROM
+            + " WHERE "
+            + where.sql()
+            + " ORDER BY "
+            + OfferingSql.orderBy(sort);
     try (PreparedStatement p = connection().prepareStatement(sql)) {
       for (int i = 0; i < where.params().size(); i++) {
         p.setObject(i + 1, where.params().get(i));
@@ -169,6 +179,40 @@ abstract class OfferingSqlContract {
     assertThat(q("max_hours:<=720")).isEqualTo(ids(21, 6));
     assertThat(q("trust:>=80")).isEqualTo(ids(1, 2, 6, 7, 10));
     assertThat(q("trust:[* TO *]")).isEqualTo(ids(1, 2, 4, 19, 24, 5, 6, 7, 8, 9, 10));
+  }
+
+  @Test
+  void rating_compares_the_exact_average_of_the_providers_reviews() {
+    assertThat(q("rating:>=4")).isEqualTo(ids(1, 2, 3, 7));
+    assertThat(q("rating:>4")).isEqualTo(ids(1, 2));
+    assertThat(q("rating:4")).isEqualTo(ids(3, 7));
+    assertThat(q("rating:(2 OR 4)")).isEqualTo(ids(3, 6, 7));
+    assertThat(q("rating:<4")).isEqualTo(ids(6));
+    assertThat(q("rating:<=4")).isEqualTo(ids(3, 6, 7));
+    assertThat(q("rating:[2 TO 4]")).isEqualTo(ids(3, 6, 7));
+    // 14 / 3 = 4.666…: above 4.66, below 4.67, never equal to a 2-decimal bound
+    assertThat(q("rating:>=4.66")).isEqualTo(ids(1, 2));
+    assertThat(q("rating:>=4.67")).isEmpty();
+    assertThat(q("rating:4.67")).isEmpty();
+    assertThat(q("rating:[* TO *]")).isEqualTo(ids(1, 2, 3, 6, 7));
+  }
+
+  @Test
+  void a_negated_rating_keeps_providers_without_reviews_and_reviews_counts_them_as_0() {
+    assertThat(q("!rating:>=4")).isEqualTo(allBut(1, 2, 3, 7));
+    assertThat(q("-rating:[* TO *]")).isEqualTo(allBut(1, 2, 3, 6, 7));
+    assertThat(q("reviews:>=3")).isEqualTo(ids(1, 2, 7));
+    assertThat(q("reviews:0")).isEqualTo(allBut(1, 2, 3, 6, 7));
+    assertThat(q("rating:>=4 reviews:<3")).isEqualTo(ids(3));
+  }
+
+  @Test
+  void sorting_by_rating_puts_the_best_average_first_then_more_reviews_then_price() {
+    List<Long> expected = new ArrayList<>(ids(1, 2, 7, 3, 6));
+    expected.addAll(allBut(1, 2, 3, 6, 7));
+    assertThat(ids(OfferingFilter.none(), OfferingSearch.Sort.RATING)).isEqualTo(expected);
+    assertThat(ids(OfferingFilter.query("type:gpu"), OfferingSearch.Sort.RATING))
+        .isEqualTo(ids(7, 6, 20, 24, 11, 8, 9, 10));
   }
 
   @Test
