@@ -174,6 +174,8 @@ function _complete_market() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contracts" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} provider" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity" ];    then _picocli_market; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} account" ];    then _picocli_market; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} whoami" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_market; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} version" ];    then _picocli_market; return $?; fi
@@ -181,6 +183,9 @@ function _complete_market() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings ls" ];    then _picocli_market_offerings; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings show" ];    then _picocli_market_offerings; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings create" ];    then _picocli_market_offerings; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings mine" ];    then _picocli_market_offerings; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings update" ];    then _picocli_market_offerings; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} offerings delete" ];    then _picocli_market_offerings; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} wallet deposit" ];    then _picocli_market_wallet; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} wallet withdraw" ];    then _picocli_market_wallet; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} provider auto-accept" ];    then _picocli_market_provider; return $?; fi
@@ -192,10 +197,19 @@ function _complete_market() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity use" ];    then _picocli_market_identity; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity remove" ];    then _picocli_market_identity; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity rm" ];    then _picocli_market_identity; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} account register" ];    then _picocli_market_account; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} account show" ];    then _picocli_market_account; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config get" ];    then _picocli_market_config; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config set" ];    then _picocli_market_config; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config unset" ];    then _picocli_market_config; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config list" ];    then _picocli_market_config; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config profile" ];    then _picocli_market_config; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config profile add" ];    then _picocli_market_config_profile; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config profile list" ];    then _picocli_market_config_profile; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config profile ls" ];    then _picocli_market_config_profile; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config profile remove" ];    then _picocli_market_config_profile; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config profile rm" ];    then _picocli_market_config_profile; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config profile use" ];    then _picocli_market_config_profile; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(offerings)
@@ -218,51 +232,79 @@ function _complete_market() {
   local cmds17=(contracts)
   local cmds18=(provider)
   local cmds19=(identity)
-  local cmds20=(config)
-  local cmds21=(help)
-  local cmds22=(version)
-  local cmds23=(offerings list)
-  local cmds24=(offerings ls)
-  local cmds25=(offerings show)
-  local cmds26=(offerings create)
-  local cmds27=(wallet deposit)
-  local cmds28=(wallet withdraw)
-  local cmds29=(provider auto-accept)
-  local cmds30=(identity new)
-  local cmds31=(identity import)
-  local cmds32=(identity list)
-  local cmds33=(identity ls)
-  local cmds34=(identity show)
-  local cmds35=(identity use)
-  local cmds36=(identity remove)
-  local cmds37=(identity rm)
-  local cmds38=(config get)
-  local cmds39=(config set)
-  local cmds40=(config unset)
-  local cmds41=(config list)
+  local cmds20=(account)
+  local cmds21=(whoami)
+  local cmds22=(config)
+  local cmds23=(help)
+  local cmds24=(version)
+  local cmds25=(offerings list)
+  local cmds26=(offerings ls)
+  local cmds27=(offerings show)
+  local cmds28=(offerings create)
+  local cmds29=(offerings mine)
+  local cmds30=(offerings update)
+  local cmds31=(offerings delete)
+  local cmds32=(wallet deposit)
+  local cmds33=(wallet withdraw)
+  local cmds34=(provider auto-accept)
+  local cmds35=(identity new)
+  local cmds36=(identity import)
+  local cmds37=(identity list)
+  local cmds38=(identity ls)
+  local cmds39=(identity show)
+  local cmds40=(identity use)
+  local cmds41=(identity remove)
+  local cmds42=(identity rm)
+  local cmds43=(account register)
+  local cmds44=(account show)
+  local cmds45=(config get)
+  local cmds46=(config set)
+  local cmds47=(config unset)
+  local cmds48=(config list)
+  local cmds49=(config profile)
+  local cmds50=(config profile add)
+  local cmds51=(config profile list)
+  local cmds52=(config profile ls)
+  local cmds53=(config profile remove)
+  local cmds54=(config profile rm)
+  local cmds55=(config profile use)
 
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_market_config_list; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_market_config_unset; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_market_config_set; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_market_config_get; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_market_identity_rm; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_market_identity_remove; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_market_identity_use; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_market_identity_show; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_market_identity_ls; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_market_identity_list; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_market_identity_import; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_market_identity_new; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_market_provider_autoaccept; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_market_wallet_withdraw; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_market_wallet_deposit; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_market_offerings_create; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_market_offerings_show; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_market_offerings_ls; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_market_offerings_list; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_market_version; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_market_help; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_market_config; return $?; fi
+  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_market_config_profile_use; return $?; fi
+  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_market_config_profile_rm; return $?; fi
+  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_market_config_profile_remove; return $?; fi
+  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_market_config_profile_ls; return $?; fi
+  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_market_config_profile_list; return $?; fi
+  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_market_config_profile_add; return $?; fi
+  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_market_config_profile; return $?; fi
+  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_market_config_list; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_market_config_unset; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_market_config_set; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_market_config_get; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_market_account_show; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_market_account_register; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_market_identity_rm; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_market_identity_remove; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_market_identity_use; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_market_identity_show; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_market_identity_ls; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_market_identity_list; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_market_identity_import; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_market_identity_new; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_market_provider_autoaccept; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_market_wallet_withdraw; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_market_wallet_deposit; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_market_offerings_delete; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_market_offerings_update; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_market_offerings_mine; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_market_offerings_create; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_market_offerings_show; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_market_offerings_ls; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_market_offerings_list; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_market_version; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_market_help; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_market_config; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_market_whoami; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_market_account; return $?; fi
   if CompWordsContainsArray "${cmds19[@]}"; then _picocli_market_identity; return $?; fi
   if CompWordsContainsArray "${cmds18[@]}"; then _picocli_market_provider; return $?; fi
   if CompWordsContainsArray "${cmds17[@]}"; then _picocli_market_contracts; return $?; fi
@@ -294,9 +336,9 @@ function _picocli_market() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="offerings rent rentals status events connect credentials cancel extend auto-renew review wallet notifications requests accept reject provision contracts provider identity config help version"
+  local commands="offerings rent rentals status events connect credentials cancel extend auto-renew review wallet notifications requests accept reject provision contracts provider identity account whoami config help version"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-V' '--version'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -312,6 +354,9 @@ function _picocli_market() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -330,9 +375,9 @@ function _picocli_market_offerings() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="list ls show create"
+  local commands="list ls show create mine update delete"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -348,6 +393,9 @@ function _picocli_market_offerings() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -368,8 +416,9 @@ function _picocli_market_rent() {
 
   local commands=""
   local flag_opts="'--auto-renew' '--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
-  local arg_opts="'--api-url' '--contact' '--hours' '--idempotency-key' '--identity' '--memo' '-o' '--output' '--os' '--payment-method' '--ssh-key' '--timeout' '--wait'"
+  local arg_opts="'--api-url' '--contact' '--hours' '--idempotency-key' '--identity' '--jq' '--memo' '-o' '--output' '--os' '--payment-method' '--profile' '--ssh-key' '--timeout' '--wait'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
+  local STATE_option_args=("requested" "pending" "accepted" "provisioning" "provisioned" "active" "paused" "completed" "rejected" "cancelled" "provisioningfailed" "expired") # --wait values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -389,6 +438,9 @@ function _picocli_market_rent() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '--memo')
       return
       ;;
@@ -403,14 +455,22 @@ function _picocli_market_rent() {
     '--payment-method')
       return
       ;;
-    '--ssh-key')
+    '--profile')
       return
+      ;;
+    '--ssh-key')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--timeout')
       return
       ;;
     '--wait')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STATE_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -431,7 +491,7 @@ function _picocli_market_rentals() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '--limit' '-o' '--output' '--profile' '--status'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -443,10 +503,22 @@ function _picocli_market_rentals() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
+    '--limit')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
+      ;;
+    '--status')
+      return
       ;;
   esac
 
@@ -467,8 +539,9 @@ function _picocli_market_status() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '--watch'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output' '--timeout' '--wait'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile' '--timeout' '--wait'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
+  local STATE_option_args=("requested" "pending" "accepted" "provisioning" "provisioned" "active" "paused" "completed" "rejected" "cancelled" "provisioningfailed" "expired") # --wait values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -479,16 +552,24 @@ function _picocli_market_status() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
+    '--profile')
+      return
+      ;;
     '--timeout')
       return
       ;;
     '--wait')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STATE_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -509,7 +590,7 @@ function _picocli_market_events() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -521,10 +602,16 @@ function _picocli_market_events() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -545,7 +632,7 @@ function _picocli_market_connect() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '--exec' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -557,10 +644,16 @@ function _picocli_market_connect() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -581,7 +674,7 @@ function _picocli_market_credentials() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -593,10 +686,16 @@ function _picocli_market_credentials() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -617,7 +716,7 @@ function _picocli_market_cancel() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output' '--reason'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile' '--reason'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -629,10 +728,16 @@ function _picocli_market_cancel() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
     '--reason')
       return
@@ -656,7 +761,7 @@ function _picocli_market_extend() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--hours' '--identity' '--memo' '-o' '--output'"
+  local arg_opts="'--api-url' '--hours' '--identity' '--jq' '--memo' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -671,6 +776,9 @@ function _picocli_market_extend() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '--memo')
       return
       ;;
@@ -678,6 +786,9 @@ function _picocli_market_extend() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -698,7 +809,7 @@ function _picocli_market_autorenew() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -710,10 +821,16 @@ function _picocli_market_autorenew() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
   local onoff_pos_param_args=("on" "off") # 1-1 values
@@ -740,7 +857,7 @@ function _picocli_market_review() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--comment' '--identity' '-o' '--output' '--rating'"
+  local arg_opts="'--api-url' '--comment' '--identity' '--jq' '-o' '--output' '--profile' '--rating'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -755,10 +872,16 @@ function _picocli_market_review() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
     '--rating')
       return
@@ -782,7 +905,7 @@ function _picocli_market_wallet() {
 
   local commands="deposit withdraw"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -794,10 +917,16 @@ function _picocli_market_wallet() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -818,7 +947,7 @@ function _picocli_market_notifications() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--mark-read' '--no-color' '--unread'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '--limit' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -830,10 +959,19 @@ function _picocli_market_notifications() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
+    '--limit')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -854,7 +992,7 @@ function _picocli_market_requests() {
 
   local commands=""
   local flag_opts="'--all' '--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -866,10 +1004,16 @@ function _picocli_market_requests() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -890,7 +1034,7 @@ function _picocli_market_accept() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '--memo' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '--memo' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -902,6 +1046,9 @@ function _picocli_market_accept() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '--memo')
       return
       ;;
@@ -909,6 +1056,9 @@ function _picocli_market_accept() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -929,7 +1079,7 @@ function _picocli_market_reject() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output' '--reason'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile' '--reason'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -941,10 +1091,16 @@ function _picocli_market_reject() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
     '--reason')
       return
@@ -968,7 +1124,7 @@ function _picocli_market_provision() {
 
   local commands=""
   local flag_opts="'--activate' '--cancel' '--debug' '--done' '--dry-run' '--failed' '-h' '--help' '--no-color' '--password-stdin' '--start'"
-  local arg_opts="'--api-url' '--details-file' '--identity' '--instructions' '--ip' '--ipv6' '-o' '--output' '--port' '--reason' '--user'"
+  local arg_opts="'--api-url' '--details-file' '--identity' '--instructions' '--ip' '--ipv6' '--jq' '-o' '--output' '--port' '--profile' '--reason' '--user'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -978,7 +1134,10 @@ function _picocli_market_provision() {
       return
       ;;
     '--details-file')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--identity')
       return
@@ -992,12 +1151,18 @@ function _picocli_market_provision() {
     '--ipv6')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
     '--port')
+      return
+      ;;
+    '--profile')
       return
       ;;
     '--reason')
@@ -1025,7 +1190,7 @@ function _picocli_market_contracts() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output' '--status'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile' '--status'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1037,10 +1202,16 @@ function _picocli_market_contracts() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
     '--status')
       return
@@ -1064,7 +1235,7 @@ function _picocli_market_provider() {
 
   local commands="auto-accept"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1080,6 +1251,9 @@ function _picocli_market_provider() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1100,7 +1274,7 @@ function _picocli_market_identity() {
 
   local commands="new import list ls show use remove rm"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1116,6 +1290,90 @@ function _picocli_market_identity() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `account` subcommand.
+function _picocli_market_account() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="register show"
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `whoami` subcommand.
+function _picocli_market_whoami() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1134,9 +1392,9 @@ function _picocli_market_config() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="get set unset list"
+  local commands="get set unset list profile"
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1152,6 +1410,9 @@ function _picocli_market_config() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1172,7 +1433,7 @@ function _picocli_market_help() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1188,6 +1449,9 @@ function _picocli_market_help() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1208,7 +1472,7 @@ function _picocli_market_version() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1224,6 +1488,9 @@ function _picocli_market_version() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1244,9 +1511,10 @@ function _picocli_market_offerings_list() {
 
   local commands=""
   local flag_opts="'--all' '--debug' '--dry-run' '-h' '--help' '--in-stock' '--no-color'"
-  local arg_opts="'--api-url' '--country' '--identity' '--limit' '--max-price' '--min-price' '-o' '--output' '-q' '--query' '--sort' '--type'"
+  local arg_opts="'--api-url' '--country' '--identity' '--jq' '--limit' '--max-price' '--min-price' '-o' '--output' '--profile' '-q' '--query' '--sort' '--type'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
   local ORDER_option_args=("price" "rating") # --sort values
+  local TYPE_option_args=("compute" "dedicated" "gpu" "network" "storage") # --type values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1258,6 +1526,9 @@ function _picocli_market_offerings_list() {
       return
       ;;
     '--identity')
+      return
+      ;;
+    '--jq')
       return
       ;;
     '--limit')
@@ -1274,6 +1545,9 @@ function _picocli_market_offerings_list() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
+    '--profile')
+      return
+      ;;
     '-q'|'--query')
       return
       ;;
@@ -1283,7 +1557,9 @@ function _picocli_market_offerings_list() {
       return $?
       ;;
     '--type')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1304,9 +1580,10 @@ function _picocli_market_offerings_ls() {
 
   local commands=""
   local flag_opts="'--all' '--debug' '--dry-run' '-h' '--help' '--in-stock' '--no-color'"
-  local arg_opts="'--api-url' '--country' '--identity' '--limit' '--max-price' '--min-price' '-o' '--output' '-q' '--query' '--sort' '--type'"
+  local arg_opts="'--api-url' '--country' '--identity' '--jq' '--limit' '--max-price' '--min-price' '-o' '--output' '--profile' '-q' '--query' '--sort' '--type'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
   local ORDER_option_args=("price" "rating") # --sort values
+  local TYPE_option_args=("compute" "dedicated" "gpu" "network" "storage") # --type values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1318,6 +1595,9 @@ function _picocli_market_offerings_ls() {
       return
       ;;
     '--identity')
+      return
+      ;;
+    '--jq')
       return
       ;;
     '--limit')
@@ -1334,6 +1614,9 @@ function _picocli_market_offerings_ls() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
+    '--profile')
+      return
+      ;;
     '-q'|'--query')
       return
       ;;
@@ -1343,7 +1626,9 @@ function _picocli_market_offerings_ls() {
       return $?
       ;;
     '--type')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1364,7 +1649,7 @@ function _picocli_market_offerings_show() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1376,10 +1661,16 @@ function _picocli_market_offerings_show() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1399,8 +1690,8 @@ function _picocli_market_offerings_create() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '-f' '--file' '--identity' '-o' '--output'"
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '--template'"
+  local arg_opts="'--api-url' '-f' '--file' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1410,6 +1701,51 @@ function _picocli_market_offerings_create() {
       return
       ;;
     '-f'|'--file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--identity')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `mine` subcommand.
+function _picocli_market_offerings_mine() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
       return
       ;;
     '--identity')
@@ -1419,6 +1755,135 @@ function _picocli_market_offerings_create() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `update` subcommand.
+function _picocli_market_offerings_update() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--draft' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--city' '--country' '--currency' '--description' '-f' '--file' '--identity' '--max-hours' '--min-hours' '--name' '-o' '--output' '--offering-id' '--os' '--price' '--profile' '--setup-fee' '--stock' '--type' '--visibility'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--city')
+      return
+      ;;
+    '--country')
+      return
+      ;;
+    '--currency')
+      return
+      ;;
+    '--description')
+      return
+      ;;
+    '-f'|'--file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--identity')
+      return
+      ;;
+    '--max-hours')
+      return
+      ;;
+    '--min-hours')
+      return
+      ;;
+    '--name')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--offering-id')
+      return
+      ;;
+    '--os')
+      return
+      ;;
+    '--price')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--setup-fee')
+      return
+      ;;
+    '--stock')
+      return
+      ;;
+    '--type')
+      return
+      ;;
+    '--visibility')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `delete` subcommand.
+function _picocli_market_offerings_delete() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1439,7 +1904,7 @@ function _picocli_market_wallet_deposit() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1451,10 +1916,16 @@ function _picocli_market_wallet_deposit() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1475,7 +1946,7 @@ function _picocli_market_wallet_withdraw() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1487,10 +1958,16 @@ function _picocli_market_wallet_withdraw() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1511,7 +1988,7 @@ function _picocli_market_provider_autoaccept() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1523,10 +2000,16 @@ function _picocli_market_provider_autoaccept() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
   local onoff_pos_param_args=("on" "off") # 0-0 values
@@ -1553,7 +2036,7 @@ function _picocli_market_identity_new() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '--encrypt' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output' '--words'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile' '--words'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1565,10 +2048,16 @@ function _picocli_market_identity_new() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
     '--words')
       return
@@ -1592,7 +2081,7 @@ function _picocli_market_identity_import() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '--encrypt' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1604,10 +2093,16 @@ function _picocli_market_identity_import() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1628,7 +2123,7 @@ function _picocli_market_identity_list() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1640,10 +2135,16 @@ function _picocli_market_identity_list() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1664,7 +2165,7 @@ function _picocli_market_identity_ls() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1676,10 +2177,16 @@ function _picocli_market_identity_ls() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1700,7 +2207,7 @@ function _picocli_market_identity_show() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1712,10 +2219,16 @@ function _picocli_market_identity_show() {
     '--identity')
       return
       ;;
+    '--jq')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1736,7 +2249,7 @@ function _picocli_market_identity_use() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1752,6 +2265,9 @@ function _picocli_market_identity_use() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1772,7 +2288,7 @@ function _picocli_market_identity_remove() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1788,6 +2304,9 @@ function _picocli_market_identity_remove() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1808,7 +2327,7 @@ function _picocli_market_identity_rm() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1824,6 +2343,93 @@ function _picocli_market_identity_rm() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `register` subcommand.
+function _picocli_market_account_register() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--email' '--identity' '-o' '--output' '--profile' '--username'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--email')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+    '--username')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `show` subcommand.
+function _picocli_market_account_show() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1844,7 +2450,7 @@ function _picocli_market_config_get() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1860,6 +2466,9 @@ function _picocli_market_config_get() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1880,7 +2489,7 @@ function _picocli_market_config_set() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1896,6 +2505,9 @@ function _picocli_market_config_set() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1916,7 +2528,7 @@ function _picocli_market_config_unset() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1932,6 +2544,9 @@ function _picocli_market_config_unset() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -1952,7 +2567,49 @@ function _picocli_market_config_list() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `profile` subcommand.
+function _picocli_market_config_profile() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="add list ls remove rm use"
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1968,6 +2625,249 @@ function _picocli_market_config_list() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `add` subcommand.
+function _picocli_market_config_profile_add() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_market_config_profile_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ls` subcommand.
+function _picocli_market_config_profile_ls() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `remove` subcommand.
+function _picocli_market_config_profile_remove() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `rm` subcommand.
+function _picocli_market_config_profile_rm() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `use` subcommand.
+function _picocli_market_config_profile_use() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
+  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "json" "ids") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-url')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
