@@ -35,7 +35,21 @@ public final class Examples {
               "offerings create",
               List.of(
                   "market offerings create --file my-offerings.json",
-                  "market offerings create --file - -o ids < offering.json")),
+                  "market offerings create --file - -o ids < offering.json",
+                  "market offerings create --template > offering.json")),
+          Map.entry(
+              "offerings mine", List.of("market offerings mine", "market offerings mine -o ids")),
+          Map.entry(
+              "offerings update",
+              List.of(
+                  "market offerings update 41 --price 12.50",
+                  "market offerings update 41 --draft",
+                  "market offerings update 41 --file changes.json")),
+          Map.entry(
+              "offerings delete",
+              List.of(
+                  "market offerings delete 41",
+                  "market offerings mine -o ids | xargs -n1 market offerings delete --yes")),
           Map.entry(
               "rent",
               List.of(
@@ -117,6 +131,15 @@ public final class Examples {
               List.of("market identity show", "market identity show alice --jq .public_key")),
           Map.entry("identity use", List.of("market identity use alice")),
           Map.entry("identity remove", List.of("market identity remove old-key --yes")),
+          Map.entry(
+              "account",
+              List.of(
+                  "market account show",
+                  "market account register --username alice --email alice@example.com")),
+          Map.entry(
+              "account register",
+              List.of("market account register --username alice --email alice@example.com")),
+          Map.entry("account show", List.of("market account show", "market account show -o json")),
           Map.entry("whoami", List.of("market whoami", "market --profile work whoami -o json")),
           Map.entry(
               "config",

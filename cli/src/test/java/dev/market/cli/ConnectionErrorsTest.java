@@ -72,7 +72,7 @@ class ConnectionErrorsTest {
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
     assertThat(r.err())
         .startsWith(
-            "error: status 'abcdef12' (looking the prefix up among your rentals): cannot reach"
+            "error: status 'abcdef12' (looking the prefix up among your rentals or contracts as provider): cannot reach"
                 + " the marketplace at "
                 + market.url
                 + "/api/v1 (");

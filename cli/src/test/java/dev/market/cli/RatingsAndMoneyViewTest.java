@@ -139,12 +139,12 @@ class RatingsAndMoneyViewTest {
     assertThat(cancel.exitCode()).as(cancel.toString()).isZero();
 
     assertThat(cells(renter.run("rentals").out()).get(1).subList(6, 9))
-        .containsExactly("paid 6.000277777, refunded 17.999722223", "2026-11-27 12:00:00Z", "off");
+        .containsExactly("paid 6.00, refunded 18.00", "2026-11-27 12:00:00Z", "off");
     String status = renter.run("status", id).out();
     assertThat(status)
         .contains("\nescrow:      0.00 USD held\n")
-        .contains("\npaid out:    6.000277777 USD to the provider\n")
-        .contains("\nrefunded:    17.999722223 USD to the renter\n")
+        .contains("\npaid out:    6.00 USD to the provider\n")
+        .contains("\nrefunded:    18.00 USD to the renter\n")
         .contains("\nrenewal:     auto-renew off\n")
         .contains("\nends:        2026-11-27 12:00:00Z\n");
     JsonNode c = json(renter.run("status", id, "-o", "json"));

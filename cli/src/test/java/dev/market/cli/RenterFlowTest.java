@@ -192,7 +192,7 @@ class RenterFlowTest {
         .isEqualTo(
             "error: list offerings: q: unknown field 'colour' at column 1; known fields: name,"
                 + " desc, type, stock, price, currency, cores, memory, ssd, hdd, country, city,"
-                + " gpu, gpu_count, gpu_memory, min_hours, max_hours, os, trust\n"
+                + " gpu, gpu_count, gpu_memory, min_hours, max_hours, os, trust, rating, reviews\n"
                 + "hint: market offerings list --help   (the query language)\n");
   }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.market.protocol.json.Json;
+import dev.market.protocol.model.Account;
 import dev.market.protocol.model.ContractEvent;
 import dev.market.protocol.model.LedgerEntry;
 import dev.market.protocol.model.UserNotification;
@@ -39,6 +40,8 @@ public final class JsonDocuments {
           .addMixIn(ContractEvent.class, NanosCreated.class)
           .addMixIn(UserNotification.class, SecondsCreatedAndRead.class)
           .addMixIn(LedgerEntry.class, SecondsCreated.class)
+          .addMixIn(Account.class, NanosCreatedAndUpdated.class)
+          .addMixIn(Account.AccountKey.class, NanosAdded.class)
           .build();
 
   private static final String NANOS = "_ns";
@@ -119,6 +122,21 @@ public final class JsonDocuments {
       }
     }
     return b == null ? key : b.toString().toLowerCase(Locale.ROOT);
+  }
+
+  /** Accounts carry Unix nanoseconds in bare {@code createdAt} and {@code updatedAt}. */
+  private abstract static class NanosCreatedAndUpdated {
+    @JsonProperty("created_at_ns")
+    abstract Long createdAt();
+
+    @JsonProperty("updated_at_ns")
+    abstract Long updatedAt();
+  }
+
+  /** An account's key carries Unix nanoseconds in a bare {@code addedAt}. */
+  private abstract static class NanosAdded {
+    @JsonProperty("added_at_ns")
+    abstract Long addedAt();
   }
 
   /** Events carry Unix nanoseconds in a bare {@code createdAt} on the wire. */

@@ -16,6 +16,8 @@ public final class JsonSchemas {
     for (String command :
         new String[] {
           "accept",
+          "account register",
+          "account show",
           "auto-renew",
           "cancel",
           "config list",
@@ -31,8 +33,11 @@ public final class JsonSchemas {
           "identity show",
           "notifications",
           "offerings create",
+          "offerings delete",
           "offerings list",
+          "offerings mine",
           "offerings show",
+          "offerings update",
           "provider auto-accept",
           "provision",
           "reject",

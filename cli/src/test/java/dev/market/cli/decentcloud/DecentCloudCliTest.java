@@ -232,8 +232,8 @@ class DecentCloudCliTest {
               assertThat(lines.get(2)).startsWith("1 ").contains(" topup ").contains(" +100.00 ");
             });
     var w = dev.market.protocol.json.Json.mapper().readTree(json.out());
-    assertThat(w.get("balanceE9s").asLong()).isEqualTo(99_900_000_000L);
-    assertThat(w.get("recentLedger").get(0).get("reference").asText()).isEqualTo("contract:" + id);
+    assertThat(w.get("balance_e9s").asLong()).isEqualTo(99_900_000_000L);
+    assertThat(w.get("recent_ledger").get(0).get("reference").asText()).isEqualTo("contract:" + id);
   }
 
   @Test

@@ -250,7 +250,7 @@ class RenterPolishTest {
     assertThat(r.out().lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(70));
     assertThat(r.out()).doesNotContain("PROVIDER");
     assertThat(r.out().lines().toList().get(1))
-        .isEqualTo(gpu + "   GPU B…  1x RTX 4090, 16c, 64 GB,…  NL       360.00 USD  0.5000 USD");
+        .isEqualTo(gpu + "   GPU B…  1x RTX 4090, 16c…  NL       360.00 USD  0.5000 USD  -");
   }
 
   @Test
@@ -448,9 +448,9 @@ class RenterPolishTest {
     Result again = cli.run("cancel", a, c, "--yes", "-o", "json");
     assertThat(again.exitCode()).isEqualTo(3);
     JsonNode json = Json.mapper().readTree(again.out());
-    assertThat(json.get(0).get("contractId").asText()).isEqualTo(a);
+    assertThat(json.get(0).get("contract_id").asText()).isEqualTo(a);
     assertThat(json.get(0).get("ok").asBoolean()).isFalse();
-    assertThat(json.get(1).get("contractId").asText()).isEqualTo(c);
+    assertThat(json.get(1).get("contract_id").asText()).isEqualTo(c);
     assertThat(json.get(1).get("ok").asBoolean()).isTrue();
     assertThat(again.err().lines()).hasSize(1);
     assertThat(again.err()).startsWith("error: cancel " + a + ": ");

@@ -59,9 +59,9 @@ class AccountCommandTest {
     JsonNode json = Json.mapper().readTree(renter.run("account", "show", "-o", "json").out());
     assertThat(json.get("username").asText()).isEqualTo("alice");
     assertThat(json.get("email").asText()).isEqualTo("alice@example.org");
-    assertThat(json.get("emailVerified").asBoolean()).isFalse();
-    assertThat(json.get("publicKeys").get(0).get("publicKey").asText()).isEqualTo(key);
-    assertThat(json.get("createdAt").asLong()).isEqualTo(EpochNanos.now(f.clock));
+    assertThat(json.get("email_verified").asBoolean()).isFalse();
+    assertThat(json.get("public_keys").get(0).get("public_key").asText()).isEqualTo(key);
+    assertThat(json.get("created_at_ns").asLong()).isEqualTo(EpochNanos.now(f.clock));
     assertThat(renter.run("account", "show", "-o", "ids").out()).isEqualTo("alice\n");
   }
 
