@@ -178,7 +178,51 @@ class CompletionScriptsTest {
     return out.lines().filter(l -> !l.isBlank()).toList();
   }
 
+  @Test
+  void bash_completes_ids_from_the_users_own_contracts_and_offerings(@TempDir Path dir)
+      throws Exception {
+    assumeThat(Path.of("/bin/bash")).exists();
+    Path script = dir.resolve("market.bash");
+    Files.writeString(script, files.get("completions/market.bash"), StandardCharsets.UTF_8);
+    // a stand-in market on PATH that says which listing was asked for: only a lister's ids come
+    // back, and what it prints on stderr never reaches the terminal
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path market = bin.resolve("market");
+    Files.writeString(
+        market,
+        """
+        #!/bin/sh
+        echo "complaint on stderr" >&2
+        case "$*" in
+          "rentals -o ids") echo aaaa1111; echo aaaa2222 ;;
+          "contracts -o ids") echo cccc3333 ;;
+          "requests -o ids") echo rrrr4444 ;;
+          "offerings mine -o ids") echo 41 ;;
+          "offerings list -o ids") echo 7; echo 41 ;;
+        esac
+        """);
+    assertThat(market.toFile().setExecutable(true)).isTrue();
+    String path = bin + ":" + System.getenv("PATH");
+
+    assertThat(completeWith(path, script, "market", "status", ""))
+        .containsExactly("aaaa1111", "aaaa2222", "cccc3333");
+    assertThat(completeWith(path, script, "market", "cancel", "aaaa2")).containsExactly("aaaa2222");
+    assertThat(completeWith(path, script, "market", "accept", "")).containsExactly("rrrr4444");
+    assertThat(completeWith(path, script, "market", "provision", "")).containsExactly("cccc3333");
+    assertThat(completeWith(path, script, "market", "rent", "")).containsExactly("7", "41");
+    assertThat(completeWith(path, script, "market", "offerings", "delete", ""))
+        .containsExactly("41");
+    // the second argument of auto-renew is still on or off, not an id
+    assertThat(completeWith(path, script, "market", "auto-renew", "aaaa1111", ""))
+        .containsExactly("on", "off");
+  }
+
   private static List<String> complete(Path script, String... words)
+      throws IOException, InterruptedException {
+    return completeWith(System.getenv("PATH"), script, words);
+  }
+
+  private static List<String> completeWith(String path, Path script, String... words)
       throws IOException, InterruptedException {
     StringBuilder array = new StringBuilder();
     for (String w : words) {
@@ -195,7 +239,9 @@ class CompletionScriptsTest {
             + (words.length - 1)
             + "\nCOMP_LINE=\"${COMP_WORDS[*]}\"\nCOMP_POINT=${#COMP_LINE}\n"
             + "_complete_market 2>/dev/null\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n";
-    Process p = new ProcessBuilder("/bin/bash", "--norc", "-c", program).start();
+    ProcessBuilder pb = new ProcessBuilder("/bin/bash", "--norc", "-c", program);
+    pb.environment().put("PATH", path);
+    Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
     return out.lines().filter(l -> !l.isBlank()).toList();
