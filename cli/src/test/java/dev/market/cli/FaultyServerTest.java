@@ -207,7 +207,7 @@ class FaultyServerTest {
       long start = System.nanoTime();
       Result r = cli.run(args.toArray(String[]::new));
       Duration took = Duration.ofNanos(System.nanoTime() - start);
-      return new Run(fault, c, json, r, took, server.requests());
+      return new Run(fault, c, json, r, took, server.requests(attempts(fault, c), SLACK));
     }
   }
 
@@ -279,8 +279,7 @@ class FaultyServerTest {
                       + " (or pass --api-url URL); retrying may help");
     }
 
-    boolean network = network(run.fault());
-    int attempts = !network || c.kind() == Kind.ONCE ? 1 : c.kind() == Kind.AT_MOST_ONCE ? 2 : 3;
+    int attempts = attempts(run.fault(), c);
     Duration perRequest =
         run.fault() == Fault.HANG ? ATTEMPT.multipliedBy(attempts) : Duration.ZERO;
     Duration bound = perRequest.plus(attempts > 1 ? BACKOFF : Duration.ZERO).plus(SLACK);
@@ -315,6 +314,11 @@ class FaultyServerTest {
               """);
       assertThat(server.requests()).isZero();
     }
+  }
+
+  /** How many requests the command sends against {@code fault} (at least, when it polls). */
+  private static int attempts(Fault fault, Command c) {
+    return !network(fault) || c.kind() == Kind.ONCE ? 1 : c.kind() == Kind.AT_MOST_ONCE ? 2 : 3;
   }
 
   private static boolean network(Fault fault) {

@@ -76,6 +76,24 @@ public final class FaultyServer implements AutoCloseable {
     return requests.get();
   }
 
+  /**
+   * The requests counted once at least {@code expected} have been, or {@code within} has passed.
+   * The client may be done before this server has accepted its last connection or read its head (a
+   * loaded machine runs these threads late), so a count read at once can lag the client.
+   */
+  public int requests(int expected, java.time.Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (requests.get() < expected && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return requests.get();
+  }
+
   private void acceptLoop() {
     while (!socket.isClosed()) {
       Socket s;
