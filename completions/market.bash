@@ -1806,7 +1806,7 @@ function _picocli_market_offerings_mine() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1816,6 +1816,9 @@ function _picocli_market_offerings_mine() {
       return
       ;;
     '--identity')
+      return
+      ;;
+    '--jq')
       return
       ;;
     '-o'|'--output')
@@ -1845,7 +1848,7 @@ function _picocli_market_offerings_update() {
 
   local commands=""
   local flag_opts="'--debug' '--draft' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--city' '--country' '--currency' '--description' '-f' '--file' '--identity' '--max-hours' '--min-hours' '--name' '-o' '--output' '--offering-id' '--os' '--price' '--profile' '--setup-fee' '--stock' '--type' '--visibility'"
+  local arg_opts="'--api-url' '--city' '--country' '--currency' '--description' '-f' '--file' '--identity' '--jq' '--max-hours' '--min-hours' '--name' '-o' '--output' '--offering-id' '--os' '--price' '--profile' '--setup-fee' '--stock' '--type' '--visibility'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1873,6 +1876,9 @@ function _picocli_market_offerings_update() {
       return $?
       ;;
     '--identity')
+      return
+      ;;
+    '--jq')
       return
       ;;
     '--max-hours')
@@ -1937,7 +1943,7 @@ function _picocli_market_offerings_delete() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color' '-y' '--yes'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1947,6 +1953,9 @@ function _picocli_market_offerings_delete() {
       return
       ;;
     '--identity')
+      return
+      ;;
+    '--jq')
       return
       ;;
     '-o'|'--output')
@@ -2443,7 +2452,7 @@ function _picocli_market_account_register() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--email' '--identity' '-o' '--output' '--profile' '--username'"
+  local arg_opts="'--api-url' '--email' '--identity' '--jq' '-o' '--output' '--profile' '--username'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -2456,6 +2465,9 @@ function _picocli_market_account_register() {
       return
       ;;
     '--identity')
+      return
+      ;;
+    '--jq')
       return
       ;;
     '-o'|'--output')
@@ -2488,7 +2500,7 @@ function _picocli_market_account_show() {
 
   local commands=""
   local flag_opts="'--debug' '--dry-run' '-h' '--help' '--no-color'"
-  local arg_opts="'--api-url' '--identity' '-o' '--output' '--profile'"
+  local arg_opts="'--api-url' '--identity' '--jq' '-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "json" "ids") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -2498,6 +2510,9 @@ function _picocli_market_account_show() {
       return
       ;;
     '--identity')
+      return
+      ;;
+    '--jq')
       return
       ;;
     '-o'|'--output')

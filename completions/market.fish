@@ -93,6 +93,9 @@ complete -c market -n "__market_at 'offerings create'" -s f -l file -r -F -d 'Th
 complete -c market -n "__market_at 'offerings create'" -l jq -x -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other results as one compact JSON line each.'
 complete -c market -n "__market_at 'offerings create'" -l template -d 'Print a template to fill in and pass back with --file: the JSON on stdout, what each field means on stderr.'
 
+# market offerings mine
+complete -c market -n "__market_at 'offerings mine'" -l jq -x -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other results as one compact JSON line each.'
+
 # market offerings update
 complete -c market -n "__market_at 'offerings update'" -l city -x -d 'datacenter_city.'
 complete -c market -n "__market_at 'offerings update'" -l country -x -d 'datacenter_country, e.g. DE.'
@@ -100,6 +103,7 @@ complete -c market -n "__market_at 'offerings update'" -l currency -x -d 'curren
 complete -c market -n "__market_at 'offerings update'" -l description -x -d 'description.'
 complete -c market -n "__market_at 'offerings update'" -l draft -d 'is_draft: --draft takes it off the market, --no-draft publishes it.'
 complete -c market -n "__market_at 'offerings update'" -s f -l file -r -F -d 'A JSON object with the fields to change; \'-\' reads stdin.'
+complete -c market -n "__market_at 'offerings update'" -l jq -x -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other results as one compact JSON line each.'
 complete -c market -n "__market_at 'offerings update'" -l max-hours -x -d 'max_contract_hours.'
 complete -c market -n "__market_at 'offerings update'" -l min-hours -x -d 'min_contract_hours.'
 complete -c market -n "__market_at 'offerings update'" -l name -x -d 'offer_name.'
@@ -112,6 +116,7 @@ complete -c market -n "__market_at 'offerings update'" -l type -x -d 'product_ty
 complete -c market -n "__market_at 'offerings update'" -l visibility -x -d 'public, shared or private.'
 
 # market offerings delete
+complete -c market -n "__market_at 'offerings delete'" -l jq -x -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other results as one compact JSON line each.'
 complete -c market -n "__market_at 'offerings delete'" -s y -l yes -d 'Do not ask for confirmation.'
 
 # market rent
@@ -256,7 +261,11 @@ complete -c market -n "__market_at 'account'" -a 'show' -d 'Show your account: u
 
 # market account register
 complete -c market -n "__market_at 'account register'" -l email -x -d 'Where the marketplace sends the verification link.'
+complete -c market -n "__market_at 'account register'" -l jq -x -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other results as one compact JSON line each.'
 complete -c market -n "__market_at 'account register'" -l username -x -d '3 to 64 letters, digits, \'.\', \'_\', \'-\' or \'@\', starting and ending with a letter or digit; unique on the marketplace, whatever the case.'
+
+# market account show
+complete -c market -n "__market_at 'account show'" -l jq -x -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other results as one compact JSON line each.'
 
 # market whoami
 complete -c market -n "__market_at 'whoami'" -l jq -x -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other results as one compact JSON line each.'
