@@ -56,7 +56,7 @@ abstract class OfferingManagementContract {
       "{\"offering_id\":\"vm-1\",\"offer_name\":\"Bigger VM\",\"product_type\":\"gpu\","
           + "\"currency\":\"EUR\",\"monthly_price\":99.5,\"datacenter_country\":\"fr\","
           + "\"gpu_name\":\"L4\",\"gpu_count\":1,\"min_contract_hours\":24,"
-          + "\"max_contract_hours\":720}";
+          + "\"max_contract_hours\":720,\"billing_unit\":\"hour\",\"is_subscription\":true}";
 
   @Test
   void create_reports_every_missing_field_in_one_message() {
@@ -130,6 +130,9 @@ abstract class OfferingManagementContract {
     assertThat(o.get("monthly_price").decimalValue()).isEqualByComparingTo("99.5");
     assertThat(o.get("datacenter_country").asText()).isEqualTo("FR");
     assertThat(o.get("min_contract_hours").asLong()).isEqualTo(24);
+    // every field a provider sets is replaced, Decent Cloud's billing fields included
+    assertThat(o.get("billing_unit").asText()).isEqualTo("hour");
+    assertThat(o.get("is_subscription").asBoolean()).isTrue();
     assertThat(o.get("pubkey").asText()).isEqualTo(provider.publicKeyHex());
   }
 

@@ -125,25 +125,63 @@ final class JdbcOfferings implements OfferingRepository {
 
   @Override
   public Optional<Long> insert(Offering o) {
-    return sql("INSERT INTO offerings (pubkey, offering_id, offer_name, description,"
-            + " product_type, currency, monthly_price_e9s, setup_fee_e9s, visibility,"
-            + " stock_status, processor_brand, processor_cores, processor_name, memory_amount,"
-            + " memory_gb, total_ssd_capacity, ssd_gb, total_hdd_capacity, hdd_gb, uplink_speed,"
-            + " unmetered_bandwidth, datacenter_country, datacenter_city, gpu_name, gpu_count,"
-            + " gpu_memory_gb, min_contract_hours, max_contract_hours, operating_systems,"
-            + " billing_interval, billing_unit, is_subscription, is_draft, trust_score,"
-            + " created_at_ns)"
-            + " VALUES (:pubkey, :offering_id, :offer_name, :description,"
-            + " :product_type, :currency, :monthly_price_e9s, :setup_fee_e9s, :visibility,"
-            + " :stock_status, :processor_brand, :processor_cores, :processor_name, :memory_amount,"
-            + " :memory_gb, :total_ssd_capacity, :ssd_gb, :total_hdd_capacity, :hdd_gb,"
-            + " :uplink_speed, :unmetered_bandwidth, :datacenter_country, :datacenter_city,"
-            + " :gpu_name, :gpu_count, :gpu_memory_gb, :min_contract_hours, :max_contract_hours,"
-            + " :operating_systems, :billing_interval, :billing_unit, :is_subscription, :is_draft,"
-            + " :trust_score, :created_at_ns)"
-            + " ON CONFLICT (pubkey, offering_id) DO NOTHING RETURNING id")
+    NamedSql q =
+        sql(
+            "INSERT INTO offerings (pubkey, offering_id, offer_name, description,"
+                + " product_type, currency, monthly_price_e9s, setup_fee_e9s, visibility,"
+                + " stock_status, processor_brand, processor_cores, processor_name, memory_amount,"
+                + " memory_gb, total_ssd_capacity, ssd_gb, total_hdd_capacity, hdd_gb, uplink_speed,"
+                + " unmetered_bandwidth, datacenter_country, datacenter_city, gpu_name, gpu_count,"
+                + " gpu_memory_gb, min_contract_hours, max_contract_hours, operating_systems,"
+                + " billing_interval, billing_unit, is_subscription, is_draft, trust_score,"
+                + " created_at_ns)"
+                + " VALUES (:pubkey, :offering_id, :offer_name, :description,"
+                + " :product_type, :currency, :monthly_price_e9s, :setup_fee_e9s, :visibility,"
+                + " :stock_status, :processor_brand, :processor_cores, :processor_name, :memory_amount,"
+                + " :memory_gb, :total_ssd_capacity, :ssd_gb, :total_hdd_capacity, :hdd_gb,"
+                + " :uplink_speed, :unmetered_bandwidth, :datacenter_country, :datacenter_city,"
+                + " :gpu_name, :gpu_count, :gpu_memory_gb, :min_contract_hours, :max_contract_hours,"
+                + " :operating_systems, :billing_interval, :billing_unit, :is_subscription, :is_draft,"
+                + " :trust_score, :created_at_ns)"
+                + " ON CONFLICT (pubkey, offering_id) DO NOTHING RETURNING id");
+    return fields(q, o)
         .bind("pubkey", o.pubkey())
-        .bind("offering_id", o.offeringId())
+        .bind("trust_score", o.trustScore())
+        .bind("created_at_ns", o.createdAtNs())
+        .one(c, rs -> rs.getLong(1));
+  }
+
+  @Override
+  public void update(Offering o) {
+    NamedSql q =
+        sql(
+            "UPDATE offerings SET "
+                + "offering_id = :offering_id, offer_name = :offer_name,"
+                + " description = :description, product_type = :product_type,"
+                + " currency = :currency, monthly_price_e9s = :monthly_price_e9s,"
+                + " setup_fee_e9s = :setup_fee_e9s, visibility = :visibility,"
+                + " stock_status = :stock_status, processor_brand = :processor_brand,"
+                + " processor_cores = :processor_cores, processor_name = :processor_name,"
+                + " memory_amount = :memory_amount, memory_gb = :memory_gb,"
+                + " total_ssd_capacity = :total_ssd_capacity, ssd_gb = :ssd_gb,"
+                + " total_hdd_capacity = :total_hdd_capacity, hdd_gb = :hdd_gb,"
+                + " uplink_speed = :uplink_speed,"
+                + " unmetered_bandwidth = :unmetered_bandwidth,"
+                + " datacenter_country = :datacenter_country,"
+                + " datacenter_city = :datacenter_city, gpu_name = :gpu_name,"
+                + " gpu_count = :gpu_count, gpu_memory_gb = :gpu_memory_gb,"
+                + " min_contract_hours = :min_contract_hours,"
+                + " max_contract_hours = :max_contract_hours,"
+                + " operating_systems = :operating_systems,"
+                + " billing_interval = :billing_interval, billing_unit = :billing_unit,"
+                + " is_subscription = :is_subscription, is_draft = :is_draft"
+                + " WHERE id = :id");
+    fields(q, o).bind("id", o.id()).update(c);
+  }
+
+  /** The columns a provider sets: the same for publishing an offering and for replacing it. */
+  private static NamedSql fields(NamedSql q, Offering o) {
+    return q.bind("offering_id", o.offeringId())
         .bind("offer_name", o.offerName())
         .bind("description", o.description())
         .bind("product_type", o.productType())
@@ -174,66 +212,7 @@ final class JdbcOfferings implements OfferingRepository {
         .bind("billing_interval", o.billingInterval())
         .bind("billing_unit", o.billingUnit())
         .bind("is_subscription", o.subscription())
-        .bind("is_draft", o.draft())
-        .bind("trust_score", o.trustScore())
-        .bind("created_at_ns", o.createdAtNs())
-        .one(c, rs -> rs.getLong(1));
-  }
-
-  @Override
-  public void update(Offering o) {
-    sql("UPDATE offerings SET "
-            + "offering_id = :offering_id, offer_name = :offer_name,"
-            + " description = :description, product_type = :product_type,"
-            + " currency = :currency, monthly_price_e9s = :monthly_price_e9s,"
-            + " setup_fee_e9s = :setup_fee_e9s, visibility = :visibility,"
-            + " stock_status = :stock_status, processor_brand = :processor_brand,"
-            + " processor_cores = :processor_cores, processor_name = :processor_name,"
-            + " memory_amount = :memory_amount, memory_gb = :memory_gb,"
-            + " total_ssd_capacity = :total_ssd_capacity, ssd_gb = :ssd_gb,"
-            + " total_hdd_capacity = :total_hdd_capacity, hdd_gb = :hdd_gb,"
-            + " uplink_speed = :uplink_speed,"
-            + " unmetered_bandwidth = :unmetered_bandwidth,"
-            + " datacenter_country = :datacenter_country,"
-            + " datacenter_city = :datacenter_city, gpu_name = :gpu_name,"
-            + " gpu_count = :gpu_count, gpu_memory_gb = :gpu_memory_gb,"
-            + " min_contract_hours = :min_contract_hours,"
-            + " max_contract_hours = :max_contract_hours,"
-            + " operating_systems = :operating_systems,"
-            + " billing_interval = :billing_interval, is_draft = :is_draft"
-            + " WHERE id = :id")
-        .bind("offering_id", o.offeringId())
-        .bind("offer_name", o.offerName())
-        .bind("description", o.description())
-        .bind("product_type", o.productType())
-        .bind("currency", o.currency())
-        .bind("monthly_price_e9s", o.monthlyPriceE9s())
-        .bind("setup_fee_e9s", o.setupFeeE9s())
-        .bind("visibility", o.visibility())
-        .bind("stock_status", o.stockStatus())
-        .bind("processor_brand", o.processorBrand())
-        .bind("processor_cores", o.processorCores())
-        .bind("processor_name", o.processorName())
-        .bind("memory_amount", o.memoryAmount())
-        .bind("memory_gb", o.memoryGb())
-        .bind("total_ssd_capacity", o.totalSsdCapacity())
-        .bind("ssd_gb", o.ssdGb())
-        .bind("total_hdd_capacity", o.totalHddCapacity())
-        .bind("hdd_gb", o.hddGb())
-        .bind("uplink_speed", o.uplinkSpeed())
-        .bind("unmetered_bandwidth", o.unmeteredBandwidth())
-        .bind("datacenter_country", o.datacenterCountry())
-        .bind("datacenter_city", o.datacenterCity())
-        .bind("gpu_name", o.gpuName())
-        .bind("gpu_count", o.gpuCount())
-        .bind("gpu_memory_gb", o.gpuMemoryGb())
-        .bind("min_contract_hours", o.minContractHours())
-        .bind("max_contract_hours", o.maxContractHours())
-        .bind("operating_systems", o.operatingSystems())
-        .bind("billing_interval", o.billingInterval())
-        .bind("is_draft", o.draft())
-        .bind("id", o.id())
-        .update(c);
+        .bind("is_draft", o.draft());
   }
 
   @Override
