@@ -131,7 +131,8 @@ public final class OfferingsUpdateCommand extends BaseCommand {
                         where + ": not one of your offerings", "market offerings mine"));
     ObjectNode merged = Json.mapper().valueToTree(current);
     merged.setAll(patch);
-    merged.remove(Set.of("id", "pubkey"));
+    // the marketplace's own fields: never sent back as if the provider had set them
+    merged.remove(Set.of("id", "pubkey", "provider_rating", "provider_rating_count"));
     Offering next;
     try {
       next = Json.mapper().treeToValue(merged, Offering.class);
