@@ -3,7 +3,11 @@ package dev.market.cli;
 import dev.market.cli.commands.MarketCommand;
 import dev.market.cli.commands.help.HelpCommand;
 import dev.market.cli.output.JsonSchemas;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -72,22 +76,65 @@ public final class Cli {
         }
         continue;
       }
-      Class<?> found = TOP_LEVEL.get(a);
-      return found == null || found == HelpCommand.class ? null : found;
+      String found = TopLevel.BY_NAME.get(a);
+      if (found == null) {
+        return null;
+      }
+      try {
+        return Class.forName(found, false, Cli.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("the command table names a missing class " + found, e);
+      }
     }
     return null;
   }
 
-  /** Each top-level command by its name and aliases. */
-  private static final Map<String, Class<?>> TOP_LEVEL = topLevel();
+  /** Where {@link dev.market.cli.docs.PrecomputeHelp} writes {@link #topLevelTable()}. */
+  public static final String COMMAND_TABLE = "/dev/market/cli/help/commands.txt";
 
-  private static Map<String, Class<?>> topLevel() {
-    Map<String, Class<?>> byName = new HashMap<>();
+  /**
+   * Each top-level command's class name by its name and aliases, {@code help} left out (it lists
+   * the others, so it takes the whole tree). Read from the table the build wrote ({@link
+   * #COMMAND_TABLE}): reading the {@code @Command} annotations of thirty classes instead was a
+   * third of {@code market --version}'s start-up. Without the table (an IDE build that skipped
+   * process-classes) the annotations answer, as the table was made from them.
+   */
+  private static final class TopLevel {
+    static final Map<String, String> BY_NAME = load();
+
+    private static Map<String, String> load() {
+      try (InputStream in = Cli.class.getResourceAsStream(COMMAND_TABLE)) {
+        if (in == null) {
+          return topLevelTable();
+        }
+        Map<String, String> byName = new HashMap<>();
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        for (int at = 0, end; at < text.length(); at = end + 1) {
+          end = text.indexOf('\n', at);
+          end = end < 0 ? text.length() : end;
+          int tab = text.indexOf('\t', at);
+          if (tab > at && tab < end) {
+            byName.put(text.substring(at, tab), text.substring(tab + 1, end));
+          }
+        }
+        return byName;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** The top-level command table as the annotations give it, in help order. */
+  public static Map<String, String> topLevelTable() {
+    Map<String, String> byName = new LinkedHashMap<>();
     for (Class<?> c : MarketCommand.COMMANDS) {
+      if (c == HelpCommand.class) {
+        continue;
+      }
       Command a = c.getAnnotation(Command.class);
-      byName.put(a.name(), c);
+      byName.put(a.name(), c.getName());
       for (String alias : a.aliases()) {
-        byName.put(alias, c);
+        byName.put(alias, c.getName());
       }
     }
     return byName;

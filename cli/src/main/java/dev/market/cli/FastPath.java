@@ -1,7 +1,9 @@
 package dev.market.cli;
 
+import dev.market.cli.io.Tty;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -23,28 +25,50 @@ final class FastPath {
 
   /** Prints the answer and returns true when {@code args} is a lone version or help request. */
   static boolean answer(CliContext ctx, String... args) {
+    String text = text(ctx.color(), args);
+    if (text == null) {
+      return false;
+    }
+    ctx.out().print(text);
+    return true;
+  }
+
+  /**
+   * The same, before any {@link CliContext} exists ({@link Main}): colour as {@link
+   * CliContext#color()} decides it for a lone argument (stdout a terminal, NO_COLOR unset).
+   */
+  static boolean answer(PrintStream out, String... args) {
     if (args.length != 1) {
       return false;
     }
-    switch (args[0]) {
-      case "-V", "--version" -> {
-        for (String line : new VersionProvider().getVersion()) {
-          ctx.out().println(line);
-        }
-        return true;
-      }
-      case "-h", "--help" -> {
-        String help = resource(ctx.color() ? HELP_ANSI : HELP_PLAIN);
-        if (help == null) {
-          return false;
-        }
-        ctx.out().print(help);
-        return true;
-      }
-      default -> {
-        return false;
-      }
+    String noColor = System.getenv("NO_COLOR");
+    boolean color = (noColor == null || noColor.isEmpty()) && Tty.isTerminal(1);
+    String text = text(color, args);
+    if (text == null) {
+      return false;
     }
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    out.write(bytes, 0, bytes.length);
+    out.flush();
+    return true;
+  }
+
+  /** What a lone version or help request prints, or null for anything else. */
+  private static String text(boolean color, String... args) {
+    if (args.length != 1) {
+      return null;
+    }
+    return switch (args[0]) {
+      case "-V", "--version" -> {
+        StringBuilder b = new StringBuilder();
+        for (String line : new VersionProvider().getVersion()) {
+          b.append(line).append(System.lineSeparator());
+        }
+        yield b.toString();
+      }
+      case "-h", "--help" -> resource(color ? HELP_ANSI : HELP_PLAIN);
+      default -> null;
+    };
   }
 
   private static String resource(String name) {

@@ -5,6 +5,12 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // A lone --version or --help is printed before anything else is set up, and main returns
+    // (status 0: no other thread was started) rather than calling System.exit, whose exit event
+    // starts the platform logger on JDK 21+.
+    if (FastPath.answer(System.out, args)) {
+      return;
+    }
     System.exit(run(CliContext.system(), args));
   }
 

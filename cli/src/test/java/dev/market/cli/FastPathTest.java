@@ -2,11 +2,14 @@ package dev.market.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.market.cli.docs.PrecomputeHelp;
 import dev.market.cli.support.ScriptedTerminal;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -46,6 +49,21 @@ class FastPathTest {
     StringWriter out = new StringWriter();
     assertThat(FastPath.answer(context(out, false), args.split(" "))).isFalse();
     assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void the_command_table_the_build_wrote_is_the_one_the_annotations_give() throws Exception {
+    String written;
+    try (var in = Cli.class.getResourceAsStream(Cli.COMMAND_TABLE)) {
+      assertThat(in).as("the build writes " + Cli.COMMAND_TABLE).isNotNull();
+      written = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(written).isEqualTo(PrecomputeHelp.commandTable());
+    assertThat(Cli.topLevelTable())
+        .containsEntry("offerings", "dev.market.cli.commands.offerings.OfferingsCommand")
+        .containsEntry("rent", "dev.market.cli.commands.rent.RentCommand")
+        .doesNotContainKey("help")
+        .hasSizeGreaterThan(20);
   }
 
   private static CliContext context(StringWriter out, boolean tty) {

@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * {@code PrecomputeHelp CLASSES_DIR}: renders {@code market --help} through the command tree, plain
  * and in colour, into {@code dev/market/cli/help/} under {@code CLASSES_DIR}, where {@code market
- * --help} reads it instead of building the tree. The build runs it at process-classes, so the jar
- * always carries the help of its own commands.
+ * --help} reads it instead of building the tree, and the top-level command table (names to class
+ * names) {@code Cli} reads instead of every command's annotations. The build runs it at
+ * process-classes, so the jar always carries the help and table of its own commands.
  */
 public final class PrecomputeHelp {
   private PrecomputeHelp() {}
@@ -28,6 +29,15 @@ public final class PrecomputeHelp {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("market.txt"), treeHelp(false), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("market.ansi.txt"), treeHelp(true), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("commands.txt"), commandTable(), StandardCharsets.UTF_8);
+  }
+
+  /** {@link Cli#COMMAND_TABLE}'s text: one {@code name TAB class} line per name and alias. */
+  public static String commandTable() {
+    StringBuilder b = new StringBuilder();
+    Cli.topLevelTable()
+        .forEach((name, cls) -> b.append(name).append('\t').append(cls).append('\n'));
+    return b.toString();
   }
 
   /** What the full tree prints for {@code market --help}, on a terminal or not. */

@@ -2,8 +2,6 @@ package dev.market.cli.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -25,27 +23,9 @@ public final class SystemTerminal implements Terminal {
   private LineReader reader;
 
   public SystemTerminal() {
-    // on Java 17-21 null means "not both stdin and stdout are terminals": only the fallback of
-    // isTty, used where /proc is missing (JDK 22+ answers non-null always, so the link decides)
-    @SuppressWarnings("SystemConsoleNull")
-    boolean console = System.console() != null;
-    this.stdin = isTty(0, console);
-    this.stdout = isTty(1, console);
-    this.stderr = isTty(2, console);
-  }
-
-  /**
-   * On Linux the descriptor's link names the device; elsewhere {@code System.console()} (which
-   * needs both stdin and stdout to be terminals) is the best the JDK offers.
-   */
-  private static boolean isTty(int fd, boolean consoleFallback) {
-    Path link = Path.of("/proc/self/fd/" + fd);
-    try {
-      String target = Files.readSymbolicLink(link).toString();
-      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-    } catch (IOException | UnsupportedOperationException | SecurityException e) {
-      return consoleFallback;
-    }
+    this.stdin = Tty.isTerminal(0);
+    this.stdout = Tty.isTerminal(1);
+    this.stderr = Tty.isTerminal(2);
   }
 
   @Override
