@@ -55,8 +55,12 @@ final class OfferingPager implements Iterator<Offering> {
         return false;
       }
       List<Offering> items = fetch.apply(nextQuery);
-      nextQuery = items.isEmpty() ? null : nextQuery.withOffset(nextQuery.offset() + pageSize);
-      page = items.stream().filter(o -> o.id() == null || seen.add(o.id())).toList().iterator();
+      List<Offering> fresh =
+          items.stream().filter(o -> o.id() == null || seen.add(o.id())).toList();
+      // an empty page ends the walk; so does a page of offerings all seen before: a marketplace
+      // that ignores the offset answers the first page again and again, forever
+      nextQuery = fresh.isEmpty() ? null : nextQuery.withOffset(nextQuery.offset() + pageSize);
+      page = fresh.iterator();
     }
     return true;
   }

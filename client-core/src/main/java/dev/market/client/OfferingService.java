@@ -13,6 +13,7 @@ import dev.market.client.internal.Api;
 import dev.market.client.internal.ApiRequest;
 import dev.market.client.internal.Args;
 import dev.market.client.internal.Envelopes;
+import dev.market.client.internal.RecordTrees;
 import dev.market.client.internal.RetryPolicy;
 import dev.market.protocol.json.Json;
 import dev.market.protocol.model.Offering;
@@ -50,6 +51,47 @@ public final class OfferingService {
 
   /** As {@link #list(OfferingQuery)}, with per-call options. */
   public Outcome<List<Offering>> list(OfferingQuery query, RequestOptions options) {
+    String op = "list offerings";
+    return api.call(listRequest(op, query), options, env -> data(env, op, OFFERINGS));
+  }
+
+  /**
+   * As {@link #list(OfferingQuery, RequestOptions)}, each offering as the JSON tree its {@link
+   * Offering} writes ({@code Json.mapper().valueToTree}), for callers that print or forward the
+   * page: the same trees and the same errors, without binding the records when the marketplace's
+   * JSON already has their types (see {@link RecordTrees}).
+   */
+  public Outcome<List<ObjectNode>> listTrees(OfferingQuery query, RequestOptions options) {
+    String op = "list offerings";
+    return api.call(listRequest(op, query), options, env -> trees(env, op));
+  }
+
+  private static List<ObjectNode> trees(ObjectNode env, String op) {
+    JsonNode data = dataNode(env, op);
+    if (data.isArray()) {
+      List<ObjectNode> out = new ArrayList<>(data.size());
+      for (JsonNode o : data) {
+        ObjectNode reduced = OFFERING_TREES.reduce(o);
+        if (reduced == null) {
+          out = null;
+          break;
+        }
+        out.add(reduced);
+      }
+      if (out != null) {
+        return out;
+      }
+    }
+    List<ObjectNode> bound = new ArrayList<>();
+    for (Offering o : data(env, op, OFFERINGS)) {
+      bound.add(Json.mapper().valueToTree(o));
+    }
+    return bound;
+  }
+
+  private static final RecordTrees OFFERING_TREES = RecordTrees.of(Offering.class);
+
+  private static ApiRequest listRequest(String op, OfferingQuery query) {
     Objects.requireNonNull(query, "query");
     List<Map.Entry<String, String>> params = new ArrayList<>();
     param(params, "limit", query.limit());
@@ -61,11 +103,7 @@ public final class OfferingService {
     param(params, "max_price_monthly", plain(query.maxPriceMonthly()));
     param(params, "q", query.q());
     param(params, "sort", query.sort());
-    String op = "list offerings";
-    return api.call(
-        ApiRequest.publicGet(op, List.of("offerings"), params),
-        options,
-        env -> data(env, op, OFFERINGS));
+    return ApiRequest.publicGet(op, List.of("offerings"), params);
   }
 
   /**

@@ -151,6 +151,25 @@ class StreamOfferingsTest {
   }
 
   @Test
+  void a_marketplace_that_ignores_the_offset_ends_the_walk_after_one_repeat() {
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return ok("[{\"id\":1},{\"id\":2}]");
+          }
+        });
+
+    List<Long> ids =
+        client.offerings().stream(OfferingQuery.builder().limit(2).build())
+            .map(Offering::id)
+            .collect(Collectors.toList());
+
+    assertThat(ids).containsExactly(1L, 2L);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
   void list_offerings_sends_every_filter_with_exact_decimal_prices() throws Exception {
     server.enqueue(ok("[{\"id\":9,\"monthly_price\":12.50,\"unknown_field\":true}]"));
 

@@ -56,7 +56,8 @@ public final class JsonDocuments {
 
   /** {@code value} as the document {@code -o json} prints. */
   public static JsonNode of(Object value) {
-    return normalize(MAPPER.valueToTree(value));
+    // a tree (OfferingService.listTrees) is already what the record would write
+    return normalize(value instanceof JsonNode tree ? tree : MAPPER.valueToTree(value));
   }
 
   private static JsonNode normalize(JsonNode node) {

@@ -1,10 +1,12 @@
 package dev.market.cli.commands.offerings;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.market.cli.CliContext;
 import dev.market.cli.CliException;
 import dev.market.cli.ExitCodes;
 import dev.market.cli.commands.BaseCommand;
 import dev.market.cli.output.Formats;
+import dev.market.cli.output.OutputFormat;
 import dev.market.cli.output.Printer;
 import dev.market.cli.output.Table;
 import dev.market.client.OfferingQuery;
@@ -176,6 +178,14 @@ public final class OfferingsListCommand extends BaseCommand {
       try (Stream<Offering> stream = sent.value()) {
         count = print(p, stream.iterator());
       }
+    } else if (p.format() == OutputFormat.JSON) {
+      // printed as the trees the offerings would write, without binding them (the same document)
+      Outcome<List<ObjectNode>> sent =
+          ctx.publicClient().offerings().listTrees(q.limit(limit).build(), ctx.requestOptions());
+      if (ctx.printedDryRun(sent)) {
+        return -1;
+      }
+      count = p.jsonArray(sent.value().iterator());
     } else {
       Outcome<List<Offering>> sent =
           ctx.publicClient().offerings().list(q.limit(limit).build(), ctx.requestOptions());

@@ -1,0 +1,118 @@
+package dev.market.client.internal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.market.protocol.json.Json;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * A wire object reduced to the JSON tree its record would write ({@code
+ * Json.mapper().valueToTree(Json.mapper().treeToValue(node, type))}), without binding the record
+ * when the object already has the record's types: its fields only, in the record's order, nulls
+ * left out, each value as the node the record's field would write. Binding a page of records and
+ * writing them back was most of what printing {@code market offerings list -o json} cost beyond the
+ * HTTP call. A value of another type (a number sent as a string, an int field out of range, a
+ * nested object) is not reduced: {@link #reduce} answers null and the caller binds as before, so
+ * both paths give the same tree, or the same error. Only for records whose components are all text,
+ * whole numbers, decimals or booleans, each named by {@link JsonProperty}; {@code RecordTreesTest}
+ * holds the two paths equal.
+ */
+public final class RecordTrees {
+  private enum Kind {
+    TEXT,
+    INT,
+    LONG,
+    DECIMAL,
+    BOOLEAN
+  }
+
+  private final String[] names;
+  private final Kind[] kinds;
+
+  private RecordTrees(String[] names, Kind[] kinds) {
+    this.names = names;
+    this.kinds = kinds;
+  }
+
+  /**
+   * The table of {@code type}'s fields.
+   *
+   * @throws IllegalArgumentException when a component is unnamed or of another type
+   */
+  public static RecordTrees of(Class<? extends Record> type) {
+    RecordComponent[] components = type.getRecordComponents();
+    String[] names = new String[components.length];
+    Kind[] kinds = new Kind[components.length];
+    for (int i = 0; i < components.length; i++) {
+      RecordComponent c = components[i];
+      // JsonProperty cannot target a record component; javac puts it on the accessor too
+      JsonProperty name = c.getAccessor().getAnnotation(JsonProperty.class);
+      if (name == null) {
+        throw new IllegalArgumentException(type.getName() + "." + c.getName() + " has no name");
+      }
+      names[i] = name.value();
+      kinds[i] = kind(type, c);
+    }
+    return new RecordTrees(names, kinds);
+  }
+
+  private static Kind kind(Class<?> type, RecordComponent c) {
+    Class<?> t = c.getType();
+    if (t == String.class) {
+      return Kind.TEXT;
+    } else if (t == Integer.class) {
+      return Kind.INT;
+    } else if (t == Long.class) {
+      return Kind.LONG;
+    } else if (t == BigDecimal.class) {
+      return Kind.DECIMAL;
+    } else if (t == Boolean.class) {
+      return Kind.BOOLEAN;
+    }
+    throw new IllegalArgumentException(
+        type.getName() + "." + c.getName() + " is a " + t.getName() + ", not reducible");
+  }
+
+  /** {@code node} as the record writes it, or null when only binding it can tell. */
+  public ObjectNode reduce(JsonNode node) {
+    if (!node.isObject()) {
+      return null;
+    }
+    JsonNodeFactory f = Json.mapper().getNodeFactory();
+    ObjectNode out = f.objectNode();
+    for (int i = 0; i < names.length; i++) {
+      JsonNode v = node.get(names[i]);
+      if (v == null || v.isNull()) {
+        continue;
+      }
+      JsonNode written =
+          switch (kinds[i]) {
+            case TEXT -> v.isTextual() ? v : null;
+            case INT ->
+                v.isIntegralNumber() && v.canConvertToInt() ? f.numberNode(v.intValue()) : null;
+            case LONG ->
+                v.isIntegralNumber() && v.canConvertToLong() ? f.numberNode(v.longValue()) : null;
+            case DECIMAL -> v.isNumber() ? f.numberNode(v.decimalValue()) : null;
+            case BOOLEAN -> v.isBoolean() ? v : null;
+          };
+      if (written == null) {
+        return null;
+      }
+      out.set(names[i], written);
+    }
+    return out;
+  }
+
+  /** For tests: the fields, by name, in the record's order. */
+  Map<String, String> table() {
+    Map<String, String> t = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < names.length; i++) {
+      t.put(names[i], kinds[i].name());
+    }
+    return t;
+  }
+}
