@@ -41,7 +41,7 @@ public final class Cli {
 
   /** A fresh command tree wired to the context: every command. */
   public CommandLine commandLine() {
-    return build(MarketCommand.COMMANDS);
+    return build(MarketCommand.commands());
   }
 
   /**
@@ -127,7 +127,7 @@ public final class Cli {
   /** The top-level command table as the annotations give it, in help order. */
   public static Map<String, String> topLevelTable() {
     Map<String, String> byName = new LinkedHashMap<>();
-    for (Class<?> c : MarketCommand.COMMANDS) {
+    for (Class<?> c : MarketCommand.commands()) {
       if (c == HelpCommand.class) {
         continue;
       }

@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code market}: the root of the command tree. New nouns are registered in {@link #COMMANDS};
+ * {@code market}: the root of the command tree. New nouns are registered in {@link #commands()};
  * {@link dev.market.cli.Cli} adds them (all of them, or only the one a run invokes).
  */
 @Command(
@@ -44,37 +44,41 @@ import picocli.CommandLine.Option;
       "Run 'market COMMAND --help' for a command's options and output."
     })
 public final class MarketCommand extends GroupCommand {
-  /** The top-level commands, in the order help lists them. */
-  public static final List<Class<?>> COMMANDS =
-      List.of(
-          // renter
-          OfferingsCommand.class,
-          RentCommand.class,
-          RentalsCommand.class,
-          StatusCommand.class,
-          EventsCommand.class,
-          ConnectCommand.class,
-          CredentialsCommand.class,
-          CancelCommand.class,
-          dev.market.cli.commands.rentals.ExtendCommand.class,
-          dev.market.cli.commands.rentals.AutoRenewCommand.class,
-          dev.market.cli.commands.rentals.ReviewCommand.class,
-          dev.market.cli.commands.wallet.WalletCommand.class,
-          NotificationsCommand.class,
-          // provider
-          RequestsCommand.class,
-          AcceptCommand.class,
-          RejectCommand.class,
-          ProvisionCommand.class,
-          ContractsCommand.class,
-          ProviderCommand.class,
-          // setup
-          IdentityCommand.class,
-          dev.market.cli.commands.account.AccountCommand.class,
-          dev.market.cli.commands.whoami.WhoamiCommand.class,
-          ConfigCommand.class,
-          HelpCommand.class,
-          VersionCommand.class);
+  /**
+   * The top-level commands, in the order help lists them. A method, not a constant: each class
+   * literal loads its class, and building the root for one command must not load thirty.
+   */
+  public static List<Class<?>> commands() {
+    return List.of(
+        // renter
+        OfferingsCommand.class,
+        RentCommand.class,
+        RentalsCommand.class,
+        StatusCommand.class,
+        EventsCommand.class,
+        ConnectCommand.class,
+        CredentialsCommand.class,
+        CancelCommand.class,
+        dev.market.cli.commands.rentals.ExtendCommand.class,
+        dev.market.cli.commands.rentals.AutoRenewCommand.class,
+        dev.market.cli.commands.rentals.ReviewCommand.class,
+        dev.market.cli.commands.wallet.WalletCommand.class,
+        NotificationsCommand.class,
+        // provider
+        RequestsCommand.class,
+        AcceptCommand.class,
+        RejectCommand.class,
+        ProvisionCommand.class,
+        ContractsCommand.class,
+        ProviderCommand.class,
+        // setup
+        IdentityCommand.class,
+        dev.market.cli.commands.account.AccountCommand.class,
+        dev.market.cli.commands.whoami.WhoamiCommand.class,
+        ConfigCommand.class,
+        HelpCommand.class,
+        VersionCommand.class);
+  }
 
   @Option(
       names = {"-V", "--version"},
