@@ -73,6 +73,19 @@ class LauncherArchiveE2eTest {
     assertThat(runAll(launcher, env)).as("archive older than the jars").isEqualTo(expected);
     awaitRetraining(archive);
 
+    // the build stamps every jar with one fixed mtime: a rebuilt jar looks no newer by mtime
+    FileTime remade = Files.getLastModifiedTime(archive);
+    Path jar = dist.resolve("lib/cli").resolve(cliJarName());
+    FileTime stamp = Files.getLastModifiedTime(jar);
+    Thread.sleep(1100); // ctime has one-second resolution on some file systems
+    Files.write(jar, Files.readAllBytes(jar));
+    Files.setLastModifiedTime(jar, stamp);
+    assertThat(runAll(launcher, env)).as("a jar rewritten after the archive").isEqualTo(expected);
+    awaitRetraining(archive);
+    assertThat(Files.getLastModifiedTime(archive))
+        .as("remade after a jar was rewritten")
+        .isGreaterThan(remade);
+
     Files.delete(archive);
     assertThat(runAll(launcher, env)).as("no archive").isEqualTo(expected);
     awaitRetraining(archive);
@@ -96,6 +109,15 @@ class LauncherArchiveE2eTest {
       Thread.sleep(100);
     }
     assertThat(lock).as("background training still running after 2 minutes").doesNotExist();
+  }
+
+  private String cliJarName() throws IOException {
+    try (Stream<Path> jars = Files.list(dist.resolve("lib/cli"))) {
+      return jars.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("cli-"))
+          .findFirst()
+          .orElseThrow();
+    }
   }
 
   private Path onlyArchive() throws IOException {
