@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * SQL with {@code :name} parameters instead of positional {@code ?}: a value is bound to its column
@@ -29,6 +30,12 @@ final class NamedSql {
   interface RowMapper<T> {
     T map(ResultSet rs) throws SQLException;
   }
+
+  /**
+   * Statements executed through this class since start, for the test that pins what a rent costs
+   * (on PostgreSQL each is a round trip); a LongAdder, so counting costs the writers nothing.
+   */
+  static final LongAdder EXECUTED = new LongAdder();
 
   private final String text;
   private final Map<String, Object> values = new HashMap<>();
@@ -48,6 +55,7 @@ final class NamedSql {
 
   int update(Connection c) {
     try (PreparedStatement ps = prepare(c)) {
+      EXECUTED.increment();
       return ps.executeUpdate();
     } catch (SQLException e) {
       throw JdbcStore.wrap(e);
@@ -55,6 +63,7 @@ final class NamedSql {
   }
 
   <T> List<T> list(Connection c, RowMapper<T> mapper) {
+    EXECUTED.increment();
     try (PreparedStatement ps = prepare(c);
         ResultSet rs = ps.executeQuery()) {
       List<T> out = new ArrayList<>();
