@@ -81,7 +81,54 @@ final class NamedSql {
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 
+  /** The text with {@code ?} for each name, and the values in their order. */
+  private record Expanded(String sql, List<Object> params) {}
+
+  /**
+   * Runs {@code rows}, all of the same text, as one JDBC batch: one prepare, and on PostgreSQL one
+   * round trip for the lot. Returns the rows each changed.
+   */
+  static int[] batch(Connection c, List<NamedSql> rows) {
+    if (rows.isEmpty()) {
+      return new int[0];
+    }
+    String text = rows.get(0).text;
+    List<Expanded> all = new ArrayList<>(rows.size());
+    for (NamedSql row : rows) {
+      if (!row.text.equals(text)) {
+        throw new IllegalArgumentException("a batch runs one statement: " + row.text);
+      }
+      Expanded e = row.expand();
+      if (!all.isEmpty() && !e.sql().equals(all.get(0).sql())) {
+        throw new IllegalArgumentException("a batch cannot expand lists to different lengths");
+      }
+      all.add(e);
+    }
+    EXECUTED.increment();
+    try (PreparedStatement ps = c.prepareStatement(all.get(0).sql())) {
+      for (Expanded e : all) {
+        bind(ps, e.params());
+        ps.addBatch();
+      }
+      return ps.executeBatch();
+    } catch (SQLException e) {
+      throw JdbcStore.wrap(e);
+    }
+  }
+
   private PreparedStatement prepare(Connection c) throws SQLException {
+    Expanded e = expand();
+    PreparedStatement ps = c.prepareStatement(e.sql());
+    try {
+      bind(ps, e.params());
+    } catch (SQLException | RuntimeException x) {
+      ps.close();
+      throw x;
+    }
+    return ps;
+  }
+
+  private Expanded expand() {
     StringBuilder sql = new StringBuilder(text.length());
     List<Object> params = new ArrayList<>();
     int i = 0;
@@ -123,14 +170,7 @@ final class NamedSql {
         i++;
       }
     }
-    PreparedStatement ps = c.prepareStatement(sql.toString());
-    try {
-      bind(ps, params);
-    } catch (SQLException | RuntimeException e) {
-      ps.close();
-      throw e;
-    }
-    return ps;
+    return new Expanded(sql.toString(), params);
   }
 
   static void bind(PreparedStatement ps, List<?> params) throws SQLException {
