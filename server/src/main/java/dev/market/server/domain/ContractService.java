@@ -201,9 +201,9 @@ public final class ContractService {
         throw DomainException.emailNotVerified(EMAIL_NOT_VERIFIED);
       }
     }
-    Offering o =
+    OfferingRepository.ForRent o =
         tx.offerings()
-            .byId(v.offeringDbId())
+            .forRent(v.offeringDbId())
             .filter(found -> !found.draft())
             .orElseThrow(
                 () -> DomainException.notFound("offering " + v.offeringDbId() + " not found"));
@@ -298,7 +298,8 @@ public final class ContractService {
         id,
         now);
     String message = "Rental request created for " + o.offerName();
-    if (tx.settings().autoAccept(o.pubkey())) {
+    // read with the offering: the setting as of the rent's start, a moment earlier than before
+    if (o.autoAccept()) {
       move(tx, c, ContractStatus.ACCEPTED, "system", Actor.SYSTEM, null, "auto-accepted");
       notifyRenter(tx, c, "rental_accepted", "Rental accepted", "was accepted", now);
       message += "; auto-accepted by the provider";

@@ -59,8 +59,8 @@ class RentStatementsTest {
                 assertThat(r.status()).isEqualTo(200);
               });
       System.out.printf("statements per rent: %d, auto-accepted: %d%n", plain[0], accepted[0]);
-      assertThat(plain[0]).isLessThanOrEqualTo(11);
-      assertThat(accepted[0]).isLessThanOrEqualTo(15);
+      assertThat(plain[0]).isLessThanOrEqualTo(10);
+      assertThat(accepted[0]).isLessThanOrEqualTo(14);
     }
   }
 }
