@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -128,19 +129,42 @@ final class NamedSql {
     return ps;
   }
 
-  private Expanded expand() {
-    StringBuilder sql = new StringBuilder(text.length());
-    List<Object> params = new ArrayList<>();
+  /**
+   * A text parsed once: the literal pieces around its {@code :name}s, in order ({@code pieces} has
+   * one more element than {@code names}), and the text with one {@code ?} per name.
+   */
+  private record Template(List<String> pieces, List<String> names, String sql) {}
+
+  /** Parsed texts, so a statement run again is not parsed again (issue 11); bounded. */
+  private static final Map<String, Template> TEMPLATES = new ConcurrentHashMap<>();
+
+  private static final int MAX_TEMPLATES = 4096;
+
+  private static Template template(String text) {
+    Template t = TEMPLATES.get(text);
+    if (t == null) {
+      t = parse(text);
+      if (TEMPLATES.size() < MAX_TEMPLATES) {
+        TEMPLATES.putIfAbsent(text, t);
+      }
+    }
+    return t;
+  }
+
+  private static Template parse(String text) {
+    List<String> pieces = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    StringBuilder piece = new StringBuilder();
     int i = 0;
     while (i < text.length()) {
       char ch = text.charAt(i);
       if (ch == '\'') {
         int end = text.indexOf('\'', i + 1);
         end = end < 0 ? text.length() - 1 : end;
-        sql.append(text, i, end + 1);
+        piece.append(text, i, end + 1);
         i = end + 1;
       } else if (ch == ':' && i + 1 < text.length() && text.charAt(i + 1) == ':') {
-        sql.append("::");
+        piece.append("::");
         i += 2;
       } else if (ch == ':'
           && i + 1 < text.length()
@@ -149,27 +173,51 @@ final class NamedSql {
         while (end < text.length() && Character.isJavaIdentifierPart(text.charAt(end))) {
           end++;
         }
-        String name = text.substring(i + 1, end);
-        if (!values.containsKey(name)) {
-          throw new IllegalArgumentException("no value bound to :" + name + " in " + text);
-        }
-        Object value = values.get(name);
-        if (value instanceof Collection<?> many) {
-          if (many.isEmpty()) {
-            throw new IllegalArgumentException(":" + name + " is an empty list in " + text);
-          }
-          sql.append("?, ".repeat(many.size() - 1)).append('?');
-          params.addAll(many);
-        } else {
-          sql.append('?');
-          params.add(value);
-        }
+        pieces.add(piece.toString());
+        piece.setLength(0);
+        names.add(text.substring(i + 1, end));
         i = end;
       } else {
-        sql.append(ch);
+        piece.append(ch);
         i++;
       }
     }
+    pieces.add(piece.toString());
+    return new Template(List.copyOf(pieces), List.copyOf(names), String.join("?", pieces));
+  }
+
+  private Expanded expand() {
+    Template t = template(text);
+    List<Object> params = new ArrayList<>(t.names().size());
+    boolean lists = false;
+    for (String name : t.names()) {
+      if (!values.containsKey(name)) {
+        throw new IllegalArgumentException("no value bound to :" + name + " in " + text);
+      }
+      Object value = values.get(name);
+      if (value instanceof Collection<?> many) {
+        if (many.isEmpty()) {
+          throw new IllegalArgumentException(":" + name + " is an empty list in " + text);
+        }
+        lists = true;
+        params.addAll(many);
+      } else {
+        params.add(value);
+      }
+    }
+    if (!lists) {
+      return new Expanded(t.sql(), params);
+    }
+    StringBuilder sql = new StringBuilder(text.length() + params.size() * 3);
+    for (int k = 0; k < t.names().size(); k++) {
+      sql.append(t.pieces().get(k));
+      if (values.get(t.names().get(k)) instanceof Collection<?> many) {
+        sql.append("?, ".repeat(many.size() - 1)).append('?');
+      } else {
+        sql.append('?');
+      }
+    }
+    sql.append(t.pieces().get(t.names().size()));
     return new Expanded(sql.toString(), params);
   }
 
