@@ -52,6 +52,9 @@ public final class SshPublicKeys {
   private static final int ED25519_KEY_BYTES = 32;
   private static final Pattern PRINTABLE_TYPE = Pattern.compile("[A-Za-z0-9@._-]{1,64}");
 
+  /** Compiled once: String.split(" +") compiles its regex on every call, i.e. every rent. */
+  private static final Pattern SPACES = Pattern.compile(" +");
+
   private SshPublicKeys() {}
 
   /**
@@ -93,10 +96,10 @@ public final class SshPublicKeys {
                 i + 1));
       }
     }
-    String[] parts = line.split(" +", 3);
+    String[] parts = SPACES.split(line, 3);
     String type = parts[0];
     if (!KNOWN_TYPES.contains(type)) {
-      throw unknownType(type, line.split(" +"));
+      throw unknownType(type, SPACES.split(line));
     }
     if (parts.length < 2) {
       throw invalid("the base64 key data after '" + type + "' is missing");

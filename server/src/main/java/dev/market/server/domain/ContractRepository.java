@@ -30,9 +30,15 @@ public interface ContractRepository {
   /** Appends a history row ({@code row.id()} is ignored). */
   void insertHistory(String contractId, HistoryRow row);
 
+  /** Appends several history rows in this order, in one batch ({@code id()}s are ignored). */
+  void insertHistory(String contractId, List<HistoryRow> rows);
+
   List<HistoryRow> history(String contractId);
 
   void insertEvent(ContractEventRow event);
+
+  /** Appends several events in this order, in one batch ({@code id()}s are ignored). */
+  void insertEvents(List<ContractEventRow> events);
 
   List<ContractEventRow> events(String contractId);
 

@@ -201,9 +201,9 @@ public final class ContractService {
         throw DomainException.emailNotVerified(EMAIL_NOT_VERIFIED);
       }
     }
-    Offering o =
+    OfferingRepository.ForRent o =
         tx.offerings()
-            .byId(v.offeringDbId())
+            .forRent(v.offeringDbId())
             .filter(found -> !found.draft())
             .orElseThrow(
                 () -> DomainException.notFound("offering " + v.offeringDbId() + " not found"));
@@ -237,8 +237,10 @@ public final class ContractService {
     } catch (ArithmeticException e) {
       throw DomainException.invalid("duration_hours", "is too large");
     }
-    ContractRepository contracts = tx.contracts();
-    contracts.insert(
+    // Validated here, so the contract is stored straight as pending with both steps of its
+    // history (null -> requested -> pending) and their events, each pair in one batch: the rows
+    // and outcome of inserting it as requested and moving it, without the round trips (issue 11)
+    Contract c =
         Contract.builder()
             .contractId(id)
             .requesterPubkey(renter)
@@ -259,24 +261,34 @@ public final class ContractService {
             .operatingSystem(v.os())
             .buyerAddress(v.buyer())
             .createdAtNs(now)
-            .status(ContractStatus.REQUESTED.wire())
+            .status(ContractStatus.PENDING.wire())
             .statusUpdatedAtNs(now)
-            .build());
+            .build();
+    ContractRepository contracts = tx.contracts();
+    contracts.insert(c);
     // issue 10: the price leaves the wallet in this transaction or the rent creates nothing
     LedgerService.holdForRent(tx, id, renter, price, hours, v.autoRenew(), now);
+    String requested = ContractStatus.REQUESTED.wire();
+    String pending = ContractStatus.PENDING.wire();
     contracts.insertHistory(
-        id, new HistoryRow(0, null, ContractStatus.REQUESTED.wire(), renter, now, v.memo()));
-    event(
-        tx,
         id,
-        "status_change",
-        null,
-        ContractStatus.REQUESTED.wire(),
-        Actor.TENANT,
-        "rental requested",
-        now);
-    Contract c = contracts.byId(id).orElseThrow();
-    c = move(tx, c, ContractStatus.PENDING, "system", Actor.SYSTEM, null, "request validated");
+        List.of(
+            new HistoryRow(0, null, requested, renter, now, v.memo()),
+            new HistoryRow(0, requested, pending, "system", now, null)));
+    String system = Actor.SYSTEM.wire();
+    contracts.insertEvents(
+        List.of(
+            new ContractEventRow(
+                0,
+                id,
+                "status_change",
+                null,
+                requested,
+                Actor.TENANT.wire(),
+                "rental requested",
+                now),
+            new ContractEventRow(
+                0, id, "status_change", requested, pending, system, "request validated", now)));
     notify(
         tx,
         o.pubkey(),
@@ -286,8 +298,9 @@ public final class ContractService {
         id,
         now);
     String message = "Rental request created for " + o.offerName();
-    if (tx.settings().autoAccept(o.pubkey())) {
-      c = move(tx, c, ContractStatus.ACCEPTED, "system", Actor.SYSTEM, null, "auto-accepted");
+    // read with the offering: the setting as of the rent's start, a moment earlier than before
+    if (o.autoAccept()) {
+      move(tx, c, ContractStatus.ACCEPTED, "system", Actor.SYSTEM, null, "auto-accepted");
       notifyRenter(tx, c, "rental_accepted", "Rental accepted", "was accepted", now);
       message += "; auto-accepted by the provider";
     }
@@ -577,9 +590,10 @@ public final class ContractService {
 
   /**
    * Applies one transition: checks the machine, then the conditional update decides races (the
-   * loser finds 0 rows and gets 409), then history and event rows in the same transaction.
+   * loser finds 0 rows and gets 409), then history and event rows in the same transaction. Returns
+   * nothing: no caller needs the contract re-read (issue 11: one statement per transition).
    */
-  Contract move(
+  void move(
       Tx tx,
       Contract c,
       ContractStatus to,
@@ -622,7 +636,6 @@ public final class ContractService {
         actor,
         memo == null || memo.equals(details) ? details : details + reason(memo),
         now);
-    return contracts.byId(c.contractId()).orElseThrow();
   }
 
   /** One row of a contract's history (events); also written by the money services. */

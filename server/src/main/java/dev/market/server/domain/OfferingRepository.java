@@ -8,6 +8,24 @@ public interface OfferingRepository {
 
   Optional<Offering> byId(long id);
 
+  /**
+   * What a rent needs of an offering, with its provider's auto-accept setting: one lean statement
+   * on the rent path instead of the whole offering and a second for the setting (issue 11).
+   */
+  record ForRent(
+      long id,
+      String pubkey,
+      String offeringId,
+      String offerName,
+      String currency,
+      long monthlyPriceE9s,
+      Long minContractHours,
+      Long maxContractHours,
+      boolean draft,
+      boolean autoAccept) {}
+
+  Optional<ForRent> forRent(long id);
+
   /** Public, non-draft offerings matching {@code search}, in listing order. */
   List<Offering> search(OfferingSearch search);
 

@@ -11,8 +11,10 @@ import dev.market.server.domain.Tx;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The money rules of issue 10. Every movement is one balanced {@link Posting}: a rent holds its
@@ -259,6 +261,15 @@ public final class LedgerService {
     }
   }
 
+  /** The transitions that settle a contract's escrow. */
+  private static final Set<ContractStatus> SETTLING =
+      EnumSet.of(
+          ContractStatus.REJECTED,
+          ContractStatus.EXPIRED,
+          ContractStatus.PROVISIONING_FAILED,
+          ContractStatus.COMPLETED,
+          ContractStatus.CANCELLED);
+
   /** What one settlement moved. */
   public record Settlement(long refundE9s, long payoutE9s) {}
 
@@ -268,6 +279,11 @@ public final class LedgerService {
    */
   public static Settlement settle(
       Tx tx, Contract c, ContractStatus from, ContractStatus to, long nowNs) {
+    if (!SETTLING.contains(to)) {
+      // only an ending settles: no need to read the escrow (issue 11: a rent's move to pending
+      // read it for nothing)
+      return new Settlement(0, 0);
+    }
     String escrow = Accounts.escrow(c.contractId());
     long held = tx.ledger().balance(escrow);
     if (held == 0) {
@@ -275,7 +291,6 @@ public final class LedgerService {
     }
     long payout;
     switch (to) {
-      case REJECTED, EXPIRED, PROVISIONING_FAILED -> payout = 0;
       case COMPLETED -> payout = held;
       case CANCELLED -> {
         if (from == ContractStatus.PROVISIONED || from == ContractStatus.ACTIVE) {
@@ -286,9 +301,7 @@ public final class LedgerService {
           payout = 0;
         }
       }
-      default -> {
-        return new Settlement(0, 0);
-      }
+      default -> payout = 0; // rejected, expired, provisioning failed: all back to the renter
     }
     long refund = held - payout;
     if (payout > 0) {

@@ -181,19 +181,29 @@ final class JdbcContracts implements ContractRepository {
         == 1;
   }
 
-  @Override
-  public void insertHistory(String contractId, HistoryRow h) {
-    sql("INSERT INTO contract_status_history"
-            + " (contract_id, old_status, new_status, changed_by, changed_at_ns, memo)"
-            + " VALUES (:contract_id, :old_status, :new_status, :changed_by, :changed_at_ns,"
-            + " :memo)")
+  private static final String INSERT_HISTORY =
+      "INSERT INTO contract_status_history"
+          + " (contract_id, old_status, new_status, changed_by, changed_at_ns, memo)"
+          + " VALUES (:contract_id, :old_status, :new_status, :changed_by, :changed_at_ns, :memo)";
+
+  private static NamedSql history(String contractId, HistoryRow h) {
+    return sql(INSERT_HISTORY)
         .bind("contract_id", contractId)
         .bind("old_status", h.oldStatus())
         .bind("new_status", h.newStatus())
         .bind("changed_by", h.changedBy())
         .bind("changed_at_ns", h.changedAtNs())
-        .bind("memo", h.memo())
-        .update(c);
+        .bind("memo", h.memo());
+  }
+
+  @Override
+  public void insertHistory(String contractId, HistoryRow h) {
+    history(contractId, h).update(c);
+  }
+
+  @Override
+  public void insertHistory(String contractId, List<HistoryRow> rows) {
+    NamedSql.batch(c, rows.stream().map(h -> history(contractId, h)).toList());
   }
 
   @Override
@@ -213,20 +223,31 @@ final class JdbcContracts implements ContractRepository {
                     rs.getString("memo")));
   }
 
-  @Override
-  public void insertEvent(ContractEventRow e) {
-    sql("INSERT INTO contract_events"
-            + " (contract_id, event_type, old_status, new_status, actor, details, created_at_ns)"
-            + " VALUES (:contract_id, :event_type, :old_status, :new_status, :actor, :details,"
-            + " :created_at_ns)")
+  private static final String INSERT_EVENT =
+      "INSERT INTO contract_events"
+          + " (contract_id, event_type, old_status, new_status, actor, details, created_at_ns)"
+          + " VALUES (:contract_id, :event_type, :old_status, :new_status, :actor, :details,"
+          + " :created_at_ns)";
+
+  private static NamedSql event(ContractEventRow e) {
+    return sql(INSERT_EVENT)
         .bind("contract_id", e.contractId())
         .bind("event_type", e.eventType())
         .bind("old_status", e.oldStatus())
         .bind("new_status", e.newStatus())
         .bind("actor", e.actor())
         .bind("details", e.details())
-        .bind("created_at_ns", e.createdAtNs())
-        .update(c);
+        .bind("created_at_ns", e.createdAtNs());
+  }
+
+  @Override
+  public void insertEvent(ContractEventRow e) {
+    event(e).update(c);
+  }
+
+  @Override
+  public void insertEvents(List<ContractEventRow> events) {
+    NamedSql.batch(c, events.stream().map(JdbcContracts::event).toList());
   }
 
   @Override

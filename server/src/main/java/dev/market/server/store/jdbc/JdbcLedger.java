@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The ledger_accounts and ledger_entries tables. */
 final class JdbcLedger implements LedgerRepository {
@@ -28,45 +29,42 @@ final class JdbcLedger implements LedgerRepository {
         .orElse(0L);
   }
 
-  private void open(String account, long atNs) {
-    sql("INSERT INTO ledger_accounts (account, balance_e9s, updated_at_ns)"
-            + " VALUES (:account, 0, :at) ON CONFLICT (account) DO NOTHING")
-        .bind("account", account)
-        .bind("at", atNs)
-        .update(c);
-  }
-
   @Override
   public boolean post(Posting p) {
     // The debit comes first and is conditional, so a wallet that does not cover the amount
     // changes nothing. Row locks are taken debit-then-credit; no two postings lock the same pair
     // in opposite orders (wallets never pay wallets, an escrow moves only under its contract's row
     // lock), so concurrent postings cannot deadlock on PostgreSQL.
+    // Each side is one statement that also returns the balance after (issue 11: a rent's posting
+    // was seven statements, opening both accounts and re-reading both balances).
     Long fromAfter = null;
     Long toAfter = null;
     if (p.from() != null) {
-      open(p.from(), p.atNs());
-      int debited =
+      // an account without a row holds nothing, and amounts are positive: no row, no debit
+      Optional<Long> debited =
           sql("UPDATE ledger_accounts SET balance_e9s = balance_e9s - :amount, updated_at_ns = :at"
-                  + " WHERE account = :account AND balance_e9s >= :amount")
+                  + " WHERE account = :account AND balance_e9s >= :amount RETURNING balance_e9s")
               .bind("amount", p.amountE9s())
               .bind("at", p.atNs())
               .bind("account", p.from())
-              .update(c);
-      if (debited == 0) {
+              .one(c, rs -> rs.getLong(1));
+      if (debited.isEmpty()) {
         return false;
       }
-      fromAfter = balance(p.from());
+      fromAfter = debited.get();
     }
     if (p.to() != null) {
-      open(p.to(), p.atNs());
-      sql("UPDATE ledger_accounts SET balance_e9s = balance_e9s + :amount, updated_at_ns = :at"
-              + " WHERE account = :account")
-          .bind("amount", p.amountE9s())
-          .bind("at", p.atNs())
-          .bind("account", p.to())
-          .update(c);
-      toAfter = balance(p.to());
+      // opens the account on its first credit
+      toAfter =
+          sql("INSERT INTO ledger_accounts (account, balance_e9s, updated_at_ns)"
+                  + " VALUES (:account, :amount, :at) ON CONFLICT (account) DO UPDATE"
+                  + " SET balance_e9s = ledger_accounts.balance_e9s + excluded.balance_e9s,"
+                  + " updated_at_ns = excluded.updated_at_ns RETURNING balance_e9s")
+              .bind("amount", p.amountE9s())
+              .bind("at", p.atNs())
+              .bind("account", p.to())
+              .one(c, rs -> rs.getLong(1))
+              .orElseThrow();
     }
     sql("INSERT INTO ledger_entries (entry_type, from_account, to_account, amount_e9s,"
             + " from_balance_after_e9s, to_balance_after_e9s, contract_id, reference, once_key,"

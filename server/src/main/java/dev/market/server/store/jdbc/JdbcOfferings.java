@@ -94,6 +94,29 @@ final class JdbcOfferings implements OfferingRepository {
   }
 
   @Override
+  public Optional<ForRent> forRent(long id) {
+    return sql("SELECT o.id, o.pubkey, o.offering_id, o.offer_name, o.currency,"
+            + " o.monthly_price_e9s, o.min_contract_hours, o.max_contract_hours, o.is_draft,"
+            + " s.auto_accept FROM offerings o"
+            + " LEFT JOIN provider_settings s ON s.pubkey = o.pubkey WHERE o.id = :id")
+        .bind("id", id)
+        .one(
+            c,
+            rs ->
+                new ForRent(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getLong(6),
+                    longOrNull(rs, "min_contract_hours"),
+                    longOrNull(rs, "max_contract_hours"),
+                    rs.getBoolean(9),
+                    rs.getBoolean(10))); // no settings row: false, as autoAccept() answers
+  }
+
+  @Override
   public List<Offering> search(OfferingSearch search) {
     // the listing is built from a search expression, so its parameters come in order with it
     SqlFragment listing = OfferingSql.listing(COLUMNS, search);

@@ -163,19 +163,21 @@ final class JdbcSmallTables {
 
     @Override
     public long take(String bucketKey, double perSecond, double burst, long nowNs) {
-      sql("INSERT INTO rate_limit_buckets (bucket_key, tokens, updated_at_ns)"
-              + " VALUES (:key, :burst, :now) ON CONFLICT (bucket_key) DO NOTHING")
-          .bind("key", bucketKey)
-          .bind("burst", burst)
-          .bind("now", nowNs)
-          .update(c);
-      // SQLite's single writer already serializes this; PostgreSQL needs the row lock
-      String lock = dialect == JdbcStore.Dialect.POSTGRES ? " FOR UPDATE" : "";
+      // the bucket is read first and only created when missing: a key's every later request
+      // costs two statements, not three (issue 11)
       Bucket bucket =
-          sql("SELECT tokens, updated_at_ns FROM rate_limit_buckets WHERE bucket_key = :key" + lock)
-              .bind("key", bucketKey)
-              .one(c, rs -> new Bucket(rs.getDouble(1), rs.getLong(2)))
-              .orElseThrow();
+          locked(bucketKey)
+              .orElseGet(
+                  () -> {
+                    sql("INSERT INTO rate_limit_buckets (bucket_key, tokens, updated_at_ns)"
+                            + " VALUES (:key, :burst, :now) ON CONFLICT (bucket_key) DO NOTHING")
+                        .bind("key", bucketKey)
+                        .bind("burst", burst)
+                        .bind("now", nowNs)
+                        .update(c);
+                    // a concurrent first request may have inserted it instead: read it either way
+                    return locked(bucketKey).orElseThrow();
+                  });
       double tokens = bucket.tokens();
       long updated = bucket.updatedAtNs();
       double elapsedSec = Math.max(0, nowNs - updated) / 1e9;
@@ -190,6 +192,15 @@ final class JdbcSmallTables {
           .bind("key", bucketKey)
           .update(c);
       return 0L;
+    }
+
+    private Optional<Bucket> locked(String bucketKey) {
+      // SQLite's single writer already serializes this; PostgreSQL needs the row lock
+      String lock = dialect == JdbcStore.Dialect.POSTGRES ? " FOR UPDATE" : "";
+      return sql("SELECT tokens, updated_at_ns FROM rate_limit_buckets WHERE bucket_key = :key"
+              + lock)
+          .bind("key", bucketKey)
+          .one(c, rs -> new Bucket(rs.getDouble(1), rs.getLong(2)));
     }
 
     @Override

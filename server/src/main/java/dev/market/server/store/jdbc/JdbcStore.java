@@ -117,6 +117,11 @@ public final class JdbcStore implements MarketStore {
     // FULL: an answer we sent survives a power cut or kill -9 (WAL + NORMAL could lose it)
     cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     cfg.setTransactionMode(mode);
+    // Off: otherwise the driver matches every statement against an INSERT regex and runs a
+    // hidden SELECT last_insert_rowid() after each insert (issue 11: a rent's seven inserts paid
+    // for seven more statements on the one writer). Nothing here reads generated keys; an insert
+    // that needs its id says RETURNING.
+    cfg.setGetGeneratedKeys(false);
     SQLiteDataSource ds = new SQLiteDataSource(cfg);
     ds.setUrl(url);
     return ds;
