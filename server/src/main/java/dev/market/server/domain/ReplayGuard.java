@@ -1,9 +1,12 @@
 package dev.market.server.domain;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,16 +20,24 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>a mutating request's pair is inserted by the first write transaction of that request
  *       ({@link #carryingNonces}), so the nonce commits with the write or not at all, and the
  *       primary key decides between processes;
- *   <li>a read's pair is checked against the committed rows and this process's {@code pending} set,
- *       then inserted in batches by {@link #flush} (no read waits for a disk flush); another
- *       process refuses its replay once the batch commits.
+ *   <li>a read's pair is checked against this process's {@code pending} set, then against the
+ *       committed rows, then inserted in batches by {@link #flush} (no read waits for a disk
+ *       flush); another process refuses its replay once the batch commits.
  * </ul>
  *
- * This process refuses any pair it has accepted, at once: a pair stays in {@code pending} until its
- * row is committed, and after that the row refuses it.
+ * <p>The lookups of reads that wait at the same moment are coalesced: one waiting read (the leader)
+ * takes every pair queued at that moment and looks them all up in one query, answers each, and
+ * hands the lead to the first read queued behind them. One lookup query is in flight at a time, so
+ * N concurrent reads cost about one round trip and one connection each time instead of N.
+ *
+ * <p>This process refuses any pair it has accepted, at once: a pair stays in {@code pending} until
+ * its row is committed, and after that the row refuses it.
  */
 public final class ReplayGuard {
   private static final int FLUSH_BATCH = 2_000;
+
+  /** Bounds one lookup query (and the wait of the read that leads it). */
+  private static final int LOOKUP_BATCH = 256;
 
   /** Held by a signed request until it ends. */
   public interface Spent extends AutoCloseable {
@@ -44,6 +55,30 @@ public final class ReplayGuard {
   // the mutating request running on this thread; static, so each use checks it is this guard's
   private static final ThreadLocal<Mutation> CURRENT = new ThreadLocal<>();
   private final AtomicLong lateReads = new AtomicLong();
+
+  // the coalesced lookups of reads: guarded by lookupLock
+  private final Object lookupLock = new Object();
+  private final ArrayDeque<Lookup> waiting = new ArrayDeque<>();
+  private boolean looking;
+  private final AtomicLong lookups = new AtomicLong();
+  private final AtomicLong lookedUp = new AtomicLong();
+
+  private enum Outcome {
+    FRESH,
+    RECORDED,
+    /** The read that led the previous lookup hands the next one to this read. */
+    LEAD
+  }
+
+  /** A read waiting to learn whether its pair is recorded. */
+  private static final class Lookup {
+    final NonceRepository.Key key;
+    final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+
+    Lookup(NonceRepository.Key key) {
+      this.key = key;
+    }
+  }
 
   /**
    * @param enabled false only for the benchmark that measures what this guard costs; nothing is
@@ -106,7 +141,7 @@ public final class ReplayGuard {
     }
     boolean seen;
     try {
-      seen = store.read(tx -> tx.nonces().contains(signer, n));
+      seen = recorded(new NonceRepository.Key(signer, n));
     } catch (RuntimeException e) {
       pending.remove(key);
       throw e;
@@ -117,6 +152,104 @@ public final class ReplayGuard {
     }
     unflushed.add(new NonceRepository.Seen(signer, n, nowNs));
     return NOTHING;
+  }
+
+  /**
+   * Whether {@code key}'s row is committed, looked up together with the other reads waiting now.
+   * When no lookup is running this read leads one at once; otherwise it queues, and the read that
+   * led the running lookup hands the next one (with every read queued by then) to the first queued.
+   * Invariant: {@code looking} is false only while {@code waiting} is empty, so a read that takes
+   * the lead is at the head of the queue and in the batch it looks up.
+   */
+  private boolean recorded(NonceRepository.Key key) {
+    Lookup mine = new Lookup(key);
+    boolean lead;
+    synchronized (lookupLock) {
+      waiting.add(mine);
+      lead = !looking;
+      looking = true;
+    }
+    if (!lead) {
+      Outcome o = await(mine);
+      if (o != Outcome.LEAD) {
+        return o == Outcome.RECORDED;
+      }
+    }
+    return lookUp(mine);
+  }
+
+  /**
+   * Looks up the batch at the head of the queue ({@code mine} is in it), then hands the lead on.
+   */
+  private boolean lookUp(Lookup mine) {
+    List<Lookup> batch = new ArrayList<>();
+    synchronized (lookupLock) {
+      Lookup l;
+      while (batch.size() < LOOKUP_BATCH && (l = waiting.poll()) != null) {
+        batch.add(l);
+      }
+    }
+    try {
+      List<NonceRepository.Key> keys = new ArrayList<>(batch.size());
+      for (Lookup l : batch) {
+        keys.add(l.key);
+      }
+      Set<NonceRepository.Key> found = store.read(tx -> tx.nonces().recordedAmong(keys));
+      lookups.incrementAndGet();
+      lookedUp.addAndGet(batch.size());
+      boolean mineRecorded = false;
+      for (Lookup l : batch) {
+        boolean recorded = found.contains(l.key);
+        if (l == mine) {
+          mineRecorded = recorded;
+        } else {
+          l.outcome.complete(recorded ? Outcome.RECORDED : Outcome.FRESH);
+        }
+      }
+      return mineRecorded;
+    } catch (RuntimeException | Error e) {
+      for (Lookup l : batch) {
+        if (l != mine) {
+          l.outcome.completeExceptionally(e);
+        }
+      }
+      throw e;
+    } finally {
+      Lookup next;
+      synchronized (lookupLock) {
+        next = waiting.peek();
+        if (next == null) {
+          looking = false;
+        }
+      }
+      if (next != null) {
+        next.outcome.complete(Outcome.LEAD);
+      }
+    }
+  }
+
+  private static Outcome await(Lookup l) {
+    try {
+      return l.outcome.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+  }
+
+  /** Lookup queries run for reads so far, each for one or more reads. Never reset. */
+  public long readLookups() {
+    return lookups.get();
+  }
+
+  /** Reads whose pair those lookup queries looked up ({@code >=} {@link #readLookups}). */
+  public long readsLookedUp() {
+    return lookedUp.get();
   }
 
   /**
