@@ -5,11 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The replay rule of docs/protocol.md section 2: a (public key, nonce) pair is accepted once. The
@@ -25,10 +24,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *       flush); another process refuses its replay once the batch commits.
  * </ul>
  *
- * <p>The lookups of reads that wait at the same moment are coalesced: one waiting read (the leader)
+ * <p>The lookups of reads that wait at the same moment are coalesced: a waiting read (a leader)
  * takes every pair queued at that moment and looks them all up in one query, answers each, and
- * hands the lead to the first read queued behind them. One lookup query is in flight at a time, so
- * N concurrent reads cost about one round trip and one connection each time instead of N.
+ * hands its place to the first read queued behind them. At most {@link #LOOKUP_LEADERS} lookup
+ * queries are in flight at a time, so N concurrent reads cost a few round trips and connections
+ * instead of N.
  *
  * <p>This process refuses any pair it has accepted, at once: a pair stays in {@code pending} until
  * its row is committed, and after that the row refuses it.
@@ -38,6 +38,13 @@ public final class ReplayGuard {
 
   /** Bounds one lookup query (and the wait of the read that leads it). */
   private static final int LOOKUP_BATCH = 256;
+
+  /**
+   * Lookup queries in flight at once. More than one, so that when the machine is busy a leader
+   * waiting to be scheduled does not hold up every read behind it; few, so that they stay batched
+   * and leave the read pool's connections (4 on SQLite) to the handlers.
+   */
+  private static final int LOOKUP_LEADERS = 2;
 
   /** Held by a signed request until it ends. */
   public interface Spent extends AutoCloseable {
@@ -56,24 +63,27 @@ public final class ReplayGuard {
   private static final ThreadLocal<Mutation> CURRENT = new ThreadLocal<>();
   private final AtomicLong lateReads = new AtomicLong();
 
-  // the coalesced lookups of reads: guarded by lookupLock
+  // the coalesced lookups of reads; waiting and leaders are guarded by lookupLock
   private final Object lookupLock = new Object();
   private final ArrayDeque<Lookup> waiting = new ArrayDeque<>();
-  private boolean looking;
+  private int leaders;
   private final AtomicLong lookups = new AtomicLong();
   private final AtomicLong lookedUp = new AtomicLong();
 
-  private enum Outcome {
-    FRESH,
-    RECORDED,
-    /** The read that led the previous lookup hands the next one to this read. */
-    LEAD
-  }
-
   /** A read waiting to learn whether its pair is recorded. */
   private static final class Lookup {
+    static final int UNKNOWN = 0;
+    static final int FRESH = 1;
+    static final int RECORDED = 2;
+    static final int FAILED = 3;
+
     final NonceRepository.Key key;
-    final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+    final Thread thread = Thread.currentThread();
+    volatile int answer = UNKNOWN;
+    volatile RuntimeException failure;
+
+    /** Set when a leader that is done hands its place to this read. */
+    volatile boolean lead;
 
     Lookup(NonceRepository.Key key) {
       this.key = key;
@@ -156,39 +166,81 @@ public final class ReplayGuard {
 
   /**
    * Whether {@code key}'s row is committed, looked up together with the other reads waiting now.
-   * When no lookup is running this read leads one at once; otherwise it queues, and the read that
-   * led the running lookup hands the next one (with every read queued by then) to the first queued.
-   * Invariant: {@code looking} is false only while {@code waiting} is empty, so a read that takes
-   * the lead is at the head of the queue and in the batch it looks up.
+   * Every read queues its pair. While fewer than {@link #LOOKUP_LEADERS} reads are looking up, a
+   * read becomes a leader at once; otherwise it waits. A leader takes the pairs at the head of the
+   * queue (up to {@link #LOOKUP_BATCH}), looks them all up in one query and answers each read; it
+   * goes on while its own pair is unanswered, and once it is answered hands its place to the read
+   * at the head of the queue, or gives it up when the queue is empty. So a queued pair always has a
+   * leader that will take it, and a lone read looks itself up at once, without waiting for anyone.
    */
   private boolean recorded(NonceRepository.Key key) {
     Lookup mine = new Lookup(key);
     boolean lead;
     synchronized (lookupLock) {
       waiting.add(mine);
-      lead = !looking;
-      looking = true;
-    }
-    if (!lead) {
-      Outcome o = await(mine);
-      if (o != Outcome.LEAD) {
-        return o == Outcome.RECORDED;
+      lead = leaders < LOOKUP_LEADERS;
+      if (lead) {
+        leaders++;
       }
     }
-    return lookUp(mine);
+    if (lead) {
+      leadUntilAnswered(mine);
+    } else {
+      while (mine.answer == Lookup.UNKNOWN && !mine.lead) {
+        LockSupport.park(this);
+      }
+      if (mine.lead) {
+        leadUntilAnswered(mine);
+      }
+    }
+    while (mine.answer == Lookup.UNKNOWN) { // another leader's query has it in flight
+      LockSupport.park(this);
+    }
+    if (mine.answer == Lookup.FAILED) {
+      throw mine.failure;
+    }
+    return mine.answer == Lookup.RECORDED;
   }
 
-  /**
-   * Looks up the batch at the head of the queue ({@code mine} is in it), then hands the lead on.
-   */
-  private boolean lookUp(Lookup mine) {
-    List<Lookup> batch = new ArrayList<>();
-    synchronized (lookupLock) {
-      Lookup l;
-      while (batch.size() < LOOKUP_BATCH && (l = waiting.poll()) != null) {
-        batch.add(l);
+  /** Runs lookups until {@code mine} is answered, then hands the place on (or gives it up). */
+  private void leadUntilAnswered(Lookup mine) {
+    while (true) {
+      List<Lookup> batch = new ArrayList<>();
+      Lookup next;
+      synchronized (lookupLock) {
+        Lookup l;
+        while (batch.size() < LOOKUP_BATCH && (l = waiting.poll()) != null) {
+          batch.add(l);
+        }
+        if (batch.isEmpty()) {
+          // nothing left to take: mine is in another leader's query, or answered
+          leaders--;
+          return;
+        }
       }
+      lookUp(batch);
+      if (mine.answer == Lookup.UNKNOWN) {
+        continue;
+      }
+      synchronized (lookupLock) {
+        next = waiting.peek();
+        if (next == null) {
+          leaders--;
+        } else {
+          // set while it is queued, so before any leader can take and answer it: its thread
+          // sees the lead when it wakes, whatever woke it, and the place is never lost
+          next.lead = true;
+        }
+      }
+      if (next != null) {
+        LockSupport.unpark(next.thread);
+      }
+      return;
     }
+  }
+
+  /** One query for the batch; answers every read in it (a failure fails each of them). */
+  private void lookUp(List<Lookup> batch) {
     try {
       List<NonceRepository.Key> keys = new ArrayList<>(batch.size());
       for (Lookup l : batch) {
@@ -197,48 +249,24 @@ public final class ReplayGuard {
       Set<NonceRepository.Key> found = store.read(tx -> tx.nonces().recordedAmong(keys));
       lookups.incrementAndGet();
       lookedUp.addAndGet(batch.size());
-      boolean mineRecorded = false;
       for (Lookup l : batch) {
-        boolean recorded = found.contains(l.key);
-        if (l == mine) {
-          mineRecorded = recorded;
-        } else {
-          l.outcome.complete(recorded ? Outcome.RECORDED : Outcome.FRESH);
-        }
+        l.answer = found.contains(l.key) ? Lookup.RECORDED : Lookup.FRESH;
       }
-      return mineRecorded;
     } catch (RuntimeException | Error e) {
+      // every read of the batch is answered, even by an Error: a read left unanswered would wait
+      // for ever, and a leader that left would leak its place
+      RuntimeException failure =
+          e instanceof RuntimeException r ? r : DomainException.internal("nonce lookup: " + e, e);
       for (Lookup l : batch) {
-        if (l != mine) {
-          l.outcome.completeExceptionally(e);
-        }
-      }
-      throw e;
-    } finally {
-      Lookup next;
-      synchronized (lookupLock) {
-        next = waiting.peek();
-        if (next == null) {
-          looking = false;
-        }
-      }
-      if (next != null) {
-        next.outcome.complete(Outcome.LEAD);
+        l.failure = failure;
+        l.answer = Lookup.FAILED;
       }
     }
-  }
-
-  private static Outcome await(Lookup l) {
-    try {
-      return l.outcome.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
+    Thread me = Thread.currentThread();
+    for (Lookup l : batch) {
+      if (l.thread != me) {
+        LockSupport.unpark(l.thread);
       }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw e;
     }
   }
 
