@@ -19,7 +19,16 @@ clients=${1:-32}; reads=${2:-200}; rents=${3:-10}; rounds=${4:-3}
 work=$(mktemp -d)
 pids=()
 cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+  # start() runs in $(...), a subshell: its pids reach us through files, not the array
+  for f in "$work"/*.pid; do
+    if [ -e "$f" ]; then pids+=("$(cat "$f")"); fi
+  done
+  for p in "${pids[@]}"; do
+    kill "$p" 2>/dev/null || true
+    # not our child, so no wait: poll for its graceful stop (at most 10 s), then kill it
+    for _ in $(seq 1 150); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$p" 2>/dev/null || true
+  done
   if [ -n "${pg_pid:-}" ]; then exec 9>&-; wait "$pg_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
@@ -51,7 +60,7 @@ start() { # name, extra flags...
   # shellcheck disable=SC2086
   java $extra -Dmarket.bench=true -cp "$cp" dev.market.server.ServerMain --port 0 --db "$db" \
     --no-rate-limits --demo "$@" > "$work/$name.out" 2> "$work/$name.err" &
-  pids+=($!)
+  echo $! > "$work/$name.pid"
   for _ in $(seq 1 600); do grep -q '^listening on ' "$work/$name.out" 2>/dev/null && break; sleep 0.1; done
   sed -n 's/^listening on //p' "$work/$name.out"
 }
