@@ -19,12 +19,16 @@ clients=${1:-32}; reads=${2:-200}; rents=${3:-10}; rounds=${4:-3}
 work=$(mktemp -d)
 pids=()
 cleanup() {
-  # start() runs in $(...), a subshell: its pids come back through a file, not the array
-  if [ -f "$work/pids" ]; then while read -r p; do pids+=("$p"); done < "$work/pids"; fi
+  # start() runs in $(...), a subshell: its pids reach us through files, not the array
+  for f in "$work"/*.pid; do
+    if [ -e "$f" ]; then pids+=("$(cat "$f")"); fi
+  done
   for p in "${pids[@]}"; do
     kill "$p" 2>/dev/null || true
-    # not our child, so wait(1) cannot wait for it; JFR dumps its recording while it stops
+    # not our child, so no wait: poll for its graceful stop (at most 30 s: JFR dumps its recording
+    # while it stops), then kill it
     for _ in $(seq 1 300); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$p" 2>/dev/null || true
   done
   if [ -n "${pg_pid:-}" ]; then exec 9>&-; wait "$pg_pid" 2>/dev/null || true; fi
   rm -rf "$work"
@@ -57,7 +61,7 @@ start() { # name, extra flags...
   # shellcheck disable=SC2086
   java $extra -Dmarket.bench=true -cp "$cp" dev.market.server.ServerMain --port 0 --db "$db" \
     --no-rate-limits --demo "$@" > "$work/$name.out" 2> "$work/$name.err" &
-  echo $! >> "$work/pids"
+  echo $! > "$work/$name.pid"
   for _ in $(seq 1 600); do grep -q '^listening on ' "$work/$name.out" 2>/dev/null && break; sleep 0.1; done
   sed -n 's/^listening on //p' "$work/$name.out"
 }

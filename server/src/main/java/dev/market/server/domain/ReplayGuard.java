@@ -1,5 +1,6 @@
 package dev.market.server.domain;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The replay rule of docs/protocol.md section 2: a (public key, nonce) pair is accepted once. The
@@ -17,16 +19,32 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>a mutating request's pair is inserted by the first write transaction of that request
  *       ({@link #carryingNonces}), so the nonce commits with the write or not at all, and the
  *       primary key decides between processes;
- *   <li>a read's pair is checked against the committed rows and this process's {@code pending} set,
- *       then inserted in batches by {@link #flush} (no read waits for a disk flush); another
- *       process refuses its replay once the batch commits.
+ *   <li>a read's pair is checked against this process's {@code pending} set, then against the
+ *       committed rows, then inserted in batches by {@link #flush} (no read waits for a disk
+ *       flush); another process refuses its replay once the batch commits.
  * </ul>
  *
- * This process refuses any pair it has accepted, at once: a pair stays in {@code pending} until its
- * row is committed, and after that the row refuses it.
+ * <p>The lookups of reads that wait at the same moment are coalesced: a waiting read (a leader)
+ * takes every pair queued at that moment and looks them all up in one query, answers each, and
+ * hands its place to the first read queued behind them. At most {@link #LOOKUP_LEADERS} lookup
+ * queries are in flight at a time, so N concurrent reads cost a few round trips and connections
+ * instead of N.
+ *
+ * <p>This process refuses any pair it has accepted, at once: a pair stays in {@code pending} until
+ * its row is committed, and after that the row refuses it.
  */
 public final class ReplayGuard {
   private static final int FLUSH_BATCH = 2_000;
+
+  /** Bounds one lookup query (and the wait of the read that leads it). */
+  private static final int LOOKUP_BATCH = 256;
+
+  /**
+   * Lookup queries in flight at once. More than one, so that when the machine is busy a leader
+   * waiting to be scheduled does not hold up every read behind it; few, so that they stay batched
+   * and leave the read pool's connections (4 on SQLite) to the handlers.
+   */
+  private static final int LOOKUP_LEADERS = 2;
 
   /** Held by a signed request until it ends. */
   public interface Spent extends AutoCloseable {
@@ -44,6 +62,33 @@ public final class ReplayGuard {
   // the mutating request running on this thread; static, so each use checks it is this guard's
   private static final ThreadLocal<Mutation> CURRENT = new ThreadLocal<>();
   private final AtomicLong lateReads = new AtomicLong();
+
+  // the coalesced lookups of reads; waiting and leaders are guarded by lookupLock
+  private final Object lookupLock = new Object();
+  private final ArrayDeque<Lookup> waiting = new ArrayDeque<>();
+  private int leaders;
+  private final AtomicLong lookups = new AtomicLong();
+  private final AtomicLong lookedUp = new AtomicLong();
+
+  /** A read waiting to learn whether its pair is recorded. */
+  private static final class Lookup {
+    static final int UNKNOWN = 0;
+    static final int FRESH = 1;
+    static final int RECORDED = 2;
+    static final int FAILED = 3;
+
+    final NonceRepository.Key key;
+    final Thread thread = Thread.currentThread();
+    volatile int answer = UNKNOWN;
+    volatile RuntimeException failure;
+
+    /** Set when a leader that is done hands its place to this read. */
+    volatile boolean lead;
+
+    Lookup(NonceRepository.Key key) {
+      this.key = key;
+    }
+  }
 
   /**
    * @param enabled false only for the benchmark that measures what this guard costs; nothing is
@@ -106,7 +151,7 @@ public final class ReplayGuard {
     }
     boolean seen;
     try {
-      seen = store.read(tx -> tx.nonces().contains(signer, n));
+      seen = recorded(new NonceRepository.Key(signer, n));
     } catch (RuntimeException e) {
       pending.remove(key);
       throw e;
@@ -117,6 +162,122 @@ public final class ReplayGuard {
     }
     unflushed.add(new NonceRepository.Seen(signer, n, nowNs));
     return NOTHING;
+  }
+
+  /**
+   * Whether {@code key}'s row is committed, looked up together with the other reads waiting now.
+   * Every read queues its pair. While fewer than {@link #LOOKUP_LEADERS} reads are looking up, a
+   * read becomes a leader at once; otherwise it waits. A leader takes the pairs at the head of the
+   * queue (up to {@link #LOOKUP_BATCH}), looks them all up in one query and answers each read; it
+   * goes on while its own pair is unanswered, and once it is answered hands its place to the read
+   * at the head of the queue, or gives it up when the queue is empty. So a queued pair always has a
+   * leader that will take it, and a lone read looks itself up at once, without waiting for anyone.
+   */
+  private boolean recorded(NonceRepository.Key key) {
+    Lookup mine = new Lookup(key);
+    boolean lead;
+    synchronized (lookupLock) {
+      waiting.add(mine);
+      lead = leaders < LOOKUP_LEADERS;
+      if (lead) {
+        leaders++;
+      }
+    }
+    if (lead) {
+      leadUntilAnswered(mine);
+    } else {
+      while (mine.answer == Lookup.UNKNOWN && !mine.lead) {
+        LockSupport.park(this);
+      }
+      if (mine.lead) {
+        leadUntilAnswered(mine);
+      }
+    }
+    while (mine.answer == Lookup.UNKNOWN) { // another leader's query has it in flight
+      LockSupport.park(this);
+    }
+    if (mine.answer == Lookup.FAILED) {
+      throw mine.failure;
+    }
+    return mine.answer == Lookup.RECORDED;
+  }
+
+  /** Runs lookups until {@code mine} is answered, then hands the place on (or gives it up). */
+  private void leadUntilAnswered(Lookup mine) {
+    while (true) {
+      List<Lookup> batch = new ArrayList<>();
+      Lookup next;
+      synchronized (lookupLock) {
+        Lookup l;
+        while (batch.size() < LOOKUP_BATCH && (l = waiting.poll()) != null) {
+          batch.add(l);
+        }
+        if (batch.isEmpty()) {
+          // nothing left to take: mine is in another leader's query, or answered
+          leaders--;
+          return;
+        }
+      }
+      lookUp(batch);
+      if (mine.answer == Lookup.UNKNOWN) {
+        continue;
+      }
+      synchronized (lookupLock) {
+        next = waiting.peek();
+        if (next == null) {
+          leaders--;
+        } else {
+          // set while it is queued, so before any leader can take and answer it: its thread
+          // sees the lead when it wakes, whatever woke it, and the place is never lost
+          next.lead = true;
+        }
+      }
+      if (next != null) {
+        LockSupport.unpark(next.thread);
+      }
+      return;
+    }
+  }
+
+  /** One query for the batch; answers every read in it (a failure fails each of them). */
+  private void lookUp(List<Lookup> batch) {
+    try {
+      List<NonceRepository.Key> keys = new ArrayList<>(batch.size());
+      for (Lookup l : batch) {
+        keys.add(l.key);
+      }
+      Set<NonceRepository.Key> found = store.read(tx -> tx.nonces().recordedAmong(keys));
+      lookups.incrementAndGet();
+      lookedUp.addAndGet(batch.size());
+      for (Lookup l : batch) {
+        l.answer = found.contains(l.key) ? Lookup.RECORDED : Lookup.FRESH;
+      }
+    } catch (RuntimeException | Error e) {
+      // every read of the batch is answered, even by an Error: a read left unanswered would wait
+      // for ever, and a leader that left would leak its place
+      RuntimeException failure =
+          e instanceof RuntimeException r ? r : DomainException.internal("nonce lookup: " + e, e);
+      for (Lookup l : batch) {
+        l.failure = failure;
+        l.answer = Lookup.FAILED;
+      }
+    }
+    Thread me = Thread.currentThread();
+    for (Lookup l : batch) {
+      if (l.thread != me) {
+        LockSupport.unpark(l.thread);
+      }
+    }
+  }
+
+  /** Lookup queries run for reads so far, each for one or more reads. Never reset. */
+  public long readLookups() {
+    return lookups.get();
+  }
+
+  /** Reads whose pair those lookup queries looked up ({@code >=} {@link #readLookups}). */
+  public long readsLookedUp() {
+    return lookedUp.get();
   }
 
   /**

@@ -9,8 +9,13 @@ import dev.market.server.domain.NonceRepository;
 import dev.market.server.domain.ProviderSettingsRepository;
 import dev.market.server.domain.RateLimitRepository;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /** The repositories of one small table each: settings, idempotency keys, nonces, rate buckets. */
 final class JdbcSmallTables {
@@ -106,10 +111,27 @@ final class JdbcSmallTables {
 
   /** seen_nonces. */
   static final class Nonces implements NonceRepository {
-    private final Connection c;
+    private static final String INSERT =
+        "INSERT INTO seen_nonces (pubkey, nonce, seen_at_ns) VALUES (?, ?, ?)"
+            + " ON CONFLICT (pubkey, nonce) DO NOTHING";
+    private static final String SELECT = "SELECT 1 FROM seen_nonces WHERE pubkey = ? AND nonce = ?";
+    // PostgreSQL: one statement for any number of pairs, the pairs bound as two (three) arrays, so
+    // the text never changes and the statement stays prepared on the server
+    private static final String PG_INSERT =
+        "INSERT INTO seen_nonces (pubkey, nonce, seen_at_ns)"
+            + " SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[])"
+            + " ON CONFLICT (pubkey, nonce) DO NOTHING";
+    private static final String PG_SELECT =
+        "SELECT s.pubkey, s.nonce FROM seen_nonces s"
+            + " JOIN unnest(?::text[], ?::text[]) AS q(pubkey, nonce)"
+            + " ON s.pubkey = q.pubkey AND s.nonce = q.nonce";
 
-    Nonces(Connection c) {
+    private final Connection c;
+    private final JdbcStore.Dialect dialect;
+
+    Nonces(Connection c, JdbcStore.Dialect dialect) {
       this.c = c;
+      this.dialect = dialect;
     }
 
     @Override
@@ -125,13 +147,35 @@ final class JdbcSmallTables {
 
     @Override
     public int recordAll(Collection<Seen> pairs) {
-      int already = 0;
-      for (Seen p : pairs) {
-        if (!record(p.pubkey(), p.nonce(), p.atNs())) {
-          already++;
-        }
+      if (pairs.isEmpty()) {
+        return 0;
       }
-      return already;
+      try {
+        if (dialect == JdbcStore.Dialect.POSTGRES) {
+          try (PreparedStatement ps = c.prepareStatement(PG_INSERT)) {
+            ps.setArray(1, c.createArrayOf("text", pairs.stream().map(Seen::pubkey).toArray()));
+            ps.setArray(2, c.createArrayOf("text", pairs.stream().map(Seen::nonce).toArray()));
+            ps.setArray(3, c.createArrayOf("bigint", pairs.stream().map(Seen::atNs).toArray()));
+            // a pair listed twice in one batch counts as already there once
+            return pairs.size() - ps.executeUpdate();
+          }
+        }
+        // SQLite runs in this process: no round trip to save, one prepared statement for all
+        int already = 0;
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+          for (Seen p : pairs) {
+            ps.setString(1, p.pubkey());
+            ps.setString(2, p.nonce());
+            ps.setLong(3, p.atNs());
+            if (ps.executeUpdate() != 1) {
+              already++;
+            }
+          }
+        }
+        return already;
+      } catch (SQLException e) {
+        throw JdbcStore.wrap(e);
+      }
     }
 
     @Override
@@ -141,6 +185,42 @@ final class JdbcSmallTables {
           .bind("nonce", nonce)
           .one(c, rs -> true)
           .isPresent();
+    }
+
+    @Override
+    public Set<Key> recordedAmong(Collection<Key> keys) {
+      Set<Key> found = new HashSet<>();
+      if (keys.isEmpty()) {
+        return found;
+      }
+      try {
+        if (dialect == JdbcStore.Dialect.POSTGRES) {
+          try (PreparedStatement ps = c.prepareStatement(PG_SELECT)) {
+            ps.setArray(1, c.createArrayOf("text", keys.stream().map(Key::pubkey).toArray()));
+            ps.setArray(2, c.createArrayOf("text", keys.stream().map(Key::nonce).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                found.add(new Key(rs.getString(1), rs.getString(2)));
+              }
+            }
+          }
+          return found;
+        }
+        try (PreparedStatement ps = c.prepareStatement(SELECT)) {
+          for (Key k : keys) {
+            ps.setString(1, k.pubkey());
+            ps.setString(2, k.nonce());
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                found.add(k);
+              }
+            }
+          }
+        }
+        return found;
+      } catch (SQLException e) {
+        throw JdbcStore.wrap(e);
+      }
     }
 
     @Override

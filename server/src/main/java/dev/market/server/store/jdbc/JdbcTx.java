@@ -56,7 +56,7 @@ final class JdbcTx implements Tx {
 
   @Override
   public NonceRepository nonces() {
-    return new JdbcSmallTables.Nonces(c);
+    return new JdbcSmallTables.Nonces(c, dialect);
   }
 
   @Override
