@@ -31,18 +31,25 @@ import java.util.Map;
  * </ul>
  */
 public final class JsonDocuments {
-  private static final ObjectMapper MAPPER =
-      ((JsonMapper) Json.mapper().copy())
-          .rebuild()
-          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          // 12.50 stays 12.50: a tree would otherwise strip the zero the wire sent
-          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-          .addMixIn(ContractEvent.class, NanosCreated.class)
-          .addMixIn(UserNotification.class, SecondsCreatedAndRead.class)
-          .addMixIn(LedgerEntry.class, SecondsCreated.class)
-          .addMixIn(Account.class, NanosCreatedAndUpdated.class)
-          .addMixIn(Account.AccountKey.class, NanosAdded.class)
-          .build();
+  /**
+   * Writes records as documents (snake_case keys, the time mix-ins). Built on first use: a command
+   * that prints trees it was sent (offerings list -o json) never needs it, and building a second
+   * mapper was a few milliseconds of its start-up.
+   */
+  private static final class Records {
+    static final ObjectMapper MAPPER =
+        ((JsonMapper) Json.mapper().copy())
+            .rebuild()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            // 12.50 stays 12.50: a tree would otherwise strip the zero the wire sent
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .addMixIn(ContractEvent.class, NanosCreated.class)
+            .addMixIn(UserNotification.class, SecondsCreatedAndRead.class)
+            .addMixIn(LedgerEntry.class, SecondsCreated.class)
+            .addMixIn(Account.class, NanosCreatedAndUpdated.class)
+            .addMixIn(Account.AccountKey.class, NanosAdded.class)
+            .build();
+  }
 
   private static final String NANOS = "_ns";
   private static final String SECONDS = "_s";
@@ -51,25 +58,25 @@ public final class JsonDocuments {
 
   /** The mapper that writes documents; trees from {@link #of} need nothing more. */
   public static ObjectMapper mapper() {
-    return MAPPER;
+    return Json.mapper();
   }
 
   /** {@code value} as the document {@code -o json} prints. */
   public static JsonNode of(Object value) {
     // a tree (OfferingService.listTrees) is already what the record would write
-    return normalize(value instanceof JsonNode tree ? tree : MAPPER.valueToTree(value));
+    return normalize(value instanceof JsonNode tree ? tree : Records.MAPPER.valueToTree(value));
   }
 
   private static JsonNode normalize(JsonNode node) {
     if (node instanceof ArrayNode a) {
-      ArrayNode out = MAPPER.createArrayNode();
+      ArrayNode out = Json.mapper().createArrayNode();
       a.forEach(e -> out.add(normalize(e)));
       return out;
     }
     if (!(node instanceof ObjectNode o)) {
       return node;
     }
-    ObjectNode out = MAPPER.createObjectNode();
+    ObjectNode out = Json.mapper().createObjectNode();
     for (Map.Entry<String, JsonNode> e : o.properties()) {
       String key = snake(e.getKey());
       JsonNode value = normalize(e.getValue());
