@@ -67,7 +67,7 @@ public class SignedLoad {
   /**
    * One wrk phase against {@code base}: {@code seconds} long, {@code clients} connections on two
    * threads, each request signed beforehand with its own nonce ({@code perThread} per thread, more
-   * than the phase can send). wrk is C and far lighter than a Java client, so on a machine where
+   * than the phase can send: 10,000 a second of it, at least 80,000). wrk is C and far lighter than a Java client, so on a machine where
    * the load generator shares the cores it leaves more of them to the server.
    */
   static Figures wrk(String base, Identity who, int clients, int seconds, int perThread)
@@ -394,7 +394,7 @@ public class SignedLoad {
     for (String url : List.of(urlA, urlB)) {
       Figures warm =
           wrk
-              ? wrk(url, reader, clients, reads, 40_000)
+              ? wrk(url, reader, clients, reads, Math.max(40_000, reads * 5_000))
               : run(pool, signedReads(url, reader, clients, reads));
       System.out.printf(
           "  warm-up  replay store %s: %s   (not measured)%n",
@@ -403,11 +403,11 @@ public class SignedLoad {
     for (int r = 0; r < rounds; r++) {
       Figures fa =
           wrk
-              ? wrk(urlA, reader, clients, reads, 40_000)
+              ? wrk(urlA, reader, clients, reads, Math.max(40_000, reads * 5_000))
               : run(pool, signedReads(urlA, reader, clients, reads));
       Figures fb =
           wrk
-              ? wrk(urlB, reader, clients, reads, 40_000)
+              ? wrk(urlB, reader, clients, reads, Math.max(40_000, reads * 5_000))
               : run(pool, signedReads(urlB, reader, clients, reads));
       sumA += fa.rate();
       sumB += fb.rate();
