@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.market.cli.docs.PrecomputeHelp;
 import dev.market.cli.support.ScriptedTerminal;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +43,32 @@ class FastPathTest {
     assertThat(answered).as("answered without the tree (is the precomputed help built?)").isTrue();
     assertThat(code).isZero();
     assertThat(fast.toString()).isNotBlank().isEqualTo(tree.toString());
+  }
+
+  /** What Main prints before any context exists (the test's stdout is a pipe, not a terminal). */
+  @ParameterizedTest
+  @CsvSource({"--help", "-h", "--version", "-V"})
+  void main_prints_the_same_before_any_context_exists(String arg) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    boolean answered = FastPath.answer(new PrintStream(bytes, true, StandardCharsets.UTF_8), arg);
+
+    StringWriter tree = new StringWriter();
+    CliContext treeCtx = context(tree, false);
+    new Cli(treeCtx).commandLine().execute(arg);
+    treeCtx.out().flush();
+
+    assertThat(answered).isTrue();
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).isNotBlank().isEqualTo(tree.toString());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"--help --debug", "offerings --help", "--versio"})
+  void main_leaves_anything_else_to_the_tree(String args) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    assertThat(
+            FastPath.answer(new PrintStream(bytes, true, StandardCharsets.UTF_8), args.split(" ")))
+        .isFalse();
+    assertThat(bytes.size()).isZero();
   }
 
   @ParameterizedTest
