@@ -1,6 +1,7 @@
 package dev.market.server.domain;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 /** The (public key, nonce) pairs seen inside the signature window. */
@@ -21,8 +22,13 @@ public interface NonceRepository {
    */
   int recordAll(Collection<Seen> pairs);
 
-  /** Whether the pair is recorded (a committed row; no lock taken). */
-  boolean contains(String pubkey, String nonce);
+  /**
+   * Whether the pair is recorded (a committed row; no lock taken): {@link #recordedAmong} of one.
+   */
+  default boolean contains(String pubkey, String nonce) {
+    Key key = new Key(pubkey, nonce);
+    return recordedAmong(List.of(key)).contains(key);
+  }
 
   /**
    * The pairs among {@code keys} that are recorded (committed rows; no lock taken). One round trip

@@ -179,15 +179,6 @@ final class JdbcSmallTables {
     }
 
     @Override
-    public boolean contains(String pubkey, String nonce) {
-      return sql("SELECT 1 FROM seen_nonces WHERE pubkey = :pubkey AND nonce = :nonce")
-          .bind("pubkey", pubkey)
-          .bind("nonce", nonce)
-          .one(c, rs -> true)
-          .isPresent();
-    }
-
-    @Override
     public Set<Key> recordedAmong(Collection<Key> keys) {
       Set<Key> found = new HashSet<>();
       if (keys.isEmpty()) {
