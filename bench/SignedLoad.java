@@ -65,31 +65,54 @@ public class SignedLoad {
   }
 
   /**
-   * One wrk phase against {@code base}: {@code seconds} long, {@code clients} connections on two
-   * threads, each request signed beforehand with its own nonce ({@code perThread} per thread, more
-   * than the phase can send: 10,000 a second of it, at least 80,000). wrk is C and far lighter than a Java client, so on a machine where
-   * the load generator shares the cores it leaves more of them to the server.
+   * One wrk phase of signed reads against {@code base}: GET /users/{pk}/contracts by {@code who}.
    */
   static Figures wrk(String base, Identity who, int clients, int seconds, int perThread)
       throws Exception {
-    String path = "/api/v1/users/" + who.publicKeyHex() + "/contracts";
-    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("signed-reads");
+    return wrk(
+        base, "GET", "/api/v1/users/" + who.publicKeyHex() + "/contracts", null, List.of(who),
+        clients, seconds, perThread);
+  }
+
+  /**
+   * One wrk phase against {@code base}: {@code seconds} long, {@code clients} connections on two
+   * threads, each request signed beforehand with its own nonce ({@code perThread} per thread, more
+   * than the phase can send), by the {@code signers} in turn. wrk is C and far lighter than a Java
+   * client, so on a machine where the load generator shares the cores it leaves more of them to
+   * the server.
+   */
+  static Figures wrk(
+      String base,
+      String method,
+      String path,
+      String body,
+      List<Identity> signers,
+      int clients,
+      int seconds,
+      int perThread)
+      throws Exception {
+    byte[] bodyBytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("signed");
     try {
-      java.nio.file.Files.writeString(dir.resolve("meta"), path + "\n" + who.publicKeyHex() + "\n");
+      java.nio.file.Files.writeString(
+          dir.resolve("meta"), method + "\n" + path + "\n" + (body == null ? "" : body) + "\n");
+      int n = 0;
       for (int t = 0; t < 2; t++) {
-        StringBuilder lines = new StringBuilder(perThread * 200);
+        StringBuilder lines = new StringBuilder(perThread * 270);
         for (int i = 0; i < perThread; i++) {
+          Identity who = signers.get(n++ % signers.size());
           String ts = Long.toString(System.currentTimeMillis() * 1_000_000L);
           String nonce = UUID.randomUUID().toString();
-          byte[] sig = who.sign(RequestSigning.message(ts, nonce, "GET", path, new byte[0]));
-          lines.append(ts).append(' ').append(nonce).append(' ').append(Hex.encode(sig)).append('\n');
+          byte[] sig = who.sign(RequestSigning.message(ts, nonce, method, path, bodyBytes));
+          lines.append(who.publicKeyHex()).append(' ').append(ts).append(' ').append(nonce)
+              .append(' ').append(Hex.encode(sig)).append('\n');
         }
         java.nio.file.Files.writeString(dir.resolve("t" + t), lines);
       }
       ProcessBuilder pb =
           new ProcessBuilder(
                   "wrk", "-t2", "-c" + clients, "-d" + seconds + "s", "--latency", "-s",
-                  java.nio.file.Path.of("bench/signed-reads.lua").toAbsolutePath().toString(),
+                  java.nio.file.Path.of("bench/signed.lua").toAbsolutePath().toString(),
                   base)
               .redirectErrorStream(true);
       pb.environment().put("SIGNED_DIR", dir.toString());
@@ -238,7 +261,7 @@ public class SignedLoad {
                 who,
                 "POST",
                 "/api/v1/users/" + who.publicKeyHex() + "/wallet/deposits",
-                "{\"amountE9s\":1000000000000}"));
+                "{\"amountE9s\":1000000000000000}"));
     if (r.statusCode() != 200) {
       throw new IllegalStateException("deposit: " + r.statusCode() + " " + r.body());
     }
@@ -251,9 +274,12 @@ public class SignedLoad {
         + "\"payment_method\":\"test\",\"duration_hours\":24}";
   }
 
-  /** One durable autocommit INSERT per call from each of {@code clients} threads. */
-  static Figures insertBaseline(ExecutorService pool, String db, int clients, int per)
-      throws Exception {
+  /**
+   * One durable autocommit INSERT per call from each of {@code clients} threads: {@code per} each,
+   * or as many as fit in {@code seconds} when that is positive (a timed phase, like wrk's).
+   */
+  static Figures insertBaseline(
+      ExecutorService pool, String db, int clients, int per, int seconds) throws Exception {
     boolean pg = db.startsWith("jdbc:postgresql:");
     List<Connection> conns = new ArrayList<>();
     if (pg) {
@@ -274,14 +300,17 @@ public class SignedLoad {
     ReentrantLock sqliteWriter = new ReentrantLock();
     List<Future<long[]>> fs = new ArrayList<>();
     long t0 = System.nanoTime();
+    long deadline = seconds > 0 ? t0 + seconds * 1_000_000_000L : Long.MAX_VALUE;
+    int count = seconds > 0 ? Integer.MAX_VALUE : per;
     for (int c = 0; c < clients; c++) {
       int client = c;
       Connection conn = pg ? conns.get(c) : conns.get(0);
       fs.add(
           pool.submit(
               () -> {
-                long[] lat = new long[per];
-                for (int i = 0; i < per; i++) {
+                long[] lat = new long[1024];
+                int i = 0;
+                for (; i < count && System.nanoTime() < deadline; i++) {
                   long s = System.nanoTime();
                   if (!pg) {
                     sqliteWriter.lock();
@@ -296,9 +325,12 @@ public class SignedLoad {
                       sqliteWriter.unlock();
                     }
                   }
+                  if (i == lat.length) {
+                    lat = java.util.Arrays.copyOf(lat, i * 2);
+                  }
                   lat[i] = System.nanoTime() - s;
                 }
-                return lat;
+                return java.util.Arrays.copyOf(lat, i);
               }));
     }
     List<Long> all = new ArrayList<>();
@@ -437,10 +469,25 @@ public class SignedLoad {
       deposit(urlA, renter);
       renters.add(renter);
     }
-    run(pool, rents(urlA, renters, offering, Math.max(5, rents / 2)));
-    insertBaseline(pool, baselineDb, clients, Math.max(5, rents / 2));
-    Figures rent = run(pool, rents(urlA, renters, offering, rents));
-    Figures ins = insertBaseline(pool, baselineDb, clients, rents);
+    // with wrk the rent phases are wrk's too (READS seconds, the same load generator as the reads,
+    // every rent pre-signed by the renters in turn); without it java.net.http, RENTS per renter
+    int rentSecs = Math.max(5, reads);
+    int rentsPerThread = Math.max(20_000, rentSecs * 2_500);
+    String rentPath = "/api/v1/contracts";
+    if (wrk) {
+      wrk(urlA, "POST", rentPath, rentBody(offering), renters, clients, Math.max(3, rentSecs / 2),
+          rentsPerThread);
+    } else {
+      run(pool, rents(urlA, renters, offering, Math.max(5, rents / 2)));
+    }
+    int insertSecs = wrk ? rentSecs : 0;
+    insertBaseline(pool, baselineDb, clients, Math.max(5, rents / 2), insertSecs / 2);
+    Figures rent =
+        wrk
+            ? wrk(urlA, "POST", rentPath, rentBody(offering), renters, clients, rentSecs,
+                rentsPerThread)
+            : run(pool, rents(urlA, renters, offering, rents));
+    Figures ins = insertBaseline(pool, baselineDb, clients, rents, insertSecs);
     System.out.printf("durable rents, %d clients       : %s%n", clients, rent.line());
     System.out.printf("durable single-row inserts, %d   : %s%n", clients, ins.line());
     System.out.printf("  ratio rents/inserts: %.2f (target >= 0.50)%n", rent.rate() / ins.rate());
