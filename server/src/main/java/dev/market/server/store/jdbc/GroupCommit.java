@@ -24,6 +24,9 @@ final class GroupCommit implements AutoCloseable {
   /** Bounds the time one group holds the write lock and the latency of its first member. */
   private static final int MAX_GROUP = 128;
 
+  /** Prepared statements kept on the write connection (StatementCache); a rent uses about ten. */
+  private static final int KEPT_STATEMENTS = 256;
+
   private record Job<T>(MarketStore.Work<T> work, CompletableFuture<T> done) {
     void fail(Throwable e) {
       done.completeExceptionally(e);
@@ -35,6 +38,9 @@ final class GroupCommit implements AutoCloseable {
   private final LinkedBlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean closed;
+
+  /** The write connection, kept across groups for its prepared statements; this thread's only. */
+  private Connection connection;
 
   GroupCommit(DataSource writer, JdbcStore.Dialect dialect) {
     this.writer = writer;
@@ -83,6 +89,7 @@ final class GroupCommit implements AutoCloseable {
       runGroup(group);
       group.clear();
     }
+    discard();
     SQLException gone = new java.sql.SQLTransientConnectionException("store closed");
     Job<?> left;
     while ((left = queue.poll()) != null) {
@@ -92,7 +99,8 @@ final class GroupCommit implements AutoCloseable {
 
   private void runGroup(List<Job<?>> group) {
     List<Runnable> acknowledgements = new ArrayList<>(group.size());
-    try (Connection c = writer.getConnection()) {
+    try {
+      Connection c = connection();
       c.setAutoCommit(false);
       JdbcTx tx = new JdbcTx(c, dialect);
       try {
@@ -100,11 +108,16 @@ final class GroupCommit implements AutoCloseable {
           acknowledgements.add(runOne(c, tx, job));
         }
         c.commit();
+        // the driver begins the next transaction at once; ending it frees the write lock for
+        // other processes on the file until the next group
+        c.setAutoCommit(true);
       } catch (SQLException | RuntimeException | Error e) {
         try {
           c.rollback();
+          c.setAutoCommit(true);
         } catch (SQLException r) {
           e.addSuppressed(r);
+          discard(); // a connection that cannot roll back is not used again
         }
         throw e;
       }
@@ -116,6 +129,26 @@ final class GroupCommit implements AutoCloseable {
       return;
     }
     acknowledgements.forEach(Runnable::run);
+  }
+
+  private Connection connection() throws SQLException {
+    if (connection == null) {
+      connection = StatementCache.wrap(writer.getConnection(), KEPT_STATEMENTS);
+      // the driver's autocommit until a group begins: no transaction, so no lock, between groups
+      connection.setAutoCommit(true);
+    }
+    return connection;
+  }
+
+  private void discard() {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // dropping it either way; the next group opens another
+      }
+      connection = null;
+    }
   }
 
   private static <T> Runnable runOne(Connection c, JdbcTx tx, Job<T> job) throws SQLException {

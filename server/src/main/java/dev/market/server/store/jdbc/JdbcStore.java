@@ -29,17 +29,33 @@ public final class JdbcStore implements MarketStore {
   }
 
   private final Dialect dialect;
+
+  /** PostgreSQL's pool, for writes and reads; null on SQLite, whose writes are groupCommit's. */
   private final HikariDataSource writer;
+
   private final HikariDataSource reader;
   private final GroupCommit groupCommit;
+  private final Checkpointer checkpointer;
 
-  private JdbcStore(Dialect dialect, HikariDataSource writer, HikariDataSource reader) {
-    this.dialect = dialect;
-    this.writer = writer;
+  /** PostgreSQL: one pool. It commits concurrent transactions together by itself. */
+  private JdbcStore(HikariDataSource pool) {
+    this.dialect = Dialect.POSTGRES;
+    this.writer = pool;
+    this.reader = pool;
+    this.groupCommit = null;
+    this.checkpointer = null;
+  }
+
+  /**
+   * SQLite: one write connection that {@link GroupCommit} owns (one fsync a group, not a
+   * transaction), a pool of readers beside it, and the WAL copied into the file on another thread.
+   */
+  private JdbcStore(DataSource writeConnection, HikariDataSource reader, DataSource checkpoints) {
+    this.dialect = Dialect.SQLITE;
+    this.writer = null;
     this.reader = reader;
-    // PostgreSQL commits concurrent transactions together by itself (16 connections); SQLite's
-    // one writer would fsync once per transaction, so we group them
-    this.groupCommit = dialect == Dialect.SQLITE ? new GroupCommit(writer, dialect) : null;
+    this.groupCommit = new GroupCommit(writeConnection, dialect);
+    this.checkpointer = new Checkpointer(checkpoints);
   }
 
   /**
@@ -75,7 +91,7 @@ public final class JdbcStore implements MarketStore {
       pool.close();
       throw e;
     }
-    return new JdbcStore(Dialect.POSTGRES, pool, pool);
+    return new JdbcStore(pool);
   }
 
   private static JdbcStore openSqlite(Path file) {
@@ -91,22 +107,20 @@ public final class JdbcStore implements MarketStore {
     SQLiteDataSource plain = sqlite(url, SQLiteConfig.TransactionMode.DEFERRED);
     migrate(plain, "INTEGER PRIMARY KEY AUTOINCREMENT");
 
-    // SQLite has one writer: a pool of one write connection serializes writers inside this
-    // process (no SQLITE_BUSY between our own requests), BEGIN IMMEDIATE takes the write lock
-    // up front so a read-then-update transaction cannot fail half-way, and busy_timeout covers
-    // other processes on the same file. WAL lets readers run beside the writer.
-    HikariConfig w = new HikariConfig();
-    w.setDataSource(sqlite(url, SQLiteConfig.TransactionMode.IMMEDIATE));
-    w.setPoolName("market-sqlite-writer");
-    w.setMaximumPoolSize(1);
-    w.setConnectionTimeout(30_000);
+    // SQLite has one writer: one write connection, owned by GroupCommit's thread, serializes
+    // writers inside this process (no SQLITE_BUSY between our own requests), BEGIN IMMEDIATE
+    // takes the write lock up front so a read-then-update transaction cannot fail half-way, and
+    // busy_timeout covers other processes on the same file. WAL lets readers run beside the
+    // writer.
+    SQLiteDataSource immediate = sqlite(url, SQLiteConfig.TransactionMode.IMMEDIATE);
+    // checkpoints are the Checkpointer's; the writer's own is a backstop for when it falls behind
+    immediate.getConfig().setWalAutocheckpoint(Checkpointer.WRITER_BACKSTOP_PAGES);
     HikariConfig r = new HikariConfig();
     r.setDataSource(plain);
     r.setPoolName("market-sqlite-reader");
     r.setMaximumPoolSize(4);
     r.setConnectionTimeout(30_000);
-    HikariDataSource writer = new HikariDataSource(w);
-    return new JdbcStore(Dialect.SQLITE, writer, new HikariDataSource(r));
+    return new JdbcStore(immediate, new HikariDataSource(r), plain);
   }
 
   private static SQLiteDataSource sqlite(String url, SQLiteConfig.TransactionMode mode) {
@@ -117,6 +131,13 @@ public final class JdbcStore implements MarketStore {
     // FULL: an answer we sent survives a power cut or kill -9 (WAL + NORMAL could lose it)
     cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     cfg.setTransactionMode(mode);
+    // In memory: the savepoint journal of a group commit (GroupCommit runs every transaction of a
+    // group in its own SAVEPOINT) spilled to a temporary file past 64 KiB, so a group of rents
+    // wrote its pages twice, once to a temp file nobody reads back unless a member fails
+    cfg.setTempStore(SQLiteConfig.TempStore.MEMORY);
+    // 64 MiB of page cache a connection (the default is 2 MB): the writer re-reads the pages
+    // every group touches (indexes of contracts, the ledger, the nonces) instead of preading them
+    cfg.setCacheSize(-65_536);
     // Off: otherwise the driver matches every statement against an INSERT regex and runs a
     // hidden SELECT last_insert_rowid() after each insert (issue 11: a rent's seven inserts paid
     // for seven more statements on the one writer). Nothing here reads generated keys; an insert
@@ -211,12 +232,15 @@ public final class JdbcStore implements MarketStore {
 
   @Override
   public void close() {
+    if (checkpointer != null) {
+      checkpointer.close();
+    }
     if (groupCommit != null) {
       groupCommit.close();
     }
-    if (reader != writer) {
-      reader.close();
+    if (writer != null && writer != reader) {
+      writer.close();
     }
-    writer.close();
+    reader.close();
   }
 }

@@ -37,7 +37,72 @@ class JdbcStoreTest {
         assertThat(pragma(store, "foreign_keys", writer)).isEqualTo("1");
         assertThat(pragma(store, "synchronous", writer)).isEqualTo("2"); // FULL
         assertThat(Integer.parseInt(pragma(store, "busy_timeout", writer))).isPositive();
+        assertThat(pragma(store, "temp_store", writer)).isEqualTo("2"); // MEMORY
+        assertThat(pragma(store, "cache_size", writer)).isEqualTo("-65536");
       }
+      // the Checkpointer's thread checkpoints; the writer's own is only a backstop
+      assertThat(pragma(store, "wal_autocheckpoint", true))
+          .isEqualTo(Integer.toString(Checkpointer.WRITER_BACKSTOP_PAGES));
+    }
+  }
+
+  @Test
+  void between_groups_the_writer_holds_no_lock_another_process_could_wait_on() throws Exception {
+    String db = TestDatabases.freshSqlite();
+    try (JdbcStore store = JdbcStore.open(db)) {
+      store.write(
+          tx -> {
+            tx.settings().setAutoAccept("ab".repeat(32), true, 1);
+            return null;
+          });
+      // another process: no busy timeout, so a write lock the store still held fails at once
+      try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+          java.sql.Statement s = other.createStatement()) {
+        s.execute("PRAGMA busy_timeout = 0");
+        s.execute("BEGIN IMMEDIATE");
+        s.execute("UPDATE provider_settings SET auto_accept = 0");
+        s.execute("COMMIT");
+      }
+      boolean afterOther = store.read(tx -> tx.settings().autoAccept("ab".repeat(32)));
+      assertThat(afterOther).isFalse();
+      // and the store writes on after it, with its statements prepared before
+      store.write(
+          tx -> {
+            tx.settings().setAutoAccept("ab".repeat(32), true, 2);
+            return null;
+          });
+      boolean afterOurs = store.read(tx -> tx.settings().autoAccept("ab".repeat(32)));
+      assertThat(afterOurs).isTrue();
+    }
+  }
+
+  @Test
+  void the_checkpoint_thread_copies_the_wal_into_the_file_without_a_write() throws Exception {
+    String db = TestDatabases.freshSqlite();
+    java.nio.file.Path file = java.nio.file.Path.of(db);
+    try (JdbcStore store = JdbcStore.open(db)) {
+      // the migration's own pages may still be on their way into the file: wait for it to settle
+      long before = java.nio.file.Files.size(file);
+      for (int still = 0; still < 5; ) {
+        Thread.sleep(Checkpointer.PERIOD_MS);
+        long now = java.nio.file.Files.size(file);
+        still = now == before ? still + 1 : 0;
+        before = now;
+      }
+      for (int i = 0; i < 200; i++) {
+        String key = String.format("%064x", i);
+        store.write(
+            tx -> {
+              tx.settings().setAutoAccept(key, true, 1);
+              return null;
+            });
+      }
+      // fewer than SQLite's own 1,000-page threshold: only the Checkpointer moves them
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (java.nio.file.Files.size(file) == before && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(java.nio.file.Files.size(file)).isGreaterThan(before);
     }
   }
 
