@@ -228,9 +228,7 @@ public final class ContractService {
     } catch (ArithmeticException e) {
       throw DomainException.invalid("duration_hours", "makes the price too large to represent");
     }
-    byte[] idBytes = new byte[32];
-    random.nextBytes(idBytes);
-    String id = Hex.encode(idBytes);
+    String id = newContractId(now);
     long end;
     try {
       end = Math.addExact(now, Math.multiplyExact(hours, NANOS_PER_HOUR));
@@ -676,5 +674,22 @@ public final class ContractService {
 
   private static String reason(String memo) {
     return memo == null || memo.isBlank() ? "" : ": " + memo;
+  }
+
+  /**
+   * A contract id: 64 hex digits, the first 16 the creation time in nanoseconds (big-endian), the
+   * other 48 random (192 bits, so an id is still unguessable). Every table keyed by contract id
+   * (the contract, its terms, history, events, escrow account and ledger entries) then grows at its
+   * end instead of at a random page: on SQLite a group commit of rents wrote about nine scattered
+   * pages a rent to the WAL, and as many again to the file at its checkpoint (issue 11). The time
+   * is no secret from anyone who can see the contract: it is its created_at.
+   */
+  String newContractId(long nowNanos) {
+    byte[] id = new byte[32];
+    random.nextBytes(id);
+    for (int i = 0; i < 8; i++) {
+      id[i] = (byte) (nowNanos >>> (56 - 8 * i));
+    }
+    return Hex.encode(id);
   }
 }
