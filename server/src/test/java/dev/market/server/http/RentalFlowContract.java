@@ -299,6 +299,21 @@ abstract class RentalFlowContract {
   }
 
   @Test
+  void a_contract_id_is_its_creation_time_then_random_digits() {
+    String id = m.rent(renter, offering);
+    server.clock.advance(Duration.ofNanos(1));
+    String next = m.rent(renter, offering);
+    long createdAt =
+        m.raw.get(renter, "/api/v1/contracts/" + id).data().get("created_at_ns").asLong();
+
+    // 64 hex digits: the creation time in nanoseconds, big-endian, then 48 random ones
+    assertThat(id).matches("[0-9a-f]{64}");
+    assertThat(Long.parseUnsignedLong(id.substring(0, 16), 16)).isEqualTo(createdAt);
+    assertThat(Long.parseUnsignedLong(next.substring(0, 16), 16)).isEqualTo(createdAt + 1);
+    assertThat(next.substring(16)).isNotEqualTo(id.substring(16));
+  }
+
+  @Test
   void several_renters_requesting_the_same_offering_at_once_each_get_their_own_contract()
       throws Exception {
     int n = 8;
