@@ -109,32 +109,10 @@ public class SignedLoad {
         }
         java.nio.file.Files.writeString(dir.resolve("t" + t), lines);
       }
-      ProcessBuilder pb =
-          new ProcessBuilder(
-                  "wrk", "-t2", "-c" + clients, "-d" + seconds + "s", "--latency", "-s",
-                  java.nio.file.Path.of("bench/signed.lua").toAbsolutePath().toString(),
-                  base)
-              .redirectErrorStream(true);
-      pb.environment().put("SIGNED_DIR", dir.toString());
-      Process p = pb.start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (p.waitFor() != 0) {
-        throw new IllegalStateException("wrk failed:\n" + out);
-      }
-      if (out.contains("Non-2xx") || out.contains("Socket errors")) {
-        throw new IllegalStateException(
-            "wrk saw refused or failed requests (too few pre-signed ones?):\n" + out);
-      }
-      java.util.regex.Matcher total =
-          java.util.regex.Pattern.compile("(\\d+) requests in ([0-9.]+)s").matcher(out);
-      if (!total.find()) {
-        throw new IllegalStateException("no totals in wrk's output:\n" + out);
-      }
-      return new Figures(
-          Integer.parseInt(total.group(1)),
-          Double.parseDouble(total.group(2)),
-          latencyMs(out, "50%"),
-          latencyMs(out, "99%"));
+      return runWrk(
+          dir,
+          "wrk", "-t2", "-c" + clients, "-d" + seconds + "s", "--latency", "-s",
+          java.nio.file.Path.of("bench/signed.lua").toAbsolutePath().toString(), base);
     } finally {
       try (var files = java.nio.file.Files.list(dir)) {
         for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
@@ -143,6 +121,44 @@ public class SignedLoad {
       }
       java.nio.file.Files.delete(dir);
     }
+  }
+
+  /**
+   * The ceiling of any request on this machine: unsigned GET /api/v1/health (no database, no
+   * signature) from wrk with the same connections, for reading the durable-insert baseline
+   * against: a rent cannot go faster than this.
+   */
+  static Figures health(String base, int clients, int seconds) throws Exception {
+    return runWrk(
+        null, "wrk", "-t2", "-c" + clients, "-d" + seconds + "s", "--latency",
+        base + "/api/v1/health");
+  }
+
+  /** Runs wrk ({@code signedDir}: its SIGNED_DIR, or null) and reads its totals; any refusal fails. */
+  static Figures runWrk(java.nio.file.Path signedDir, String... command) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    if (signedDir != null) {
+      pb.environment().put("SIGNED_DIR", signedDir.toString());
+    }
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("wrk failed:\n" + out);
+    }
+    if (out.contains("Non-2xx") || out.contains("Socket errors")) {
+      throw new IllegalStateException(
+          "wrk saw refused or failed requests (too few pre-signed ones?):\n" + out);
+    }
+    java.util.regex.Matcher total =
+        java.util.regex.Pattern.compile("(\\d+) requests in ([0-9.]+)s").matcher(out);
+    if (!total.find()) {
+      throw new IllegalStateException("no totals in wrk's output:\n" + out);
+    }
+    return new Figures(
+        Integer.parseInt(total.group(1)),
+        Double.parseDouble(total.group(2)),
+        latencyMs(out, "50%"),
+        latencyMs(out, "99%"));
   }
 
   /** A percentile of wrk's "Latency Distribution" (e.g. "99%    3.21ms"), in milliseconds. */
@@ -491,6 +507,12 @@ public class SignedLoad {
     System.out.printf("durable rents, %d clients       : %s%n", clients, rent.line());
     System.out.printf("durable single-row inserts, %d   : %s%n", clients, ins.line());
     System.out.printf("  ratio rents/inserts: %.2f (target >= 0.50)%n", rent.rate() / ins.rate());
+    if (wrk) {
+      Figures ceiling = health(urlA, clients, rentSecs);
+      System.out.printf("unsigned GET /api/v1/health, %d : %s   (the ceiling of any request)%n",
+          clients, ceiling.line());
+      System.out.printf("  ratio health/inserts: %.2f%n", ceiling.rate() / ins.rate());
+    }
     return replayed == 401 && first == 200 ? 0 : 1;
   }
 }
