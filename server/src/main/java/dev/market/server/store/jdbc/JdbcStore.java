@@ -116,11 +116,31 @@ public final class JdbcStore implements MarketStore {
     // checkpoints are the Checkpointer's; the writer's own is a backstop for when it falls behind
     immediate.getConfig().setWalAutocheckpoint(Checkpointer.WRITER_BACKSTOP_PAGES);
     HikariConfig r = new HikariConfig();
-    r.setDataSource(plain);
+    r.setDataSource(keepingStatements(url));
     r.setPoolName("market-sqlite-reader");
     r.setMaximumPoolSize(4);
     r.setConnectionTimeout(30_000);
     return new JdbcStore(immediate, new HikariDataSource(r), plain);
+  }
+
+  /** Prepared statements a reader connection keeps (StatementCache), listing queries included. */
+  private static final int READER_KEPT_STATEMENTS = 128;
+
+  /**
+   * Reader connections that keep their prepared statements: each signed read's nonce lookup and its
+   * query compiled their texts anew. HikariCP closes a borrowed connection's statements when it is
+   * returned, which puts them back; a connection is one thread's at a time, as the cache needs.
+   */
+  private static SQLiteDataSource keepingStatements(String url) {
+    SQLiteDataSource ds =
+        new SQLiteDataSource(sqlite(url, SQLiteConfig.TransactionMode.DEFERRED).getConfig()) {
+          @Override
+          public Connection getConnection() throws SQLException {
+            return StatementCache.wrap(super.getConnection(), READER_KEPT_STATEMENTS);
+          }
+        };
+    ds.setUrl(url);
+    return ds;
   }
 
   private static SQLiteDataSource sqlite(String url, SQLiteConfig.TransactionMode mode) {

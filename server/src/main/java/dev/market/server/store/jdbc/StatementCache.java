@@ -32,6 +32,9 @@ final class StatementCache implements InvocationHandler {
     final PreparedStatement handle;
     boolean out;
 
+    /** The last result set handed out: closed on give-back, so no read stays open. */
+    java.sql.ResultSet rows;
+
     Kept(PreparedStatement statement, PreparedStatement handle) {
       this.statement = statement;
       this.handle = handle;
@@ -105,6 +108,15 @@ final class StatementCache implements InvocationHandler {
                 giveBack(sql, ps);
                 return null;
               }
+              if ((m.getName().equals("executeQuery") || m.getName().equals("getResultSet"))
+                  && (args == null || args.length == 0)) {
+                java.sql.ResultSet rs = (java.sql.ResultSet) call(ps, m, args);
+                Kept k = kept.get(sql);
+                if (k != null && k.statement == ps) {
+                  k.rows = rs;
+                }
+                return rs;
+              }
               if (m.getName().equals("isClosed") && (args == null || args.length == 0)) {
                 Kept k = kept.get(sql);
                 return k == null || k.statement != ps || !k.out || ps.isClosed();
@@ -120,6 +132,12 @@ final class StatementCache implements InvocationHandler {
     }
     k.out = false;
     try {
+      // an unread row keeps SQLite's read open, and with it the connection's old snapshot: the
+      // next query of any text would not see what others committed since
+      if (k.rows != null) {
+        k.rows.close();
+        k.rows = null;
+      }
       ps.clearBatch();
       ps.clearParameters();
     } catch (SQLException | RuntimeException e) {

@@ -19,9 +19,12 @@ class StatementCacheTest {
   private Connection real;
   private Connection c;
 
+  private String file;
+
   @BeforeEach
   void open() throws SQLException {
-    real = DriverManager.getConnection("jdbc:sqlite:" + TestDatabases.freshSqlite());
+    file = TestDatabases.freshSqlite();
+    real = DriverManager.getConnection("jdbc:sqlite:" + file);
     c = StatementCache.wrap(real, 2);
     try (Statement s = c.createStatement()) {
       s.execute("CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT)");
@@ -115,6 +118,32 @@ class StatementCacheTest {
     c.setAutoCommit(true);
     try (PreparedStatement ps = c.prepareStatement("SELECT group_concat(v, ',') FROM t")) {
       assertThat(one(ps)).isEqualTo("one,three");
+    }
+  }
+
+  @Test
+  void a_statement_given_back_with_its_rows_unread_holds_no_snapshot_of_the_database()
+      throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA journal_mode=WAL");
+      s.execute("INSERT INTO t (k, v) VALUES (1, 'old'), (2, 'two')");
+    }
+    PreparedStatement ps = c.prepareStatement("SELECT v FROM t ORDER BY k");
+    ResultSet rs = ps.executeQuery();
+    assertThat(rs.next()).isTrue(); // one row read, the other left: SQLite's read stays open
+    ps.close(); // as HikariCP closes a returned connection's statements
+
+    try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = other.createStatement()) {
+      s.execute("UPDATE t SET v = 'new' WHERE k = 1");
+    }
+    // another text on the same connection: it would see the old row through a held snapshot
+    try (PreparedStatement other = c.prepareStatement("SELECT v FROM t WHERE k = 1")) {
+      assertThat(one(other)).isEqualTo("new");
+    }
+    try (PreparedStatement again = c.prepareStatement("SELECT v FROM t ORDER BY k")) {
+      assertThat(again).isSameAs(ps);
+      assertThat(one(again)).isEqualTo("new");
     }
   }
 
