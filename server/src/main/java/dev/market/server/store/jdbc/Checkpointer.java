@@ -3,9 +3,9 @@ package dev.market.server.store.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * SQLite's WAL checkpoints on a thread of their own. Left to SQLite, the connection whose commit
@@ -18,7 +18,7 @@ import javax.sql.DataSource;
  * and the WAL stays authoritative until they are synced.
  */
 final class Checkpointer implements AutoCloseable {
-  private static final Logger LOG = Logger.getLogger(Checkpointer.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
 
   /** The writer's own auto-checkpoint, reached only when this thread falls behind. */
   static final int WRITER_BACKSTOP_PAGES = 10_000;
@@ -48,7 +48,7 @@ final class Checkpointer implements AutoCloseable {
         return;
       } catch (SQLException e) {
         // the writer's backstop keeps the WAL bounded meanwhile; try again on a new connection
-        LOG.log(Level.WARNING, "WAL checkpoint failed; retrying: " + e.getMessage());
+        LOG.warn("WAL checkpoint failed; retrying in 1 s: {}", e.getMessage());
         try {
           Thread.sleep(1_000);
         } catch (InterruptedException stop) {
