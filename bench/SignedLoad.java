@@ -488,7 +488,7 @@ public class SignedLoad {
     // with wrk the rent phases are wrk's too (READS seconds, the same load generator as the reads,
     // every rent pre-signed by the renters in turn); without it java.net.http, RENTS per renter
     int rentSecs = Math.max(5, reads);
-    int rentsPerThread = Math.max(20_000, rentSecs * 2_500);
+    int rentsPerThread = Math.max(40_000, rentSecs * 5_000);
     String rentPath = "/api/v1/contracts";
     if (wrk) {
       wrk(urlA, "POST", rentPath, rentBody(offering), renters, clients, Math.max(3, rentSecs / 2),
