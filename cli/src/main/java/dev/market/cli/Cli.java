@@ -49,8 +49,8 @@ public final class Cli {
    * invoke, with its subcommands. Building a command has picocli reflect over its class and its
    * options, so building all thirty for {@code market offerings list} was start-up spent on
    * commands the run never reaches. Whenever the invoked command is not plain to see (no command
-   * word, an unknown option before it, {@code help}, which lists the others) this is the whole
-   * tree, so every error and suggestion is the one the whole tree gives.
+   * word, an unknown option before it, a help or version option, {@code help}, which lists the
+   * others) this is the whole tree, so every error and suggestion is the one the whole tree gives.
    */
   CommandLine commandLineFor(String... args) {
     CommandLine root = build(List.of());
@@ -68,8 +68,13 @@ public final class Cli {
       if (a.startsWith("-") && a.length() > 1) {
         int eq = a.indexOf('=');
         OptionSpec o = root.findOption(eq > 0 ? a.substring(0, eq) : a);
-        if (o == null || (o.arity().min() == 0 && o.arity().max() > 0)) {
-          return null; // unknown (or clustered) option, or one whose value is optional
+        if (o == null
+            || o.usageHelp()
+            || o.versionHelp()
+            || (o.arity().min() == 0 && o.arity().max() > 0)) {
+          // unknown (or clustered), one whose value is optional, or help (`market -h offerings`
+          // lists every command)
+          return null;
         }
         if (eq < 0 && o.arity().max() > 0) {
           i++; // its value, which may be any word, a command's name included

@@ -44,6 +44,8 @@ class LazyTreeTest {
         "stauts 3f1c2a9b", // did-you-mean needs every name
         "auth status", // the stray word is the error
         "--bogus offerings list", // an unknown option: the whole tree's error
+        "-h offerings list", // the root's help, which lists every command
+        "--version offerings",
         "--identity", // no command at all
         "-- offerings"
       })
@@ -65,7 +67,9 @@ class LazyTreeTest {
         "config list",
         "provision --password s3cret 3f1c2a9b",
         "accept --help",
-        "--identity rent offerings --help"
+        "--identity rent offerings --help",
+        "-h offerings list",
+        "--help rent"
       })
   void a_lazy_run_answers_exactly_as_the_whole_tree(String args) {
     String[] argv = args.split(" ");
