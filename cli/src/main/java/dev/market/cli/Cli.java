@@ -41,7 +41,8 @@ public final class Cli {
 
   /** A fresh command tree wired to the context: every command. */
   public CommandLine commandLine() {
-    return build(MarketCommand.commands());
+    CommandLine root = root(new ContextFactory(ctx));
+    return configure(root, MarketCommand.commands());
   }
 
   /**
@@ -51,14 +52,12 @@ public final class Cli {
    * commands the run never reaches. Whenever the invoked command is not plain to see (no command
    * word, an unknown option before it, a help or version option, {@code help}, which lists the
    * others) this is the whole tree, so every error and suggestion is the one the whole tree gives.
+   * The root is built once: the options that tell where the command word is are its own.
    */
   CommandLine commandLineFor(String... args) {
-    CommandLine root = build(List.of());
+    CommandLine root = root(new ContextFactory(ctx));
     Class<?> invoked = invoked(root.getCommandSpec(), args);
-    if (invoked == null) {
-      return commandLine();
-    }
-    return build(List.of(invoked));
+    return configure(root, invoked == null ? MarketCommand.commands() : List.of(invoked));
   }
 
   /** The top-level command {@code args} invoke, or null when that takes the whole tree to tell. */
@@ -145,10 +144,14 @@ public final class Cli {
     return byName;
   }
 
-  private CommandLine build(List<Class<?>> commands) {
+  private static CommandLine root(ContextFactory factory) {
+    return new CommandLine(MarketCommand.class, factory);
+  }
+
+  /** Adds {@code commands} under {@code cmd} (the root) and wires the tree to the context. */
+  private CommandLine configure(CommandLine cmd, List<Class<?>> commands) {
     ErrorHandler errors = new ErrorHandler(ctx);
-    ContextFactory factory = new ContextFactory(ctx);
-    CommandLine cmd = new CommandLine(MarketCommand.class, factory);
+    IFactory factory = cmd.getFactory();
     for (Class<?> c : commands) {
       cmd.addSubcommand(new CommandLine(c, factory));
     }
