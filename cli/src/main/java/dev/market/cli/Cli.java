@@ -1,5 +1,6 @@
 package dev.market.cli;
 
+import dev.market.cli.commands.BaseCommand;
 import dev.market.cli.commands.MarketCommand;
 import dev.market.cli.commands.help.HelpCommand;
 import dev.market.cli.output.JsonSchemas;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,120 +41,155 @@ public final class Cli {
 
   /** A fresh command tree wired to the context: every command. */
   public CommandLine commandLine() {
-    CommandLine root = root(new ContextFactory(ctx));
-    return configure(root, MarketCommand.commands());
+    return configure(command(MarketCommand.class, "", null, 0, new ContextFactory(ctx)));
   }
 
   /**
-   * The tree a run of {@code args} needs: the root and the one top-level command the arguments
-   * invoke, with its subcommands. Building a command has picocli reflect over its class and its
-   * options, so building all thirty for {@code market offerings list} was start-up spent on
-   * commands the run never reaches. Whenever the invoked command is not plain to see (no command
-   * word, an unknown option before it, a help or version option, {@code help}, which lists the
-   * others) this is the whole tree, so every error and suggestion is the one the whole tree gives.
-   * The root is built once: the options that tell where the command word is are its own.
+   * The tree a run of {@code args} needs: the root and the one command the arguments invoke, at
+   * every level: {@code market offerings list} builds the root, {@code offerings} and {@code list},
+   * not the thirty other top-level commands nor {@code list}'s five siblings. Building a command
+   * has picocli reflect over its class and its options (the global options' mixin in each), so
+   * every command built and not run was start-up spent for nothing. Whenever the invoked command is
+   * not plain to see (no command word, an unknown option before it, a help or version option, a
+   * word that is no command, which wants a did-you-mean, {@code help}, which lists the others) that
+   * level gets all its subcommands, so every error, suggestion and help text is the one the whole
+   * tree gives. Each command is built once: the options that tell where the next command word is
+   * are its own.
    */
   CommandLine commandLineFor(String... args) {
-    CommandLine root = root(new ContextFactory(ctx));
-    Class<?> invoked = invoked(root.getCommandSpec(), args);
-    return configure(root, invoked == null ? MarketCommand.commands() : List.of(invoked));
+    return configure(command(MarketCommand.class, "", args, 0, new ContextFactory(ctx)));
   }
 
-  /** The top-level command {@code args} invoke, or null when that takes the whole tree to tell. */
-  static Class<?> invoked(CommandSpec root, String... args) {
-    for (int i = 0; i < args.length; i++) {
+  /**
+   * {@code cls}'s command with its subcommands ({@link BaseCommand#subcommands()}): only the one
+   * {@code args} plainly invoke from {@code from} on, itself built the same way, or all of them
+   * when that is not plain ({@code args} null: all of them, all the way down). {@code path} is the
+   * command's words after {@code market}, each followed by a space (the root's is empty).
+   */
+  private static CommandLine command(
+      Class<?> cls, String path, String[] args, int from, ContextFactory factory) {
+    Object instance = factory.instance(cls);
+    CommandLine cmd = new CommandLine(instance, factory);
+    List<Class<?>> subcommands =
+        instance instanceof BaseCommand b ? b.subcommands() : List.<Class<?>>of();
+    int at =
+        args == null || subcommands.isEmpty()
+            ? -1
+            : commandWord(cmd.getCommandSpec(), path, args, from);
+    if (at >= 0) {
+      String words = path + args[at];
+      cmd.addSubcommand(command(Table.commandClass(words), words + " ", args, at + 1, factory));
+    } else {
+      for (Class<?> c : subcommands) {
+        cmd.addSubcommand(command(c, "", null, 0, factory));
+      }
+    }
+    return cmd;
+  }
+
+  /**
+   * Where in {@code args}, from {@code from} on, the subcommand of {@code spec} (the command at
+   * {@code path}) is named, skipping {@code spec}'s own options and their values; -1 when that
+   * takes the whole tree to tell: no command word, a word the table does not know, an unknown or
+   * clustered option, one whose value is optional or may be several words or looks like an option,
+   * or a help or version option ({@code market -h offerings} lists every command).
+   */
+  static int commandWord(CommandSpec spec, String path, String[] args, int from) {
+    for (int i = from; i < args.length; i++) {
       String a = args[i];
       if (a.startsWith("-") && a.length() > 1) {
         int eq = a.indexOf('=');
-        OptionSpec o = root.findOption(eq > 0 ? a.substring(0, eq) : a);
-        if (o == null
-            || o.usageHelp()
-            || o.versionHelp()
-            || (o.arity().min() == 0 && o.arity().max() > 0)) {
-          // unknown (or clustered), one whose value is optional, or help (`market -h offerings`
-          // lists every command)
-          return null;
+        OptionSpec o = spec.findOption(eq > 0 ? a.substring(0, eq) : a);
+        if (o == null || o.usageHelp() || o.versionHelp()) {
+          return -1;
         }
-        if (eq < 0 && o.arity().max() > 0) {
+        int min = o.arity().min();
+        int max = o.arity().max();
+        if (!(min == 0 && max == 0) && !(min == 1 && max == 1)) {
+          return -1;
+        }
+        if (max == 1 && eq < 0) {
           i++; // its value, which may be any word, a command's name included
+          if (i >= args.length || args[i].startsWith("-")) {
+            return -1;
+          }
         }
         continue;
       }
-      String found = TopLevel.BY_NAME.get(a);
-      if (found == null) {
-        return null;
-      }
-      try {
-        return Class.forName(found, false, Cli.class.getClassLoader());
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException("the command table names a missing class " + found, e);
-      }
+      return Table.BY_WORDS.containsKey(path + a) ? i : -1;
     }
-    return null;
+    return -1;
   }
 
-  /** Where {@link dev.market.cli.docs.PrecomputeHelp} writes {@link #topLevelTable()}. */
+  /** Where {@link dev.market.cli.docs.PrecomputeHelp} writes {@link #commandTable}. */
   public static final String COMMAND_TABLE = "/dev/market/cli/help/commands.txt";
 
   /**
-   * Each top-level command's class name by its name and aliases, {@code help} left out (it lists
-   * the others, so it takes the whole tree). Read from the table the build wrote ({@link
-   * #COMMAND_TABLE}): reading the {@code @Command} annotations of thirty classes instead was a
-   * third of {@code market --version}'s start-up. Without the table (an IDE build that skipped
-   * process-classes) the annotations answer, as the table was made from them.
+   * Each command's class name by its words after {@code market} ({@code offerings list}, {@code
+   * offerings ls}), aliases included, top-level {@code help} left out (it lists the others, so it
+   * takes the whole tree). Read from the table the build wrote ({@link #COMMAND_TABLE}) from the
+   * whole tree: reading the {@code @Command} annotations of thirty classes instead was a third of
+   * {@code market --version}'s start-up. Without the table (an IDE build that skipped
+   * process-classes) every run builds the whole tree.
    */
-  private static final class TopLevel {
-    static final Map<String, String> BY_NAME = load();
+  private static final class Table {
+    static final Map<String, String> BY_WORDS = load();
+
+    static Class<?> commandClass(String words) {
+      String name = BY_WORDS.get(words);
+      try {
+        return Class.forName(name, false, Cli.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("the command table names a missing class " + name, e);
+      }
+    }
 
     private static Map<String, String> load() {
       try (InputStream in = Cli.class.getResourceAsStream(COMMAND_TABLE)) {
         if (in == null) {
-          return topLevelTable();
+          return Map.of();
         }
-        Map<String, String> byName = new HashMap<>();
+        Map<String, String> byWords = new HashMap<>();
         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         for (int at = 0, end; at < text.length(); at = end + 1) {
           end = text.indexOf('\n', at);
           end = end < 0 ? text.length() : end;
           int tab = text.indexOf('\t', at);
           if (tab > at && tab < end) {
-            byName.put(text.substring(at, tab), text.substring(tab + 1, end));
+            byWords.put(text.substring(at, tab), text.substring(tab + 1, end));
           }
         }
-        return byName;
+        return byWords;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
   }
 
-  /** The top-level command table as the annotations give it, in help order. */
-  public static Map<String, String> topLevelTable() {
-    Map<String, String> byName = new LinkedHashMap<>();
-    for (Class<?> c : MarketCommand.commands()) {
-      if (c == HelpCommand.class) {
+  /**
+   * The command table of {@code tree} (the whole tree), in help order: every command's words after
+   * {@code market}, aliases included, to its class name; top-level {@code help} left out.
+   */
+  public static Map<String, String> commandTable(CommandLine tree) {
+    Map<String, String> byWords = new LinkedHashMap<>();
+    addToTable(tree, "", byWords);
+    return byWords;
+  }
+
+  private static void addToTable(CommandLine cmd, String path, Map<String, String> byWords) {
+    for (Map.Entry<String, CommandLine> e : cmd.getSubcommands().entrySet()) {
+      Class<?> c = e.getValue().getCommandSpec().userObject().getClass();
+      if (path.isEmpty() && c == HelpCommand.class) {
         continue;
       }
-      Command a = c.getAnnotation(Command.class);
-      byName.put(a.name(), c.getName());
-      for (String alias : a.aliases()) {
-        byName.put(alias, c.getName());
-      }
+      byWords.put(path + e.getKey(), c.getName());
+      addToTable(e.getValue(), path + e.getKey() + " ", byWords);
     }
-    return byName;
   }
 
-  private static CommandLine root(ContextFactory factory) {
-    return new CommandLine(MarketCommand.class, factory);
-  }
-
-  /** Adds {@code commands} under {@code cmd} (the root) and wires the tree to the context. */
-  private CommandLine configure(CommandLine cmd, List<Class<?>> commands) {
+  /** Wires {@code cmd} (the root) and its subcommands to the context. */
+  private CommandLine configure(CommandLine cmd) {
     ErrorHandler errors = new ErrorHandler(ctx);
-    IFactory factory = cmd.getFactory();
-    for (Class<?> c : commands) {
-      cmd.addSubcommand(new CommandLine(c, factory));
-    }
     Map<String, String> exitCodes = new LinkedHashMap<>();
     for (String entry : ExitCodes.HELP_LIST) {
       int colon = entry.indexOf(':');
@@ -297,6 +332,15 @@ public final class Cli {
         return fallback.create(cls);
       }
       return withContext.newInstance(ctx);
+    }
+
+    /** {@link #create}, failing as picocli fails when it cannot construct a command. */
+    Object instance(Class<?> cls) {
+      try {
+        return create(cls);
+      } catch (Exception e) {
+        throw new CommandLine.InitializationException("Could not instantiate " + cls + ": " + e, e);
+      }
     }
   }
 }
