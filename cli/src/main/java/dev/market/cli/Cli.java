@@ -10,8 +10,10 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
@@ -70,17 +72,14 @@ public final class Cli {
       Class<?> cls, String path, String[] args, int from, ContextFactory factory) {
     Object instance = factory.instance(cls);
     CommandLine cmd = new CommandLine(instance, factory);
-    List<Class<?>> subcommands =
-        instance instanceof BaseCommand b ? b.subcommands() : List.<Class<?>>of();
-    int at =
-        args == null || subcommands.isEmpty()
-            ? -1
-            : commandWord(cmd.getCommandSpec(), path, args, from);
+    // the table knows only subcommands' words, so a leaf never finds one
+    int at = args == null ? -1 : commandWord(cmd.getCommandSpec(), path, args, from);
     if (at >= 0) {
       String words = path + args[at];
       cmd.addSubcommand(command(Table.commandClass(words), words + " ", args, at + 1, factory));
-    } else {
-      for (Class<?> c : subcommands) {
+    } else if (instance instanceof BaseCommand b) {
+      // asked only here: the list's class literals load every class it names
+      for (Class<?> c : b.subcommands()) {
         cmd.addSubcommand(command(c, "", null, 0, factory));
       }
     }
@@ -210,14 +209,14 @@ public final class Cli {
         // `--identity provider`: an identity may share its name with a command
         .setAllowSubcommandsAsOptionParameters(true)
         .registerConverter(java.math.BigDecimal.class, new AmountConverter())
-        .registerConverter(Long.class, WholeNumbers::toLong)
-        .registerConverter(Long.TYPE, WholeNumbers::toLong)
-        .registerConverter(Integer.class, WholeNumbers::toInt)
-        .registerConverter(Integer.TYPE, WholeNumbers::toInt)
+        .registerConverter(Long.class, WholeNumbers.LONG)
+        .registerConverter(Long.TYPE, WholeNumbers.LONG)
+        .registerConverter(Integer.class, WholeNumbers.INT)
+        .registerConverter(Integer.TYPE, WholeNumbers.INT)
         .setExecutionExceptionHandler(errors)
         .setExitCodeExceptionMapper(errors)
         .setParameterExceptionHandler(errors)
-        .setExecutionStrategy(this::run);
+        .setExecutionStrategy(new CheckedFirst());
     return cmd;
   }
 
@@ -227,19 +226,12 @@ public final class Cli {
   /** An "Examples:" section, from {@link Examples}, after the exit codes of every command. */
   private static void addExamples(CommandLine cmd) {
     CommandSpec spec = cmd.getCommandSpec();
-    List<String> lines =
-        Examples.BY_COMMAND.get(spec.qualifiedName().replaceFirst("^market ?", ""));
+    List<String> lines = Examples.BY_COMMAND.get(words(spec));
     if (lines != null) {
       var usage = spec.usageMessage();
       Map<String, CommandLine.IHelpSectionRenderer> sections =
           new LinkedHashMap<>(usage.sectionMap());
-      sections.put(
-          EXAMPLES_SECTION,
-          help -> {
-            StringBuilder b = new StringBuilder(String.format("%nExamples:%n"));
-            lines.forEach(l -> b.append("  ").append(l).append(System.lineSeparator()));
-            return b.toString();
-          });
+      sections.put(EXAMPLES_SECTION, new ExamplesSection(lines));
       usage.sectionMap(sections);
       List<String> keys = new ArrayList<>(usage.sectionKeys());
       keys.remove(EXAMPLES_SECTION);
@@ -248,18 +240,58 @@ public final class Cli {
           EXAMPLES_SECTION);
       usage.sectionKeys(keys);
     }
-    cmd.getSubcommands().values().stream().distinct().forEach(Cli::addExamples);
+    for (CommandLine sub : distinct(cmd.getSubcommands().values())) {
+      addExamples(sub);
+    }
+  }
+
+  /** The "Examples:" section's text. */
+  private static final class ExamplesSection implements CommandLine.IHelpSectionRenderer {
+    private final List<String> lines;
+
+    ExamplesSection(List<String> lines) {
+      this.lines = lines;
+    }
+
+    @Override
+    public String render(Help help) {
+      StringBuilder b = new StringBuilder(String.format("%nExamples:%n"));
+      for (String l : lines) {
+        b.append("  ").append(l).append(System.lineSeparator());
+      }
+      return b.toString();
+    }
+  }
+
+  /** Each subcommand once: an alias is a second key for the same one. */
+  private static Collection<CommandLine> distinct(Collection<CommandLine> subcommands) {
+    return new LinkedHashSet<>(subcommands);
+  }
+
+  /** The command's words after {@code market} ({@code offerings list}; the root's are empty). */
+  private static String words(CommandSpec spec) {
+    String q = spec.qualifiedName();
+    if (q.startsWith("market")) {
+      q = q.substring("market".length());
+      if (q.startsWith(" ")) {
+        q = q.substring(1);
+      }
+    }
+    return q;
   }
 
   /** Options that must be sound before anything is sent ({@code --jq}) are checked first. */
-  private int run(ParseResult parsed) {
-    try {
-      ctx.checkOutputOptions();
-    } catch (CliException e) {
-      List<CommandLine> chain = parsed.asCommandLineList();
-      throw new CommandLine.ExecutionException(chain.get(chain.size() - 1), e.getMessage(), e);
+  private final class CheckedFirst implements CommandLine.IExecutionStrategy {
+    @Override
+    public int execute(ParseResult parsed) {
+      try {
+        ctx.checkOutputOptions();
+      } catch (CliException e) {
+        List<CommandLine> chain = parsed.asCommandLineList();
+        throw new CommandLine.ExecutionException(chain.get(chain.size() - 1), e.getMessage(), e);
+      }
+      return new CommandLine.RunLast().execute(parsed);
     }
-    return new CommandLine.RunLast().execute(parsed);
   }
 
   /**
@@ -268,8 +300,7 @@ public final class Cli {
    */
   private void addJsonOptions(CommandLine cmd) {
     CommandSpec spec = cmd.getCommandSpec();
-    String words = spec.qualifiedName().replaceFirst("^market ?", "");
-    String schema = JsonSchemas.name(words);
+    String schema = JsonSchemas.name(words(spec));
     if (schema != null) {
       spec.addOption(
           OptionSpec.builder("--jq")
@@ -292,15 +323,19 @@ public final class Cli {
           "%nJSON: -o json prints schema "
               + schema
               + " (fields and types: docs/json.md); --jq EXPR filters it.");
-      spec.usageMessage().footer(footer.toArray(String[]::new));
+      spec.usageMessage().footer(footer.toArray(new String[0]));
     }
-    cmd.getSubcommands().values().stream().distinct().forEach(this::addJsonOptions);
+    for (CommandLine sub : distinct(cmd.getSubcommands().values())) {
+      addJsonOptions(sub);
+    }
   }
 
   /** {@code Usage: market rent [OPTIONS] OFFERING-ID}: the global options would drown the rest. */
   private static void abbreviateSynopses(CommandLine cmd) {
     cmd.getCommandSpec().usageMessage().abbreviateSynopsis(true);
-    cmd.getSubcommands().values().forEach(Cli::abbreviateSynopses);
+    for (CommandLine sub : cmd.getSubcommands().values()) {
+      abbreviateSynopses(sub);
+    }
   }
 
   /**
