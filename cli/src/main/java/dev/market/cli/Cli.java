@@ -360,13 +360,15 @@ public final class Cli {
 
     @Override
     public <K> K create(Class<K> cls) throws Exception {
-      Constructor<K> withContext;
-      try {
-        withContext = cls.getDeclaredConstructor(CliContext.class);
-      } catch (NoSuchMethodException e) {
-        return fallback.create(cls);
+      // looked for, not asked for: getDeclaredConstructor's NoSuchMethodException (picocli asks
+      // for the version provider and completion candidates too) builds its message with streams
+      for (Constructor<?> c : cls.getDeclaredConstructors()) {
+        Class<?>[] params = c.getParameterTypes();
+        if (params.length == 1 && params[0] == CliContext.class) {
+          return cls.cast(c.newInstance(ctx));
+        }
       }
-      return withContext.newInstance(ctx);
+      return fallback.create(cls);
     }
 
     /** {@link #create}, failing as picocli fails when it cannot construct a command. */
