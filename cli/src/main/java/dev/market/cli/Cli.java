@@ -1,5 +1,6 @@
 package dev.market.cli;
 
+import dev.market.cli.commands.BaseCommand;
 import dev.market.cli.commands.MarketCommand;
 import dev.market.cli.commands.help.HelpCommand;
 import dev.market.cli.output.JsonSchemas;
@@ -9,12 +10,13 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,112 +43,152 @@ public final class Cli {
 
   /** A fresh command tree wired to the context: every command. */
   public CommandLine commandLine() {
-    return build(MarketCommand.commands());
+    return configure(command(MarketCommand.class, "", null, 0, new ContextFactory(ctx)));
   }
 
   /**
-   * The tree a run of {@code args} needs: the root and the one top-level command the arguments
-   * invoke, with its subcommands. Building a command has picocli reflect over its class and its
-   * options, so building all thirty for {@code market offerings list} was start-up spent on
-   * commands the run never reaches. Whenever the invoked command is not plain to see (no command
-   * word, an unknown option before it, {@code help}, which lists the others) this is the whole
-   * tree, so every error and suggestion is the one the whole tree gives.
+   * The tree a run of {@code args} needs: the root and the one command the arguments invoke, at
+   * every level: {@code market offerings list} builds the root, {@code offerings} and {@code list},
+   * not the thirty other top-level commands nor {@code list}'s five siblings. Building a command
+   * has picocli reflect over its class and its options (the global options' mixin in each), so
+   * every command built and not run was start-up spent for nothing. Whenever the invoked command is
+   * not plain to see (no command word, an unknown option before it, a help or version option, a
+   * word that is no command, which wants a did-you-mean, {@code help}, which lists the others) that
+   * level gets all its subcommands, so every error, suggestion and help text is the one the whole
+   * tree gives. Each command is built once: the options that tell where the next command word is
+   * are its own.
    */
   CommandLine commandLineFor(String... args) {
-    CommandLine root = build(List.of());
-    Class<?> invoked = invoked(root.getCommandSpec(), args);
-    if (invoked == null) {
-      return commandLine();
-    }
-    return build(List.of(invoked));
+    return configure(command(MarketCommand.class, "", args, 0, new ContextFactory(ctx)));
   }
 
-  /** The top-level command {@code args} invoke, or null when that takes the whole tree to tell. */
-  static Class<?> invoked(CommandSpec root, String... args) {
-    for (int i = 0; i < args.length; i++) {
+  /**
+   * {@code cls}'s command with its subcommands ({@link BaseCommand#subcommands()}): only the one
+   * {@code args} plainly invoke from {@code from} on, itself built the same way, or all of them
+   * when that is not plain ({@code args} null: all of them, all the way down). {@code path} is the
+   * command's words after {@code market}, each followed by a space (the root's is empty).
+   */
+  private static CommandLine command(
+      Class<?> cls, String path, String[] args, int from, ContextFactory factory) {
+    Object instance = factory.instance(cls);
+    CommandLine cmd = new CommandLine(instance, factory);
+    // the table knows only subcommands' words, so a leaf never finds one
+    int at = args == null ? -1 : commandWord(cmd.getCommandSpec(), path, args, from);
+    if (at >= 0) {
+      String words = path + args[at];
+      cmd.addSubcommand(command(Table.commandClass(words), words + " ", args, at + 1, factory));
+    } else if (instance instanceof BaseCommand b) {
+      // asked only here: the list's class literals load every class it names
+      for (Class<?> c : b.subcommands()) {
+        cmd.addSubcommand(command(c, "", null, 0, factory));
+      }
+    }
+    return cmd;
+  }
+
+  /**
+   * Where in {@code args}, from {@code from} on, the subcommand of {@code spec} (the command at
+   * {@code path}) is named, skipping {@code spec}'s own options and their values; -1 when that
+   * takes the whole tree to tell: no command word, a word the table does not know, an unknown or
+   * clustered option, one whose value is optional or may be several words or looks like an option,
+   * or a help or version option ({@code market -h offerings} lists every command).
+   */
+  static int commandWord(CommandSpec spec, String path, String[] args, int from) {
+    for (int i = from; i < args.length; i++) {
       String a = args[i];
       if (a.startsWith("-") && a.length() > 1) {
         int eq = a.indexOf('=');
-        OptionSpec o = root.findOption(eq > 0 ? a.substring(0, eq) : a);
-        if (o == null || (o.arity().min() == 0 && o.arity().max() > 0)) {
-          return null; // unknown (or clustered) option, or one whose value is optional
+        OptionSpec o = spec.findOption(eq > 0 ? a.substring(0, eq) : a);
+        if (o == null || o.usageHelp() || o.versionHelp()) {
+          return -1;
         }
-        if (eq < 0 && o.arity().max() > 0) {
+        int min = o.arity().min();
+        int max = o.arity().max();
+        if (!(min == 0 && max == 0) && !(min == 1 && max == 1)) {
+          return -1;
+        }
+        if (max == 1 && eq < 0) {
           i++; // its value, which may be any word, a command's name included
+          if (i >= args.length || args[i].startsWith("-")) {
+            return -1;
+          }
         }
         continue;
       }
-      String found = TopLevel.BY_NAME.get(a);
-      if (found == null) {
-        return null;
-      }
-      try {
-        return Class.forName(found, false, Cli.class.getClassLoader());
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException("the command table names a missing class " + found, e);
-      }
+      return Table.BY_WORDS.containsKey(path + a) ? i : -1;
     }
-    return null;
+    return -1;
   }
 
-  /** Where {@link dev.market.cli.docs.PrecomputeHelp} writes {@link #topLevelTable()}. */
+  /** Where {@link dev.market.cli.docs.PrecomputeHelp} writes {@link #commandTable}. */
   public static final String COMMAND_TABLE = "/dev/market/cli/help/commands.txt";
 
   /**
-   * Each top-level command's class name by its name and aliases, {@code help} left out (it lists
-   * the others, so it takes the whole tree). Read from the table the build wrote ({@link
-   * #COMMAND_TABLE}): reading the {@code @Command} annotations of thirty classes instead was a
-   * third of {@code market --version}'s start-up. Without the table (an IDE build that skipped
-   * process-classes) the annotations answer, as the table was made from them.
+   * Each command's class name by its words after {@code market} ({@code offerings list}, {@code
+   * offerings ls}), aliases included, top-level {@code help} left out (it lists the others, so it
+   * takes the whole tree). Read from the table the build wrote ({@link #COMMAND_TABLE}) from the
+   * whole tree: reading the {@code @Command} annotations of thirty classes instead was a third of
+   * {@code market --version}'s start-up. Without the table (an IDE build that skipped
+   * process-classes) every run builds the whole tree.
    */
-  private static final class TopLevel {
-    static final Map<String, String> BY_NAME = load();
+  private static final class Table {
+    static final Map<String, String> BY_WORDS = load();
+
+    static Class<?> commandClass(String words) {
+      String name = BY_WORDS.get(words);
+      try {
+        return Class.forName(name, false, Cli.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("the command table names a missing class " + name, e);
+      }
+    }
 
     private static Map<String, String> load() {
       try (InputStream in = Cli.class.getResourceAsStream(COMMAND_TABLE)) {
         if (in == null) {
-          return topLevelTable();
+          return Map.of();
         }
-        Map<String, String> byName = new HashMap<>();
+        Map<String, String> byWords = new HashMap<>();
         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         for (int at = 0, end; at < text.length(); at = end + 1) {
           end = text.indexOf('\n', at);
           end = end < 0 ? text.length() : end;
           int tab = text.indexOf('\t', at);
           if (tab > at && tab < end) {
-            byName.put(text.substring(at, tab), text.substring(tab + 1, end));
+            byWords.put(text.substring(at, tab), text.substring(tab + 1, end));
           }
         }
-        return byName;
+        return byWords;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
   }
 
-  /** The top-level command table as the annotations give it, in help order. */
-  public static Map<String, String> topLevelTable() {
-    Map<String, String> byName = new LinkedHashMap<>();
-    for (Class<?> c : MarketCommand.commands()) {
-      if (c == HelpCommand.class) {
-        continue;
-      }
-      Command a = c.getAnnotation(Command.class);
-      byName.put(a.name(), c.getName());
-      for (String alias : a.aliases()) {
-        byName.put(alias, c.getName());
-      }
-    }
-    return byName;
+  /**
+   * The command table of {@code tree} (the whole tree), in help order: every command's words after
+   * {@code market}, aliases included, to its class name; top-level {@code help} left out.
+   */
+  public static Map<String, String> commandTable(CommandLine tree) {
+    Map<String, String> byWords = new LinkedHashMap<>();
+    addToTable(tree, "", byWords);
+    return byWords;
   }
 
-  private CommandLine build(List<Class<?>> commands) {
-    ErrorHandler errors = new ErrorHandler(ctx);
-    ContextFactory factory = new ContextFactory(ctx);
-    CommandLine cmd = new CommandLine(MarketCommand.class, factory);
-    for (Class<?> c : commands) {
-      cmd.addSubcommand(new CommandLine(c, factory));
+  private static void addToTable(CommandLine cmd, String path, Map<String, String> byWords) {
+    for (Map.Entry<String, CommandLine> e : cmd.getSubcommands().entrySet()) {
+      Class<?> c = e.getValue().getCommandSpec().userObject().getClass();
+      if (path.isEmpty() && c == HelpCommand.class) {
+        continue;
+      }
+      byWords.put(path + e.getKey(), c.getName());
+      addToTable(e.getValue(), path + e.getKey() + " ", byWords);
     }
+  }
+
+  /** Wires {@code cmd} (the root) and its subcommands to the context. */
+  private CommandLine configure(CommandLine cmd) {
+    ErrorHandler errors = new ErrorHandler(ctx);
     Map<String, String> exitCodes = new LinkedHashMap<>();
     for (String entry : ExitCodes.HELP_LIST) {
       int colon = entry.indexOf(':');
@@ -167,14 +209,14 @@ public final class Cli {
         // `--identity provider`: an identity may share its name with a command
         .setAllowSubcommandsAsOptionParameters(true)
         .registerConverter(java.math.BigDecimal.class, new AmountConverter())
-        .registerConverter(Long.class, WholeNumbers::toLong)
-        .registerConverter(Long.TYPE, WholeNumbers::toLong)
-        .registerConverter(Integer.class, WholeNumbers::toInt)
-        .registerConverter(Integer.TYPE, WholeNumbers::toInt)
+        .registerConverter(Long.class, WholeNumbers.LONG)
+        .registerConverter(Long.TYPE, WholeNumbers.LONG)
+        .registerConverter(Integer.class, WholeNumbers.INT)
+        .registerConverter(Integer.TYPE, WholeNumbers.INT)
         .setExecutionExceptionHandler(errors)
         .setExitCodeExceptionMapper(errors)
         .setParameterExceptionHandler(errors)
-        .setExecutionStrategy(this::run);
+        .setExecutionStrategy(new CheckedFirst());
     return cmd;
   }
 
@@ -184,19 +226,12 @@ public final class Cli {
   /** An "Examples:" section, from {@link Examples}, after the exit codes of every command. */
   private static void addExamples(CommandLine cmd) {
     CommandSpec spec = cmd.getCommandSpec();
-    List<String> lines =
-        Examples.BY_COMMAND.get(spec.qualifiedName().replaceFirst("^market ?", ""));
+    List<String> lines = Examples.BY_COMMAND.get(words(spec));
     if (lines != null) {
       var usage = spec.usageMessage();
       Map<String, CommandLine.IHelpSectionRenderer> sections =
           new LinkedHashMap<>(usage.sectionMap());
-      sections.put(
-          EXAMPLES_SECTION,
-          help -> {
-            StringBuilder b = new StringBuilder(String.format("%nExamples:%n"));
-            lines.forEach(l -> b.append("  ").append(l).append(System.lineSeparator()));
-            return b.toString();
-          });
+      sections.put(EXAMPLES_SECTION, new ExamplesSection(lines));
       usage.sectionMap(sections);
       List<String> keys = new ArrayList<>(usage.sectionKeys());
       keys.remove(EXAMPLES_SECTION);
@@ -205,18 +240,58 @@ public final class Cli {
           EXAMPLES_SECTION);
       usage.sectionKeys(keys);
     }
-    cmd.getSubcommands().values().stream().distinct().forEach(Cli::addExamples);
+    for (CommandLine sub : distinct(cmd.getSubcommands().values())) {
+      addExamples(sub);
+    }
+  }
+
+  /** The "Examples:" section's text. */
+  private static final class ExamplesSection implements CommandLine.IHelpSectionRenderer {
+    private final List<String> lines;
+
+    ExamplesSection(List<String> lines) {
+      this.lines = lines;
+    }
+
+    @Override
+    public String render(Help help) {
+      StringBuilder b = new StringBuilder(String.format("%nExamples:%n"));
+      for (String l : lines) {
+        b.append("  ").append(l).append(System.lineSeparator());
+      }
+      return b.toString();
+    }
+  }
+
+  /** Each subcommand once: an alias is a second key for the same one. */
+  private static Collection<CommandLine> distinct(Collection<CommandLine> subcommands) {
+    return new LinkedHashSet<>(subcommands);
+  }
+
+  /** The command's words after {@code market} ({@code offerings list}; the root's are empty). */
+  private static String words(CommandSpec spec) {
+    String q = spec.qualifiedName();
+    if (q.startsWith("market")) {
+      q = q.substring("market".length());
+      if (q.startsWith(" ")) {
+        q = q.substring(1);
+      }
+    }
+    return q;
   }
 
   /** Options that must be sound before anything is sent ({@code --jq}) are checked first. */
-  private int run(ParseResult parsed) {
-    try {
-      ctx.checkOutputOptions();
-    } catch (CliException e) {
-      List<CommandLine> chain = parsed.asCommandLineList();
-      throw new CommandLine.ExecutionException(chain.get(chain.size() - 1), e.getMessage(), e);
+  private final class CheckedFirst implements CommandLine.IExecutionStrategy {
+    @Override
+    public int execute(ParseResult parsed) {
+      try {
+        ctx.checkOutputOptions();
+      } catch (CliException e) {
+        List<CommandLine> chain = parsed.asCommandLineList();
+        throw new CommandLine.ExecutionException(chain.get(chain.size() - 1), e.getMessage(), e);
+      }
+      return new CommandLine.RunLast().execute(parsed);
     }
-    return new CommandLine.RunLast().execute(parsed);
   }
 
   /**
@@ -225,8 +300,7 @@ public final class Cli {
    */
   private void addJsonOptions(CommandLine cmd) {
     CommandSpec spec = cmd.getCommandSpec();
-    String words = spec.qualifiedName().replaceFirst("^market ?", "");
-    String schema = JsonSchemas.name(words);
+    String schema = JsonSchemas.name(words(spec));
     if (schema != null) {
       spec.addOption(
           OptionSpec.builder("--jq")
@@ -249,15 +323,19 @@ public final class Cli {
           "%nJSON: -o json prints schema "
               + schema
               + " (fields and types: docs/json.md); --jq EXPR filters it.");
-      spec.usageMessage().footer(footer.toArray(String[]::new));
+      spec.usageMessage().footer(footer.toArray(new String[0]));
     }
-    cmd.getSubcommands().values().stream().distinct().forEach(this::addJsonOptions);
+    for (CommandLine sub : distinct(cmd.getSubcommands().values())) {
+      addJsonOptions(sub);
+    }
   }
 
   /** {@code Usage: market rent [OPTIONS] OFFERING-ID}: the global options would drown the rest. */
   private static void abbreviateSynopses(CommandLine cmd) {
     cmd.getCommandSpec().usageMessage().abbreviateSynopsis(true);
-    cmd.getSubcommands().values().forEach(Cli::abbreviateSynopses);
+    for (CommandLine sub : cmd.getSubcommands().values()) {
+      abbreviateSynopses(sub);
+    }
   }
 
   /**
@@ -282,13 +360,24 @@ public final class Cli {
 
     @Override
     public <K> K create(Class<K> cls) throws Exception {
-      Constructor<K> withContext;
-      try {
-        withContext = cls.getDeclaredConstructor(CliContext.class);
-      } catch (NoSuchMethodException e) {
-        return fallback.create(cls);
+      // looked for, not asked for: getDeclaredConstructor's NoSuchMethodException (picocli asks
+      // for the version provider and completion candidates too) builds its message with streams
+      for (Constructor<?> c : cls.getDeclaredConstructors()) {
+        Class<?>[] params = c.getParameterTypes();
+        if (params.length == 1 && params[0] == CliContext.class) {
+          return cls.cast(c.newInstance(ctx));
+        }
       }
-      return withContext.newInstance(ctx);
+      return fallback.create(cls);
+    }
+
+    /** {@link #create}, failing as picocli fails when it cannot construct a command. */
+    Object instance(Class<?> cls) {
+      try {
+        return create(cls);
+      } catch (Exception e) {
+        throw new CommandLine.InitializationException("Could not instantiate " + cls + ": " + e, e);
+      }
     }
   }
 }

@@ -80,12 +80,10 @@ public final class CliContext implements AutoCloseable {
     this.env = Map.copyOf(Objects.requireNonNull(b.env, "env"));
     this.terminal = Objects.requireNonNull(b.terminal, "terminal");
     this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
-    this.clientCustomizer =
-        b.clientCustomizer == null ? UnaryOperator.identity() : b.clientCustomizer;
-    this.processRunner =
-        b.processRunner == null
-            ? command -> new ProcessBuilder(command).inheritIO().start().waitFor()
-            : b.processRunner;
+    // null: none, and the real one; no lambda is made on the way to every command (on JDK 17 each
+    // spins classes at start-up)
+    this.clientCustomizer = b.clientCustomizer;
+    this.processRunner = b.processRunner;
     this.paths = MarketPaths.fromEnv(this.env);
   }
 
@@ -139,6 +137,9 @@ public final class CliContext implements AutoCloseable {
   }
 
   public ProcessRunner processRunner() {
+    if (processRunner == null) {
+      return command -> new ProcessBuilder(command).inheritIO().start().waitFor();
+    }
     return processRunner;
   }
 
@@ -251,10 +252,8 @@ public final class CliContext implements AutoCloseable {
     if (fromEnv != null) {
       return config().profile(fromEnv, "MARKET_PROFILE");
     }
-    return config()
-        .get(CliConfig.PROFILE)
-        .map(n -> config().profile(n, "config profile"))
-        .orElse(null);
+    String name = config().get(CliConfig.PROFILE).orElse(null);
+    return name == null ? null : config().profile(name, "config profile");
   }
 
   /** {@code --jq EXPR}, compiled when first asked for; {@code null} when not given. */
@@ -299,7 +298,8 @@ public final class CliContext implements AutoCloseable {
     if (flags.output != null) {
       return OutputFormat.parse(flags.output);
     }
-    return config().get(CliConfig.OUTPUT).map(OutputFormat::parse).orElse(OutputFormat.TABLE);
+    String format = config().get(CliConfig.OUTPUT).orElse(null);
+    return format == null ? OutputFormat.TABLE : OutputFormat.parse(format);
   }
 
   public boolean debug() {
@@ -383,7 +383,7 @@ public final class CliContext implements AutoCloseable {
     if (attemptTimeout != null) {
       b.connectTimeout(attemptTimeout).readTimeout(attemptTimeout);
     }
-    return clientCustomizer.apply(b);
+    return clientCustomizer == null ? b : clientCustomizer.apply(b);
   }
 
   /**

@@ -1,11 +1,30 @@
 package dev.market.cli;
 
 import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Counts, ids and hours: "not a whole number", not picocli's "'1.5' is not a long". */
 final class WholeNumbers {
   private static final Pattern DIGITS = Pattern.compile("-?[0-9]{1,18}");
+
+  /** {@link #toLong} as picocli's converter (a class: a method reference spins one per run). */
+  static final ITypeConverter<Long> LONG =
+      new ITypeConverter<>() {
+        @Override
+        public Long convert(String value) {
+          return toLong(value);
+        }
+      };
+
+  /** {@link #toInt} as picocli's converter. */
+  static final ITypeConverter<Integer> INT =
+      new ITypeConverter<>() {
+        @Override
+        public Integer convert(String value) {
+          return toInt(value);
+        }
+      };
 
   private WholeNumbers() {}
 

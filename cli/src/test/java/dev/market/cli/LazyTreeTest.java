@@ -3,6 +3,7 @@ package dev.market.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.market.cli.commands.MarketCommand;
+import dev.market.cli.commands.offerings.OfferingsCommand;
 import dev.market.cli.support.ScriptedTerminal;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 /**
  * A run builds the root and only the top-level command it invokes ({@link Cli#commandLineFor}); it
@@ -44,6 +46,8 @@ class LazyTreeTest {
         "stauts 3f1c2a9b", // did-you-mean needs every name
         "auth status", // the stray word is the error
         "--bogus offerings list", // an unknown option: the whole tree's error
+        "-h offerings list", // the root's help, which lists every command
+        "--version offerings",
         "--identity", // no command at all
         "-- offerings"
       })
@@ -65,7 +69,41 @@ class LazyTreeTest {
         "config list",
         "provision --password s3cret 3f1c2a9b",
         "accept --help",
-        "--identity rent offerings --help"
+        "--identity rent offerings --help",
+        "-h offerings list",
+        "--help rent",
+        // a group's subcommand: built alone only when plain to see
+        "offerings",
+        "offerings --help",
+        "offerings -h list",
+        "offerings list --help",
+        "offerings ls --help",
+        "offerings lst",
+        "offerings lis --help",
+        "offerings --bogus list",
+        "offerings list --bogus",
+        "offerings list extra",
+        "offerings -- list",
+        "offerings --identity list show",
+        "offerings --identity=list show abc",
+        "offerings --identity --debug list",
+        "offerings list --limit 0",
+        "offerings list -q",
+        "--no-color offerings -o json list --dry-run --api-url http://127.0.0.1:9",
+        "offerings ls --dry-run -o json --api-url http://127.0.0.1:9",
+        "-o json offerings show",
+        "offerings show abc",
+        "config profile",
+        "config profile --help",
+        "config profile lst",
+        "config prfile",
+        "config profile add --help",
+        "config profile add",
+        "wallet deposit --help",
+        "wallet depost",
+        "provider auto-accept --help",
+        "provider auto-accept sideways",
+        "account show --help"
       })
   void a_lazy_run_answers_exactly_as_the_whole_tree(String args) {
     String[] argv = args.split(" ");
@@ -73,6 +111,42 @@ class LazyTreeTest {
     Run whole = run(argv, false);
     assertThat(lazy).isEqualTo(whole);
     assertThat(lazy.out() + lazy.err()).isNotBlank();
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "offerings list -o json, list ls",
+    "offerings ls, list ls",
+    "--identity rent offerings --api-url http://x show 17, show",
+    "offerings --identity list show 17, show",
+    "config profile add work http://x, add",
+    "identity show nobody, show"
+  })
+  void only_the_invoked_subcommand_of_a_group_is_built(String args, String built) {
+    CommandLine group =
+        cli().commandLineFor(args.split(" ")).getSubcommands().values().iterator().next();
+    if (args.startsWith("config")) {
+      group = group.getSubcommands().get("profile");
+      assertThat(group.getParent().getSubcommands().keySet()).containsExactly("profile");
+    }
+    assertThat(group.getSubcommands().keySet()).containsExactly(built.split(" "));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "offerings",
+        "offerings lst", // did-you-mean needs every name
+        "offerings -h list", // the group's help lists every subcommand
+        "offerings --bogus list",
+        "offerings -- list",
+        "offerings --identity --debug list", // an option-like value: picocli's error, not ours
+        "offerings --identity"
+      })
+  void a_group_gets_all_its_subcommands_when_the_one_invoked_is_not_plain(String args) {
+    CommandLine group = cli().commandLineFor(args.split(" ")).getSubcommands().get("offerings");
+    assertThat(group.getSubcommands().values().stream().distinct())
+        .hasSize(new OfferingsCommand(null).subcommands().size());
   }
 
   @Test

@@ -66,13 +66,21 @@ public final class MarketClient implements AutoCloseable {
 
   private final Identity identity;
   private final Transport transport;
-  private final OfferingService offerings;
-  private final RentalService rentals;
-  private final ProviderService provider;
-  private final NotificationService notifications;
-  private final WalletService wallet;
-  private final TermsService terms;
-  private final AccountService accounts;
+  private final Api api;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Duration pollFirst;
+  private final Duration pollMax;
+
+  // made on first use: a command uses one or two, and each costs class loading and reflection
+  // (their TypeReferences) at start-up
+  private OfferingService offerings;
+  private RentalService rentals;
+  private ProviderService provider;
+  private NotificationService notifications;
+  private WalletService wallet;
+  private TermsService terms;
+  private AccountService accounts;
 
   private MarketClient(Builder b) {
     if (b.baseUrl == null) {
@@ -80,7 +88,11 @@ public final class MarketClient implements AutoCloseable {
     }
     this.identity = b.identity;
     RetryPolicy policy =
-        new RetryPolicy(b.maxAttempts, b.retryBaseDelay, b.maxRetryDelay, b.jitter);
+        new RetryPolicy(
+            b.maxAttempts,
+            b.retryBaseDelay,
+            b.maxRetryDelay,
+            b.jitter == null ? new ThreadLocalJitter() : b.jitter);
     this.transport =
         new Transport(
             new Transport.Config(
@@ -91,15 +103,20 @@ public final class MarketClient implements AutoCloseable {
                 b.readTimeout,
                 policy,
                 b.sleeper,
-                b.userAgent));
-    Api api = new Api(transport, b.identity);
-    this.offerings = new OfferingService(api);
-    this.rentals = new RentalService(api, b.clock, b.sleeper, b.pollFirst, b.pollMax);
-    this.provider = new ProviderService(api);
-    this.notifications = new NotificationService(api);
-    this.wallet = new WalletService(api);
-    this.terms = new TermsService(api);
-    this.accounts = new AccountService(api);
+                b.userAgent == null ? "market/" + Version.get() : b.userAgent));
+    this.api = new Api(transport, b.identity);
+    this.clock = b.clock;
+    this.sleeper = b.sleeper;
+    this.pollFirst = b.pollFirst;
+    this.pollMax = b.pollMax;
+  }
+
+  /** The default jitter: uniform in [0, 1). A class, not a lambda linked on every start-up. */
+  private static final class ThreadLocalJitter implements DoubleSupplier {
+    @Override
+    public double getAsDouble() {
+      return ThreadLocalRandom.current().nextDouble();
+    }
   }
 
   /** {@code root} with {@code /api/v1} appended unless it already ends with it. */
@@ -125,37 +142,58 @@ public final class MarketClient implements AutoCloseable {
   }
 
   /** Offerings: listings, one offering, publishing. */
-  public OfferingService offerings() {
+  public synchronized OfferingService offerings() {
+    if (offerings == null) {
+      offerings = new OfferingService(api);
+    }
     return offerings;
   }
 
   /** Rentals: the renter's side of contracts, and waiting for a status. */
-  public RentalService rentals() {
+  public synchronized RentalService rentals() {
+    if (rentals == null) {
+      rentals = new RentalService(api, clock, sleeper, pollFirst, pollMax);
+    }
     return rentals;
   }
 
   /** The provider's side: requests, provisioning, my contracts, auto-accept. */
-  public ProviderService provider() {
+  public synchronized ProviderService provider() {
+    if (provider == null) {
+      provider = new ProviderService(api);
+    }
     return provider;
   }
 
   /** My notifications. */
-  public NotificationService notifications() {
+  public synchronized NotificationService notifications() {
+    if (notifications == null) {
+      notifications = new NotificationService(api);
+    }
     return notifications;
   }
 
   /** My wallet: balance, ledger, deposits and withdrawals (amounts in integer e9s). */
-  public WalletService wallet() {
+  public synchronized WalletService wallet() {
+    if (wallet == null) {
+      wallet = new WalletService(api);
+    }
     return wallet;
   }
 
   /** What rentals pay for: extensions, auto-renew, the paid period and escrow, reviews. */
-  public TermsService terms() {
+  public synchronized TermsService terms() {
+    if (terms == null) {
+      terms = new TermsService(api);
+    }
     return terms;
   }
 
   /** My account: register one, show it (Decent Cloud requires one with a verified address). */
-  public AccountService accounts() {
+  public synchronized AccountService accounts() {
+    if (accounts == null) {
+      accounts = new AccountService(api);
+    }
     return accounts;
   }
 
@@ -193,11 +231,11 @@ public final class MarketClient implements AutoCloseable {
     private int maxAttempts = 3;
     private Duration retryBaseDelay = Duration.ofMillis(200);
     private Duration maxRetryDelay = Duration.ofSeconds(10);
-    private String userAgent = "market/" + Version.get();
+    private String userAgent; // null: market/<version>, read when built
     private Duration pollFirst = POLL_FIRST_DELAY;
     private Duration pollMax = POLL_MAX_DELAY;
     private Sleeper sleeper = Sleeper.SYSTEM;
-    private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+    private DoubleSupplier jitter; // null: ThreadLocalJitter
 
     private Builder() {}
 

@@ -2,6 +2,7 @@ package dev.market.cli.commands;
 
 import dev.market.cli.CliContext;
 import dev.market.cli.GlobalOptions;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +26,15 @@ public abstract class BaseCommand implements Callable<Integer> {
 
   protected BaseCommand(CliContext ctx) {
     this.ctx = ctx;
+  }
+
+  /**
+   * The subcommands, in the order help lists them; none by default. A method, not the {@code
+   * subcommands} attribute of {@code @Command}, which picocli builds whole: {@link
+   * dev.market.cli.Cli} adds them itself, all of them or only the one a run invokes.
+   */
+  public List<Class<?>> subcommands() {
+    return List.of();
   }
 
   /** The command's words after {@code market}, e.g. {@code identity new}. */

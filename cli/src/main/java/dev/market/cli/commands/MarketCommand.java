@@ -80,6 +80,11 @@ public final class MarketCommand extends GroupCommand {
         VersionCommand.class);
   }
 
+  @Override
+  public List<Class<?>> subcommands() {
+    return commands();
+  }
+
   @Option(
       names = {"-V", "--version"},
       versionHelp = true,

@@ -32,30 +32,36 @@ public final class PrecomputeHelp {
     Files.writeString(dir.resolve("commands.txt"), commandTable(), StandardCharsets.UTF_8);
   }
 
-  /** {@link Cli#COMMAND_TABLE}'s text: one {@code name TAB class} line per name and alias. */
+  /**
+   * {@link Cli#COMMAND_TABLE}'s text, from the whole tree: one {@code words TAB class} line per
+   * command, alias and subcommand ({@code offerings list}).
+   */
   public static String commandTable() {
     StringBuilder b = new StringBuilder();
-    Cli.topLevelTable()
-        .forEach((name, cls) -> b.append(name).append('\t').append(cls).append('\n'));
+    Cli.commandTable(new Cli(context(new StringWriter(), false)).commandLine())
+        .forEach((words, cls) -> b.append(words).append('\t').append(cls).append('\n'));
     return b.toString();
   }
 
   /** What the full tree prints for {@code market --help}, on a terminal or not. */
   public static String treeHelp(boolean terminal) {
     StringWriter out = new StringWriter();
-    CliContext ctx =
-        CliContext.builder()
-            .out(new PrintWriter(out))
-            .err(new PrintWriter(new StringWriter()))
-            .in(new ByteArrayInputStream(new byte[0]))
-            .env(Map.of())
-            .terminal(new GenerateDocs.NoTerminal(terminal))
-            .build();
+    CliContext ctx = context(out, terminal);
     int code = new Cli(ctx).commandLine().execute("--help");
     if (code != 0) {
       throw new IllegalStateException("market --help exited " + code);
     }
     ctx.out().flush();
     return out.toString();
+  }
+
+  private static CliContext context(StringWriter out, boolean terminal) {
+    return CliContext.builder()
+        .out(new PrintWriter(out))
+        .err(new PrintWriter(new StringWriter()))
+        .in(new ByteArrayInputStream(new byte[0]))
+        .env(Map.of())
+        .terminal(new GenerateDocs.NoTerminal(terminal))
+        .build();
   }
 }

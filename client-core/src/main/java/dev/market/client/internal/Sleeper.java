@@ -12,10 +12,17 @@ public interface Sleeper {
   void sleep(Duration duration) throws InterruptedException;
 
   /** The real thing: {@link Thread#sleep(long, int)}. */
-  Sleeper SYSTEM =
-      d -> {
-        if (!d.isNegative() && !d.isZero()) {
-          Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
-        }
-      };
+  Sleeper SYSTEM = new SystemSleeper();
+
+  /** {@link #SYSTEM}: a class, not a lambda linked on every start-up. */
+  final class SystemSleeper implements Sleeper {
+    private SystemSleeper() {}
+
+    @Override
+    public void sleep(Duration d) throws InterruptedException {
+      if (!d.isNegative() && !d.isZero()) {
+        Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
+      }
+    }
+  }
 }

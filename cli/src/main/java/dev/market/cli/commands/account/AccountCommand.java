@@ -21,13 +21,17 @@ import picocli.CommandLine.Option;
       "Your account: a username and an e-mail address for your key.",
       "Decent Cloud needs one with a verified address to rent more than once; a marketplace may"
           + " require it (market-server --require-verified-email)."
-    },
-    subcommands = {AccountCommand.Register.class, AccountCommand.Show.class})
+    })
 public final class AccountCommand extends GroupCommand {
   static final String REGISTER = "market account register --username NAME --email ADDRESS";
 
   public AccountCommand(CliContext ctx) {
     super(ctx);
+  }
+
+  @Override
+  public List<Class<?>> subcommands() {
+    return List.of(AccountCommand.Register.class, AccountCommand.Show.class);
   }
 
   static void print(CliContext ctx, Account a) {

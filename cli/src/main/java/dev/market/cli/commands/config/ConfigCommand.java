@@ -7,6 +7,7 @@ import dev.market.cli.config.CliConfig;
 import dev.market.cli.output.Printer;
 import dev.market.cli.output.Table;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -14,17 +15,20 @@ import picocli.CommandLine.Parameters;
 /** {@code market config get|set|unset|list}: the config file under the market home. */
 @Command(
     name = "config",
-    description = "Read and change the config file (flags and environment override it).",
-    subcommands = {
-      ConfigCommand.Get.class,
-      ConfigCommand.Set.class,
-      ConfigCommand.Unset.class,
-      ConfigCommand.ListKeys.class,
-      ProfileCommand.class
-    })
+    description = "Read and change the config file (flags and environment override it).")
 public final class ConfigCommand extends GroupCommand {
   public ConfigCommand(CliContext ctx) {
     super(ctx);
+  }
+
+  @Override
+  public List<Class<?>> subcommands() {
+    return List.of(
+        ConfigCommand.Get.class,
+        ConfigCommand.Set.class,
+        ConfigCommand.Unset.class,
+        ConfigCommand.ListKeys.class,
+        ProfileCommand.class);
   }
 
   /** {@code market config get KEY}. */

@@ -24,16 +24,19 @@ import picocli.CommandLine.Parameters;
       "Named marketplaces: an API URL and the identity that signs there.",
       "Choose one per command with --profile NAME (or MARKET_PROFILE), or for every command with",
       "'market config profile use NAME'. --api-url and --identity still win over a profile."
-    },
-    subcommands = {
-      ProfileCommand.Add.class,
-      ProfileCommand.ListProfiles.class,
-      ProfileCommand.Remove.class,
-      ProfileCommand.Use.class
     })
 public final class ProfileCommand extends GroupCommand {
   public ProfileCommand(CliContext ctx) {
     super(ctx);
+  }
+
+  @Override
+  public List<Class<?>> subcommands() {
+    return List.of(
+        ProfileCommand.Add.class,
+        ProfileCommand.ListProfiles.class,
+        ProfileCommand.Remove.class,
+        ProfileCommand.Use.class);
   }
 
   /** {@code market config profile add NAME --api-url URL [--identity ID]}. */

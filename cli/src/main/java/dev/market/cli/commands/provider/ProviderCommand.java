@@ -5,19 +5,22 @@ import dev.market.cli.CliException;
 import dev.market.cli.commands.BaseCommand;
 import dev.market.cli.commands.GroupCommand;
 import dev.market.client.Outcome;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code market provider ...}: settings of mine as a provider. */
-@Command(
-    name = "provider",
-    description = "Your settings as a provider.",
-    subcommands = {ProviderCommand.AutoAccept.class})
+@Command(name = "provider", description = "Your settings as a provider.")
 public final class ProviderCommand extends GroupCommand {
   public ProviderCommand(CliContext ctx) {
     super(ctx);
+  }
+
+  @Override
+  public List<Class<?>> subcommands() {
+    return List.of(ProviderCommand.AutoAccept.class);
   }
 
   /** {@code market provider auto-accept [on|off]}. */

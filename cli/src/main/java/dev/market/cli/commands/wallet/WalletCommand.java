@@ -10,6 +10,7 @@ import dev.market.protocol.model.LedgerEntry;
 import dev.market.protocol.model.Payment;
 import dev.market.protocol.model.Wallet;
 import java.math.BigDecimal;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -19,12 +20,16 @@ import picocli.CommandLine.Parameters;
     description = {
       "Show your wallet: the balance and the newest ledger entries (rent holds, refunds, payouts).",
       "-o json: the Wallet object as on the wire (amounts in integer e9s); -o ids: entry ids."
-    },
-    subcommands = {WalletCommand.Deposit.class, WalletCommand.Withdraw.class})
+    })
 public final class WalletCommand extends BaseCommand {
 
   public WalletCommand(CliContext ctx) {
     super(ctx);
+  }
+
+  @Override
+  public List<Class<?>> subcommands() {
+    return List.of(WalletCommand.Deposit.class, WalletCommand.Withdraw.class);
   }
 
   @Override
