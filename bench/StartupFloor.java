@@ -2,6 +2,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.concurrent.Callable;
+import java.util.List;
+import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -13,7 +15,9 @@ import picocli.CommandLine.Option;
  * The stack floor of bench/startup.sh: the least a Java program on the CLI's stack does to answer
  * `market offerings list -o json`. It parses one option with picocli, builds a Jackson mapper and an
  * OkHttp client, sends the same GET the CLI sends (public endpoint: unsigned, as the CLI sends it)
- * and prints the offerings as indented JSON. No command tree, no config, no typed records.
+ * and prints the offerings as indented JSON. No command tree, no config, no typed records. Like the
+ * CLI's client, a client for an http:// URL is given only the cleartext connection spec, so neither
+ * prepares TLS (the platform trust store) for a request that cannot use it.
  */
 @Command(name = "floor")
 public final class StartupFloor implements Callable<Integer> {
@@ -23,7 +27,11 @@ public final class StartupFloor implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ObjectMapper mapper = JsonMapper.builder().build();
-    OkHttpClient http = new OkHttpClient();
+    OkHttpClient.Builder b = new OkHttpClient.Builder();
+    if (apiUrl.startsWith("http://")) {
+      b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+    }
+    OkHttpClient http = b.build();
     Request request =
         new Request.Builder()
             .url(apiUrl + "/api/v1/offerings?limit=50")
