@@ -46,8 +46,9 @@ final class Checkpointer implements AutoCloseable {
         }
       } catch (InterruptedException e) {
         return;
-      } catch (SQLException e) {
-        // the writer's backstop keeps the WAL bounded meanwhile; try again on a new connection
+      } catch (SQLException | RuntimeException e) {
+        // the writer's backstop keeps the WAL bounded meanwhile; try again on a new connection,
+        // whatever went wrong: a thread that ended here would leave every checkpoint to the writer
         LOG.warn("WAL checkpoint failed; retrying in 1 s: {}", e.getMessage());
         try {
           Thread.sleep(1_000);
