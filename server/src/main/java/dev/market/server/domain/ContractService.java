@@ -687,9 +687,7 @@ public final class ContractService {
   String newContractId(long nowNanos) {
     byte[] id = new byte[32];
     random.nextBytes(id);
-    for (int i = 0; i < 8; i++) {
-      id[i] = (byte) (nowNanos >>> (56 - 8 * i));
-    }
+    java.nio.ByteBuffer.wrap(id).putLong(0, nowNanos); // big-endian
     return Hex.encode(id);
   }
 }

@@ -116,7 +116,7 @@ public final class JdbcStore implements MarketStore {
     // checkpoints are the Checkpointer's; the writer's own is a backstop for when it falls behind
     immediate.getConfig().setWalAutocheckpoint(Checkpointer.WRITER_BACKSTOP_PAGES);
     HikariConfig r = new HikariConfig();
-    r.setDataSource(keepingStatements(url));
+    r.setDataSource(keepingStatements(url, plain.getConfig()));
     r.setPoolName("market-sqlite-reader");
     r.setMaximumPoolSize(4);
     r.setConnectionTimeout(30_000);
@@ -131,9 +131,9 @@ public final class JdbcStore implements MarketStore {
    * query compiled their texts anew. HikariCP closes a borrowed connection's statements when it is
    * returned, which puts them back; a connection is one thread's at a time, as the cache needs.
    */
-  private static SQLiteDataSource keepingStatements(String url) {
+  private static SQLiteDataSource keepingStatements(String url, SQLiteConfig readers) {
     SQLiteDataSource ds =
-        new SQLiteDataSource(sqlite(url, SQLiteConfig.TransactionMode.DEFERRED).getConfig()) {
+        new SQLiteDataSource(readers) {
           @Override
           public Connection getConnection() throws SQLException {
             return StatementCache.wrap(super.getConnection(), READER_KEPT_STATEMENTS);

@@ -6,16 +6,18 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A connection that keeps its prepared statements: {@code prepareStatement(sql)} hands back the
- * statement it prepared for that text before, and the statement's {@code close()} clears its
- * parameters and batch instead of finalizing it. For the one SQLite write connection, which one
- * thread owns for the life of the store (GroupCommit): SQLite compiles a statement's text on every
- * prepare, and under rents that compiling was a fifth of the writer thread's time (issue 11).
+ * statement it prepared for that text before, and the statement's {@code close()} closes its last
+ * result set and clears its parameters and batch instead of finalizing it. SQLite compiles a
+ * statement's text on every prepare: under rents that was a fifth of the group-commit writer's time
+ * (issue 11). Used for that one write connection, which one thread owns for the life of the store,
+ * and for the readers' connections under HikariCP, each one thread's at a time.
  *
  * <p>Nothing changes for the code that uses the connection: it prepares, binds, runs and closes as
  * before. A text whose statement is still out (not yet closed: the same query run again inside its
@@ -27,17 +29,31 @@ final class StatementCache implements InvocationHandler {
   private final Connection real;
   private final LinkedHashMap<String, Kept> kept;
 
+  /** One kept statement and the handle its callers get. */
   private static final class Kept {
     final PreparedStatement statement;
-    final PreparedStatement handle;
+    PreparedStatement handle;
+
+    /** Handed out and not yet closed by its caller. */
     boolean out;
 
-    /** The last result set handed out: closed on give-back, so no read stays open. */
-    java.sql.ResultSet rows;
+    /** Finalized: evicted, or its connection closed. The handle then reads as closed. */
+    boolean finalized;
 
-    Kept(PreparedStatement statement, PreparedStatement handle) {
+    /** The last result set handed out: closed on give-back, so no read stays open. */
+    ResultSet rows;
+
+    Kept(PreparedStatement statement) {
       this.statement = statement;
-      this.handle = handle;
+    }
+
+    void finalizeQuietly() {
+      finalized = true;
+      try {
+        statement.close();
+      } catch (SQLException e) {
+        // finalizing a statement nobody will run again: nothing left to do with it
+      }
     }
   }
 
@@ -50,7 +66,7 @@ final class StatementCache implements InvocationHandler {
             if (size() <= max || eldest.getValue().out) {
               return false;
             }
-            closeQuietly(eldest.getValue().statement);
+            eldest.getValue().finalizeQuietly();
             return true;
           }
         };
@@ -71,9 +87,9 @@ final class StatementCache implements InvocationHandler {
     if (name.equals("prepareStatement") && args != null && args.length == 1) {
       return prepare((String) args[0]);
     }
-    if (name.equals("close") && (args == null || args.length == 0)) {
+    if (name.equals("close") && args == null) {
       for (Kept k : kept.values()) {
-        closeQuietly(k.statement);
+        k.finalizeQuietly();
       }
       kept.clear();
       real.close();
@@ -87,48 +103,41 @@ final class StatementCache implements InvocationHandler {
     if (k != null && k.out) {
       return real.prepareStatement(sql); // still in use: a plain one, closed for real
     }
-    if (k == null) {
-      PreparedStatement ps = real.prepareStatement(sql);
-      Kept fresh = new Kept(ps, handle(ps, sql));
-      kept.put(sql, fresh);
-      k = fresh;
+    if (k == null || k.finalized) {
+      k = new Kept(real.prepareStatement(sql));
+      k.handle = handle(k);
+      kept.put(sql, k);
     }
     k.out = true;
     return k.handle;
   }
 
   /** The statement as its callers see it: close() puts it back. */
-  private PreparedStatement handle(PreparedStatement ps, String sql) {
+  private static PreparedStatement handle(Kept k) {
     return (PreparedStatement)
         Proxy.newProxyInstance(
             StatementCache.class.getClassLoader(),
             new Class<?>[] {PreparedStatement.class},
             (p, m, args) -> {
-              if (m.getName().equals("close") && (args == null || args.length == 0)) {
-                giveBack(sql, ps);
+              String name = m.getName();
+              if (args == null && name.equals("close")) {
+                giveBack(k);
                 return null;
               }
-              if ((m.getName().equals("executeQuery") || m.getName().equals("getResultSet"))
-                  && (args == null || args.length == 0)) {
-                java.sql.ResultSet rs = (java.sql.ResultSet) call(ps, m, args);
-                Kept k = kept.get(sql);
-                if (k != null && k.statement == ps) {
-                  k.rows = rs;
-                }
-                return rs;
+              if (args == null && name.equals("isClosed")) {
+                return !k.out || k.finalized;
               }
-              if (m.getName().equals("isClosed") && (args == null || args.length == 0)) {
-                Kept k = kept.get(sql);
-                return k == null || k.statement != ps || !k.out || ps.isClosed();
+              Object result = call(k.statement, m, args);
+              if (args == null && (name.equals("executeQuery") || name.equals("getResultSet"))) {
+                k.rows = (ResultSet) result;
               }
-              return call(ps, m, args);
+              return result;
             });
   }
 
-  private void giveBack(String sql, PreparedStatement ps) throws SQLException {
-    Kept k = kept.get(sql);
-    if (k == null || k.statement != ps || !k.out) {
-      return; // closed twice, or evicted meanwhile
+  private static void giveBack(Kept k) throws SQLException {
+    if (!k.out || k.finalized) {
+      return; // closed twice, or finalized meanwhile
     }
     k.out = false;
     try {
@@ -138,11 +147,10 @@ final class StatementCache implements InvocationHandler {
         k.rows.close();
         k.rows = null;
       }
-      ps.clearBatch();
-      ps.clearParameters();
+      k.statement.clearBatch();
+      k.statement.clearParameters();
     } catch (SQLException | RuntimeException e) {
-      kept.remove(sql);
-      closeQuietly(ps);
+      k.finalizeQuietly(); // not handed out again: prepare() makes a new one for the text
       throw e;
     }
   }
@@ -152,14 +160,6 @@ final class StatementCache implements InvocationHandler {
       return m.invoke(target, args);
     } catch (InvocationTargetException e) {
       throw e.getCause();
-    }
-  }
-
-  private static void closeQuietly(PreparedStatement ps) {
-    try {
-      ps.close();
-    } catch (SQLException e) {
-      // finalizing a statement of a connection being dropped: nothing left to do with it
     }
   }
 }

@@ -84,6 +84,7 @@ class StatementCacheTest {
     third.close();
 
     assertThat(c.prepareStatement("SELECT 1")).isSameAs(a);
+    assertThat(b.unwrap(PreparedStatement.class).isClosed()).isTrue(); // finalized in SQLite
     assertThat(c.prepareStatement("SELECT 2")).isNotSameAs(b);
   }
 
@@ -151,8 +152,11 @@ class StatementCacheTest {
   void closing_the_connection_finalizes_every_kept_statement() throws SQLException {
     PreparedStatement kept = c.prepareStatement("SELECT 1");
     kept.close();
+    PreparedStatement underneath = kept.unwrap(PreparedStatement.class);
+    assertThat(underneath.isClosed()).isFalse(); // given back, still prepared
     c.close();
     assertThat(real.isClosed()).isTrue();
+    assertThat(underneath.isClosed()).isTrue();
     assertThat(kept.isClosed()).isTrue();
     c = StatementCache.wrap(DriverManager.getConnection("jdbc:sqlite::memory:"), 2);
   }
