@@ -173,6 +173,7 @@ public final class MarketServer {
             tx.rateLimits().pruneOlderThan(ns - BUCKET_KEEP_NS);
             return null;
           });
+      replays.forgetOlderThan(ns - NONCE_KEEP_NS);
       routes.housekeeping();
     } catch (RuntimeException e) {
       // the next round retries; a sweeper that dies silently would stop completing rentals
@@ -180,7 +181,10 @@ public final class MarketServer {
     }
   }
 
-  /** Writes the read nonces accepted since the last flush (docs/server.md, "Replay"). */
+  /**
+   * Writes the read nonces accepted since the last flush, then reads back those every process
+   * committed (docs/server.md, "Replay").
+   */
   public synchronized void flushNonces() {
     try {
       replays.flush();
@@ -194,6 +198,12 @@ public final class MarketServer {
     } catch (RuntimeException e) {
       // kept in memory (still refused here) and retried on the next round
       LOG.warn("writing read nonces failed: {}", e.toString());
+    }
+    try {
+      replays.follow();
+    } catch (RuntimeException e) {
+      // reads are looked up one by one until it catches up again
+      LOG.warn("reading committed nonces failed: {}", e.toString());
     }
   }
 

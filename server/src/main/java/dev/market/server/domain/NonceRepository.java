@@ -2,6 +2,7 @@ package dev.market.server.domain;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** The (public key, nonce) pairs seen inside the signature window. */
@@ -36,5 +37,20 @@ public interface NonceRepository {
    */
   Set<Key> recordedAmong(Collection<Key> keys);
 
+  /** Pairs in the order they were committed, and where the next page begins. */
+  record Page(List<Seen> pairs, long cursor) {}
+
+  /**
+   * Up to {@code limit} pairs committed after {@code cursor} (0 before the first), in commit order:
+   * every pair committed after the previous page's is in this one or a later one. Empty when the
+   * database keeps no commit order it can list (PostgreSQL: a row's sequence number is taken before
+   * its commit, so a lower one can commit later).
+   */
+  Optional<Page> committedAfter(long cursor, int limit);
+
+  /**
+   * Forgets the pairs seen before {@code nowNs} and returns how many. {@link #committedAfter}'s
+   * order goes on past them: the next pair committed comes after every one listed before.
+   */
   int pruneOlderThan(long nowNs);
 }

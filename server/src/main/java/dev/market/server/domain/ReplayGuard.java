@@ -1,9 +1,11 @@
 package dev.market.server.domain;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -23,6 +25,12 @@ import java.util.concurrent.locks.LockSupport;
  *       committed rows, then inserted in batches by {@link #flush} (no read waits for a disk
  *       flush); another process refuses its replay once the batch commits.
  * </ul>
+ *
+ * <p>Where the database lists its rows in commit order (SQLite), {@link #follow} reads every pair
+ * committed by any process into {@link CommittedPairs}, and while it has caught up within {@link
+ * #DEFAULT_TRUST} a read whose pair is not there is accepted without a lookup; one whose hash is
+ * there is looked up, since hashes can collide. When following lags or fails, every read is looked
+ * up again.
  *
  * <p>The lookups of reads that wait at the same moment are coalesced: a waiting read (a leader)
  * takes every pair queued at that moment and looks them all up in one query, answers each, and
@@ -45,6 +53,19 @@ public final class ReplayGuard {
    * and leave the read pool's connections (4 on SQLite) to the handlers.
    */
   private static final int LOOKUP_LEADERS = 2;
+
+  /**
+   * How long after {@link #follow} last caught up a read may skip its lookup: with the 100 ms flush
+   * of another process, a replay there of a read served here is refused within 1 s
+   * (docs/server.md).
+   */
+  public static final Duration DEFAULT_TRUST = Duration.ofMillis(500);
+
+  /** Rows one query of {@link #follow} reads. */
+  private static final int FOLLOW_PAGE = 10_000;
+
+  /** Queries one call of {@link #follow} runs at most (catching up at start-up takes several). */
+  private static final int FOLLOW_PAGES = 10;
 
   /** Held by a signed request until it ends. */
   public interface Spent extends AutoCloseable {
@@ -69,6 +90,16 @@ public final class ReplayGuard {
   private int leaders;
   private final AtomicLong lookups = new AtomicLong();
   private final AtomicLong lookedUp = new AtomicLong();
+
+  // what follow() has read; cursor and followable are the follower's alone (follow is synchronized)
+  private final CommittedPairs committed = new CommittedPairs();
+  private final long trustNanos;
+  private final int followPage;
+  private long cursor;
+  private boolean followable = true;
+  private volatile boolean caughtUp;
+  private volatile long caughtUpAtNanos;
+  private final AtomicLong unlooked = new AtomicLong();
 
   /** A read waiting to learn whether its pair is recorded. */
   private static final class Lookup {
@@ -95,8 +126,18 @@ public final class ReplayGuard {
    *     checked or stored then
    */
   public ReplayGuard(MarketStore store, boolean enabled) {
+    this(store, enabled, DEFAULT_TRUST, FOLLOW_PAGE);
+  }
+
+  /**
+   * @param trust how long after {@link #follow} last caught up a read may skip its lookup
+   * @param followPage rows one query of {@link #follow} reads
+   */
+  public ReplayGuard(MarketStore store, boolean enabled, Duration trust, int followPage) {
     this.store = store;
     this.enabled = enabled;
+    this.trustNanos = trust.toNanos();
+    this.followPage = followPage;
   }
 
   private static final class Mutation implements Spent {
@@ -122,8 +163,14 @@ public final class ReplayGuard {
           return;
         }
       }
-      guard.pending.remove(key(seen.pubkey(), seen.nonce()));
+      guard.spent(seen);
     }
+  }
+
+  /** A pair whose row is committed: known from now on, so it can leave {@code pending}. */
+  private void spent(NonceRepository.Seen seen) {
+    committed.add(committed.hash(seen.pubkey(), seen.nonce()), seen.atNs());
+    pending.remove(key(seen.pubkey(), seen.nonce()));
   }
 
   private static String key(String signer, String nonce) {
@@ -151,7 +198,13 @@ public final class ReplayGuard {
     }
     boolean seen;
     try {
-      seen = recorded(new NonceRepository.Key(signer, n));
+      // read caughtUp before the pairs: what follow() added before it caught up is visible then
+      if (trusted() && !committed.mightContain(committed.hash(signer, n))) {
+        unlooked.incrementAndGet();
+        seen = false;
+      } else {
+        seen = recorded(new NonceRepository.Key(signer, n));
+      }
     } catch (RuntimeException e) {
       pending.remove(key);
       throw e;
@@ -324,7 +377,7 @@ public final class ReplayGuard {
       }
       lateReads.addAndGet(already);
       for (NonceRepository.Seen done : batch) {
-        pending.remove(key(done.pubkey(), done.nonce()));
+        spent(done);
       }
       written += batch.size();
     }
@@ -336,6 +389,62 @@ public final class ReplayGuard {
    */
   public long lateReads() {
     return lateReads.get();
+  }
+
+  private boolean trusted() {
+    return caughtUp && System.nanoTime() - caughtUpAtNanos <= trustNanos;
+  }
+
+  /**
+   * Reads the pairs committed since the last call, by any process, into the set that lets a read
+   * skip its lookup; the background flusher calls it after each {@link #flush}. Returns the number
+   * read. Does nothing where the database lists no commit order (PostgreSQL): every read is looked
+   * up there.
+   */
+  public synchronized int follow() {
+    if (!enabled || !followable) {
+      return 0;
+    }
+    int read = 0;
+    for (int page = 0; page < FOLLOW_PAGES; page++) {
+      // a row committed before this instant is in the query's snapshot, so in this page or a
+      // later one of this call
+      long startedAt = System.nanoTime();
+      long after = cursor;
+      Optional<NonceRepository.Page> next =
+          store.read(tx -> tx.nonces().committedAfter(after, followPage));
+      if (next.isEmpty()) {
+        followable = false;
+        return read;
+      }
+      List<NonceRepository.Seen> pairs = next.get().pairs();
+      for (NonceRepository.Seen s : pairs) {
+        committed.add(committed.hash(s.pubkey(), s.nonce()), s.atNs());
+      }
+      cursor = next.get().cursor();
+      read += pairs.size();
+      if (pairs.size() < followPage) {
+        caughtUpAtNanos = startedAt;
+        caughtUp = true;
+        return read;
+      }
+    }
+    return read;
+  }
+
+  /** Forgets the followed pairs seen before {@code ns}, as their rows are pruned. */
+  public void forgetOlderThan(long ns) {
+    committed.forgetBefore(ns);
+  }
+
+  /** Reads accepted without a lookup, their pair not among the followed ones. Never reset. */
+  public long readsNotLookedUp() {
+    return unlooked.get();
+  }
+
+  /** Hashes of committed pairs held for {@link #follow}. */
+  public long followedPairs() {
+    return committed.size();
   }
 
   /** Pairs this process accepted whose rows are not committed yet. */

@@ -12,8 +12,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -126,6 +128,10 @@ final class JdbcSmallTables {
             + " JOIN unnest(?::text[], ?::text[]) AS q(pubkey, nonce)"
             + " ON s.pubkey = q.pubkey AND s.nonce = q.nonce";
 
+    private static final String SQLITE_AFTER =
+        "SELECT rowid, pubkey, nonce, seen_at_ns FROM seen_nonces WHERE rowid > ?"
+            + " ORDER BY rowid LIMIT ?";
+
     private final Connection c;
     private final JdbcStore.Dialect dialect;
 
@@ -215,8 +221,48 @@ final class JdbcSmallTables {
     }
 
     @Override
+    public Optional<Page> committedAfter(long cursor, int limit) {
+      if (dialect == JdbcStore.Dialect.POSTGRES) {
+        return Optional.empty();
+      }
+      // SQLite has one writer at a time and gives a new row the largest rowid plus one, so rowid
+      // order is commit order as long as the largest row is never deleted (pruneOlderThan)
+      try (PreparedStatement ps = c.prepareStatement(SQLITE_AFTER)) {
+        ps.setLong(1, cursor);
+        ps.setInt(2, limit);
+        List<Seen> pairs = new ArrayList<>();
+        long last = cursor;
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            last = rs.getLong(1);
+            pairs.add(new Seen(rs.getString(2), rs.getString(3), rs.getLong(4)));
+          }
+        }
+        return Optional.of(new Page(pairs, last));
+      } catch (SQLException e) {
+        throw JdbcStore.wrap(e);
+      }
+    }
+
+    @Override
     public int pruneOlderThan(long nowNs) {
-      return sql("DELETE FROM seen_nonces WHERE seen_at_ns < :t").bind("t", nowNs).update(c);
+      if (dialect == JdbcStore.Dialect.POSTGRES) {
+        return sql("DELETE FROM seen_nonces WHERE seen_at_ns < :t").bind("t", nowNs).update(c);
+      }
+      // the newest row keeps its rowid, so the next row's is larger than any a follower has
+      // read; only its pair is forgotten (no real public key is empty), so the pair may be used
+      // again like any pruned one. An older blank row is deleted first, so two never collide.
+      int deleted =
+          sql("DELETE FROM seen_nonces WHERE seen_at_ns < :t"
+                  + " AND rowid < (SELECT MAX(rowid) FROM seen_nonces)")
+              .bind("t", nowNs)
+              .update(c);
+      int blanked =
+          sql("UPDATE seen_nonces SET pubkey = '', nonce = '' WHERE seen_at_ns < :t"
+                  + " AND pubkey <> '' AND rowid = (SELECT MAX(rowid) FROM seen_nonces)")
+              .bind("t", nowNs)
+              .update(c);
+      return deleted + blanked;
     }
   }
 
