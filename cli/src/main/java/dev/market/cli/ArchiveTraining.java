@@ -1,17 +1,18 @@
 package dev.market.cli;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The training run behind {@code bin/market}'s start-up archive (a CDS archive on JDK 17-24, an AOT
  * cache on 25+): whatever classes this run loads, the archive holds. It runs, in one JVM and with
  * the real process streams, what people run most: {@code --version}, {@code --help}, and {@code
- * offerings list} in JSON and as a table against a local server that answers with two canned
+ * offerings list} in JSON and as a table against a local socket that answers with two canned
  * offerings, so the archive covers picocli's tree, OkHttp's request and response path, Jackson
  * reading offerings and the renderers, not only a refused connection.
  */
@@ -37,31 +38,71 @@ public final class ArchiveTraining {
       "billing_interval":"monthly","is_draft":false}]}""";
 
   public static void main(String... args) throws IOException {
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(
-        "/",
-        exchange -> {
-          byte[] body = OFFERINGS.getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().set("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, body.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-          }
-        });
-    server.start();
-    String url = "http://127.0.0.1:" + server.getAddress().getPort();
-    try {
+    try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread serving = new Thread(new Canned(listener), "canned-offerings");
+      serving.setDaemon(true);
+      serving.start();
+      String url = "http://127.0.0.1:" + listener.getLocalPort();
       run("--version");
       run("--help");
       run("offerings", "list", "-o", "json", "--api-url", url);
       run("offerings", "list", "--api-url", url);
-    } finally {
-      server.stop(0);
     }
   }
 
   private static void run(String... args) {
     Main.run(CliContext.system(), args);
+  }
+
+  /**
+   * Answers every request on every connection with the canned offerings, over a plain socket: the
+   * JDK's HTTP server would put its own classes (a selector, an executor, a logger, about a hundred
+   * more) into the archive, and an AOT cache loads every class it holds at each start.
+   */
+  private static final class Canned implements Runnable {
+    private final ServerSocket listener;
+
+    Canned(ServerSocket listener) {
+      this.listener = listener;
+    }
+
+    @Override
+    public void run() {
+      byte[] body = OFFERINGS.getBytes(StandardCharsets.UTF_8);
+      byte[] head =
+          ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                  + body.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII);
+      while (true) {
+        try (Socket s = listener.accept()) {
+          InputStream in = s.getInputStream();
+          OutputStream out = s.getOutputStream();
+          // one answer per request head (a GET has no body); the client may reuse the connection
+          while (readHead(in)) {
+            out.write(head);
+            out.write(body);
+            out.flush();
+          }
+        } catch (IOException e) {
+          if (listener.isClosed()) {
+            return;
+          }
+        }
+      }
+    }
+
+    /** Reads up to the blank line that ends a request head; false at the end of the stream. */
+    private static boolean readHead(InputStream in) throws IOException {
+      int run = 0; // bytes of "\r\n\r\n" seen in a row
+      int b;
+      while ((b = in.read()) != -1) {
+        run = (b == '\r' || b == '\n') ? run + 1 : 0;
+        if (run == 4) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 }
