@@ -2,7 +2,6 @@ package dev.market.server.domain;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /** The (public key, nonce) pairs seen inside the signature window. */
@@ -41,12 +40,13 @@ public interface NonceRepository {
   record Page(List<Seen> pairs, long cursor) {}
 
   /**
-   * Up to {@code limit} pairs committed after {@code cursor} (0 before the first), in commit order:
-   * every pair committed after the previous page's is in this one or a later one. Empty when the
-   * database keeps no commit order it can list (PostgreSQL: a row's sequence number is taken before
-   * its commit, so a lower one can commit later).
+   * Up to {@code limit} pairs committed since {@code cursor} (0 before the first page), by any
+   * process, in commit order; give the next call this page's {@link Page#cursor}. A page that is
+   * not full holds every pair committed before its query began that no earlier page held. A pair
+   * may come again in a later page (on PostgreSQL, those of transactions that ended after an older
+   * one began).
    */
-  Optional<Page> committedAfter(long cursor, int limit);
+  Page committedAfter(long cursor, int limit);
 
   /**
    * Forgets the pairs seen before {@code nowNs} and returns how many. {@link #committedAfter}'s

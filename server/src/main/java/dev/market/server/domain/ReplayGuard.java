@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -26,11 +25,10 @@ import java.util.concurrent.locks.LockSupport;
  *       flush); another process refuses its replay once the batch commits.
  * </ul>
  *
- * <p>Where the database lists its rows in commit order (SQLite), {@link #follow} reads every pair
- * committed by any process into {@link CommittedPairs}, and while it has caught up within {@link
- * #DEFAULT_TRUST} a read whose pair is not there is accepted without a lookup; one whose hash is
- * there is looked up, since hashes can collide. When following lags or fails, every read is looked
- * up again.
+ * <p>{@link #follow} reads every pair committed by any process, in commit order, into {@link
+ * CommittedPairs}, and while it has caught up within {@link #DEFAULT_TRUST} a read whose pair is
+ * not there is accepted without a lookup; one whose hash is there is looked up, since hashes can
+ * collide. When following lags or fails, every read is looked up again.
  *
  * <p>The lookups of reads that wait at the same moment are coalesced: a waiting read (a leader)
  * takes every pair queued at that moment and looks them all up in one query, answers each, and
@@ -91,12 +89,11 @@ public final class ReplayGuard {
   private final AtomicLong lookups = new AtomicLong();
   private final AtomicLong lookedUp = new AtomicLong();
 
-  // what follow() has read; cursor and followable are the follower's alone (follow is synchronized)
+  // what follow() has read; cursor is the follower's alone (follow is synchronized)
   private final CommittedPairs committed = new CommittedPairs();
   private final long trustNanos;
   private final int followPage;
   private long cursor;
-  private boolean followable = true;
   private volatile boolean caughtUp;
   private volatile long caughtUpAtNanos;
   private final AtomicLong unlooked = new AtomicLong();
@@ -398,11 +395,10 @@ public final class ReplayGuard {
   /**
    * Reads the pairs committed since the last call, by any process, into the set that lets a read
    * skip its lookup; the background flusher calls it after each {@link #flush}. Returns the number
-   * read. Does nothing where the database lists no commit order (PostgreSQL): every read is looked
-   * up there.
+   * read (a pair read again counts again).
    */
   public synchronized int follow() {
-    if (!enabled || !followable) {
+    if (!enabled) {
       return 0;
     }
     int read = 0;
@@ -411,22 +407,19 @@ public final class ReplayGuard {
       // later one of this call
       long startedAt = System.nanoTime();
       long after = cursor;
-      Optional<NonceRepository.Page> next =
-          store.read(tx -> tx.nonces().committedAfter(after, followPage));
-      if (next.isEmpty()) {
-        followable = false;
-        return read;
-      }
-      List<NonceRepository.Seen> pairs = next.get().pairs();
-      for (NonceRepository.Seen s : pairs) {
+      NonceRepository.Page next = store.read(tx -> tx.nonces().committedAfter(after, followPage));
+      for (NonceRepository.Seen s : next.pairs()) {
         committed.add(committed.hash(s.pubkey(), s.nonce()), s.atNs());
       }
-      cursor = next.get().cursor();
-      read += pairs.size();
-      if (pairs.size() < followPage) {
+      cursor = next.cursor();
+      read += next.pairs().size();
+      if (next.pairs().size() < followPage) {
         caughtUpAtNanos = startedAt;
         caughtUp = true;
         return read;
+      }
+      if (cursor == after) {
+        return read; // one transaction's rows fill a page: not caught up, reads are looked up
       }
     }
     return read;

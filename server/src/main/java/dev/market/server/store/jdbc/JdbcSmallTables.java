@@ -128,6 +128,12 @@ final class JdbcSmallTables {
             + " JOIN unnest(?::text[], ?::text[]) AS q(pubkey, nonce)"
             + " ON s.pubkey = q.pubkey AND s.nonce = q.nonce";
 
+    // one statement, so the rows and the xmin come from one snapshot; a row with nulls when none
+    private static final String PG_AFTER =
+        "SELECT pg_snapshot_xmin(pg_current_snapshot())::text, n.seen_xid::text, n.pubkey,"
+            + " n.nonce, n.seen_at_ns FROM (SELECT 1) AS one LEFT JOIN LATERAL"
+            + " (SELECT seen_xid, pubkey, nonce, seen_at_ns FROM seen_nonces"
+            + " WHERE seen_xid >= (?::text)::xid8 ORDER BY seen_xid LIMIT ?) AS n ON true";
     private static final String SQLITE_AFTER =
         "SELECT rowid, pubkey, nonce, seen_at_ns FROM seen_nonces WHERE rowid > ?"
             + " ORDER BY rowid LIMIT ?";
@@ -221,26 +227,57 @@ final class JdbcSmallTables {
     }
 
     @Override
-    public Optional<Page> committedAfter(long cursor, int limit) {
-      if (dialect == JdbcStore.Dialect.POSTGRES) {
-        return Optional.empty();
+    public Page committedAfter(long cursor, int limit) {
+      try {
+        if (dialect == JdbcStore.Dialect.POSTGRES) {
+          return committedAfterPostgres(cursor, limit);
+        }
+        // SQLite has one writer at a time and gives a new row the largest rowid plus one, so rowid
+        // order is commit order as long as the largest rowid is never freed (pruneOlderThan)
+        try (PreparedStatement ps = c.prepareStatement(SQLITE_AFTER)) {
+          ps.setLong(1, cursor);
+          ps.setInt(2, limit);
+          List<Seen> pairs = new ArrayList<>();
+          long last = cursor;
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              last = rs.getLong(1);
+              pairs.add(new Seen(rs.getString(2), rs.getString(3), rs.getLong(4)));
+            }
+          }
+          return new Page(pairs, last);
+        }
+      } catch (SQLException e) {
+        throw JdbcStore.wrap(e);
       }
-      // SQLite has one writer at a time and gives a new row the largest rowid plus one, so rowid
-      // order is commit order as long as the largest row is never deleted (pruneOlderThan)
-      try (PreparedStatement ps = c.prepareStatement(SQLITE_AFTER)) {
-        ps.setLong(1, cursor);
+    }
+
+    /**
+     * The cursor is a transaction id: every transaction below the snapshot's xmin had ended when
+     * the query began, so its rows are in this page or an earlier one, and the next page starts at
+     * xmin. Rows of transactions at or above it are read again next time, since an older one still
+     * running may commit after them (migration 7).
+     */
+    private Page committedAfterPostgres(long cursor, int limit) throws SQLException {
+      try (PreparedStatement ps = c.prepareStatement(PG_AFTER)) {
+        ps.setString(1, Long.toString(cursor));
         ps.setInt(2, limit);
         List<Seen> pairs = new ArrayList<>();
+        long xmin = cursor;
         long last = cursor;
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            last = rs.getLong(1);
-            pairs.add(new Seen(rs.getString(2), rs.getString(3), rs.getLong(4)));
+            xmin = Long.parseLong(rs.getString(1));
+            String xid = rs.getString(2);
+            if (xid != null) {
+              last = Long.parseLong(xid);
+              pairs.add(new Seen(rs.getString(3), rs.getString(4), rs.getLong(5)));
+            }
           }
         }
-        return Optional.of(new Page(pairs, last));
-      } catch (SQLException e) {
-        throw JdbcStore.wrap(e);
+        // a full page may stop inside a transaction's rows: start the next one at that transaction
+        long next = pairs.size() < limit ? xmin : Math.min(xmin, last);
+        return new Page(pairs, Math.max(cursor, next));
       }
     }
 

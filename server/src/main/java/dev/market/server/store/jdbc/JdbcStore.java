@@ -174,7 +174,7 @@ public final class JdbcStore implements MarketStore {
           .dataSource(ds)
           .locations("classpath:db/migration")
           .placeholders(Map.of("id_pk", idPk))
-          .javaMigrations(new RecomputeSizes())
+          .javaMigrations(new RecomputeSizes(), new NonceCommitOrder())
           .load()
           .migrate();
     } catch (RuntimeException e) {

@@ -1,0 +1,56 @@
+package dev.market.server.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+
+/**
+ * Migration 7: on PostgreSQL, each {@code seen_nonces} row records the transaction that wrote it
+ * ({@code seen_xid}, indexed), so a process can read the pairs committed since it last looked
+ * (docs/server.md, "Replay"). A sequence would not do: its numbers are taken before the commit, so
+ * a lower one can become visible after a higher one was read. SQLite needs nothing: it has one
+ * writer at a time, and a new row's rowid is the largest plus one, so rowid order is commit order.
+ * Java, because the two databases need different statements in the same history.
+ */
+final class NonceCommitOrder implements JavaMigration {
+
+  @Override
+  public MigrationVersion getVersion() {
+    return MigrationVersion.fromVersion("7");
+  }
+
+  @Override
+  public String getDescription() {
+    return "nonce commit order";
+  }
+
+  @Override
+  public Integer getChecksum() {
+    return null;
+  }
+
+  @Override
+  public boolean canExecuteInTransaction() {
+    return true;
+  }
+
+  @Override
+  public void migrate(Context context) throws SQLException {
+    Connection c = context.getConnection();
+    if (!c.getMetaData()
+        .getDatabaseProductName()
+        .toLowerCase(java.util.Locale.ROOT)
+        .contains("postgres")) {
+      return;
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "ALTER TABLE seen_nonces ADD COLUMN seen_xid xid8 NOT NULL"
+              + " DEFAULT pg_current_xact_id()");
+      s.execute("CREATE INDEX seen_nonces_xid_idx ON seen_nonces (seen_xid)");
+    }
+  }
+}
