@@ -140,17 +140,7 @@ final class CommittedPairs {
     }
 
     synchronized boolean contains(long hash) {
-      long[] t = table;
-      int mask = t.length - 1;
-      for (int i = (int) hash & mask; ; i = (i + 1) & mask) {
-        long v = t[i];
-        if (v == hash) {
-          return true;
-        }
-        if (v == 0) {
-          return false;
-        }
-      }
+      return table[slot(table, hash)] == hash;
     }
 
     synchronized void add(long hash) {
@@ -169,17 +159,22 @@ final class CommittedPairs {
     }
 
     private static boolean insert(long[] t, long hash) {
-      int mask = t.length - 1;
-      for (int i = (int) hash & mask; ; i = (i + 1) & mask) {
-        long v = t[i];
-        if (v == hash) {
-          return false;
-        }
-        if (v == 0) {
-          t[i] = hash;
-          return true;
-        }
+      int i = slot(t, hash);
+      if (t[i] == hash) {
+        return false;
       }
+      t[i] = hash;
+      return true;
+    }
+
+    /** Where {@code hash} is in {@code t}, or the empty slot where it would go. */
+    private static int slot(long[] t, long hash) {
+      int mask = t.length - 1;
+      int i = (int) hash & mask;
+      while (t[i] != hash && t[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      return i;
     }
   }
 }

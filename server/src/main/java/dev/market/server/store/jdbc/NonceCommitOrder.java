@@ -3,9 +3,8 @@ package dev.market.server.store.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
+import java.util.Locale;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration 7: on PostgreSQL, each {@code seen_nonces} row records the transaction that wrote it
@@ -15,35 +14,17 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * writer at a time, and a new row's rowid is the largest plus one, so rowid order is commit order.
  * Java, because the two databases need different statements in the same history.
  */
-final class NonceCommitOrder implements JavaMigration {
+final class NonceCommitOrder extends JavaMigrationStep {
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("7");
-  }
-
-  @Override
-  public String getDescription() {
-    return "nonce commit order";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  NonceCommitOrder() {
+    super("7", "nonce commit order");
   }
 
   @Override
   public void migrate(Context context) throws SQLException {
     Connection c = context.getConnection();
-    if (!c.getMetaData()
-        .getDatabaseProductName()
-        .toLowerCase(java.util.Locale.ROOT)
-        .contains("postgres")) {
+    String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+    if (!product.contains("postgres")) {
       return;
     }
     try (Statement s = c.createStatement()) {

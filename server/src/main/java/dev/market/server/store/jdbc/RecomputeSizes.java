@@ -9,9 +9,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration 3: recomputes offerings' memory_gb, ssd_gb and hdd_gb with {@link Capacity#toGb}.
@@ -21,26 +19,10 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * missed them. A SQL migration cannot run that parser, hence Java; registered explicitly by {@link
  * JdbcStore} so it runs in the same history on SQLite and PostgreSQL.
  */
-final class RecomputeSizes implements JavaMigration {
+final class RecomputeSizes extends JavaMigrationStep {
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("3");
-  }
-
-  @Override
-  public String getDescription() {
-    return "recompute sizes";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  RecomputeSizes() {
+    super("3", "recompute sizes");
   }
 
   @Override
