@@ -55,7 +55,9 @@ for jh in $jdks; do
   env JAVA_HOME="$jh" bin/market --cds-train
   # the floor's archive: same technique, trained on the same GET to the same server
   if [ "$v" -ge 25 ]; then
-    "$jh/bin/java" $fast -XX:AOTCacheOutput="$work/floor-$v.aot" -cp "$work/floor.jar:$cp" StartupFloor --api-url "$url" >/dev/null
+    # made the way bin/market makes its own: without method profiles
+    "$jh/bin/java" $fast -XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining \
+      -XX:AOTCacheOutput="$work/floor-$v.aot" -cp "$work/floor.jar:$cp" StartupFloor --api-url "$url" >/dev/null
     floor_archive="-XX:AOTCache=$work/floor-$v.aot"
   else
     "$jh/bin/java" $fast -XX:ArchiveClassesAtExit="$work/floor-$v.jsa" -cp "$work/floor.jar:$cp" StartupFloor --api-url "$url" >/dev/null 2>&1
