@@ -73,3 +73,9 @@ url_b=$(start b --bench-no-replay-store)
 if [ -n "$embedded" ]; then opt="--embedded-pg "; elif [ "$kind" = PostgreSQL ]; then opt="--db <url> "; else opt=""; fi
 echo "command: bench/replay-cost.sh $opt$clients $reads $rents $rounds   ($(nproc) cores, $kind, $(date -u +%F))"
 java -cp "$cp" bench/SignedLoad.java "$url_a" "$url_b" "$db" "$baseline" "$clients" "$reads" "$rents" "$rounds"
+
+# server A's own count of how its signed reads were checked, logged when it stops (SIGTERM)
+a_pid=$(cat "$work/a.pid")
+kill "$a_pid" 2>/dev/null || true
+for _ in $(seq 1 300); do kill -0 "$a_pid" 2>/dev/null || break; sleep 0.1; done
+sed -n 's/.*replay guard: /server A at its stop: /p' "$work/a.err"

@@ -241,6 +241,15 @@ public final class MarketServer {
     try {
       app.stop();
       flushNonces();
+      if (config.replayStore()) {
+        LOG.info(
+            "replay guard: {} reads accepted without a lookup, {} looked up in {} queries;"
+                + " {} committed pairs followed",
+            replays.readsNotLookedUp(),
+            replays.readsLookedUp(),
+            replays.readLookups(),
+            replays.followedPairs());
+      }
     } finally {
       store.close();
     }
