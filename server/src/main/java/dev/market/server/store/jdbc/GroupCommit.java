@@ -173,11 +173,6 @@ final class GroupCommit implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    thread.interrupt();
-    try {
-      thread.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    StoreThreads.stop(thread);
   }
 }

@@ -31,7 +31,7 @@ public final class JdbcStore implements MarketStore {
   private final Dialect dialect;
 
   /** PostgreSQL's pool, for writes and reads; null on SQLite, whose writes are groupCommit's. */
-  private final HikariDataSource writer;
+  private final HikariDataSource pool;
 
   private final HikariDataSource reader;
   private final GroupCommit groupCommit;
@@ -40,7 +40,7 @@ public final class JdbcStore implements MarketStore {
   /** PostgreSQL: one pool. It commits concurrent transactions together by itself. */
   private JdbcStore(HikariDataSource pool) {
     this.dialect = Dialect.POSTGRES;
-    this.writer = pool;
+    this.pool = pool;
     this.reader = pool;
     this.groupCommit = null;
     this.checkpointer = null;
@@ -52,7 +52,7 @@ public final class JdbcStore implements MarketStore {
    */
   private JdbcStore(DataSource writeConnection, HikariDataSource reader, DataSource checkpoints) {
     this.dialect = Dialect.SQLITE;
-    this.writer = null;
+    this.pool = null;
     this.reader = reader;
     this.groupCommit = new GroupCommit(writeConnection, dialect);
     this.checkpointer = new Checkpointer(checkpoints);
@@ -205,7 +205,7 @@ public final class JdbcStore implements MarketStore {
     if (groupCommit != null) {
       return groupCommit.write(work);
     }
-    try (Connection c = writer.getConnection()) {
+    try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       try {
         T result = work.run(new JdbcTx(c, dialect));
@@ -258,9 +258,6 @@ public final class JdbcStore implements MarketStore {
     if (groupCommit != null) {
       groupCommit.close();
     }
-    if (writer != null && writer != reader) {
-      writer.close();
-    }
-    reader.close();
+    reader.close(); // on PostgreSQL, the one pool
   }
 }
