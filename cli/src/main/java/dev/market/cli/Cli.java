@@ -72,6 +72,10 @@ public final class Cli {
       Class<?> cls, String path, String[] args, int from, ContextFactory factory) {
     Object instance = factory.instance(cls);
     CommandLine cmd = new CommandLine(instance, factory);
+    if (instance instanceof BaseCommand b) {
+      b.spec(cmd.getCommandSpec());
+      cmd.getCommandSpec().addArgGroup(GlobalOptions.group(factory.ctx.flags()));
+    }
     // the table knows only subcommands' words, so a leaf never finds one
     int at = args == null ? -1 : commandWord(cmd.getCommandSpec(), path, args, from);
     if (at >= 0) {

@@ -1,31 +1,32 @@
 package dev.market.cli.commands;
 
 import dev.market.cli.CliContext;
-import dev.market.cli.GlobalOptions;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
- * What every command has: the context (its only way to the outside world) and the global options. A
- * command returns its exit code; failures are thrown and turned into output by the one error
- * handler.
+ * What every command has: the context (its only way to the outside world) and its picocli model.
+ * {@link dev.market.cli.Cli} gives each command it builds the global options ({@link
+ * dev.market.cli.GlobalOptions}) and its model ({@link #spec(CommandSpec)}). A command returns its
+ * exit code; failures are thrown and turned into output by the one error handler.
  */
 public abstract class BaseCommand implements Callable<Integer> {
   protected final CliContext ctx;
 
-  // a group only to get its own help section; every option in it is optional and independent
-  // picocli fills it by reflection; commands read the values through ctx
-  @SuppressWarnings("UnusedVariable")
-  @ArgGroup(validate = false, heading = "%nGlobal options:%n", order = 1000)
-  private GlobalOptions globals;
-
-  @Spec protected CommandSpec spec;
+  /** The command's model, given by {@link dev.market.cli.Cli} once it has built it. */
+  protected CommandSpec spec;
 
   protected BaseCommand(CliContext ctx) {
     this.ctx = ctx;
+  }
+
+  /**
+   * Gives the command its model. Not picocli's {@code @Spec}: reading that annotation made a proxy
+   * class for it in every run.
+   */
+  public final void spec(CommandSpec spec) {
+    this.spec = spec;
   }
 
   /**

@@ -17,8 +17,12 @@ import java.math.BigDecimal;
  * HTTP call. A value of another type (a number sent as a string, an int field out of range, a
  * nested object) is not reduced: {@link #reduce} answers null and the caller binds as before, so
  * both paths give the same tree, or the same error. Only for records whose components are all text,
- * whole numbers, decimals or booleans, each named by {@link JsonProperty}; {@code
- * OfferingTreesTest} (cli) holds the two paths equal on fourteen wire pages.
+ * whole numbers, decimals or booleans, each named on the wire by its name in snake case ({@code
+ * gpuMemoryGb}, {@code gpu_memory_gb}), which is what its {@link JsonProperty} says: the name is
+ * derived, not read from the annotation, since reading 33 annotations made a proxy class and 33
+ * proxies in every run of {@code market offerings list}. {@code RecordTreesTest} holds the derived
+ * names equal to the annotations of every record this is used with; {@code OfferingTreesTest} (cli)
+ * holds the two paths equal on fourteen wire pages.
  */
 public final class RecordTrees {
   private enum Kind {
@@ -48,15 +52,29 @@ public final class RecordTrees {
     Kind[] kinds = new Kind[components.length];
     for (int i = 0; i < components.length; i++) {
       RecordComponent c = components[i];
-      // JsonProperty cannot target a record component; javac puts it on the accessor too
-      JsonProperty name = c.getAccessor().getAnnotation(JsonProperty.class);
-      if (name == null) {
-        throw new IllegalArgumentException(type.getName() + "." + c.getName() + " has no name");
-      }
-      names[i] = name.value();
+      names[i] = snakeCase(c.getName());
       kinds[i] = kind(type, c);
     }
     return new RecordTrees(names, kinds);
+  }
+
+  /** The wire names of the fields, in the record's order. */
+  String[] names() {
+    return names.clone();
+  }
+
+  /** {@code gpuMemoryGb} as {@code gpu_memory_gb}. */
+  static String snakeCase(String name) {
+    StringBuilder b = new StringBuilder(name.length() + 8);
+    for (int i = 0; i < name.length(); i++) {
+      char ch = name.charAt(i);
+      if (ch >= 'A' && ch <= 'Z') {
+        b.append('_').append((char) (ch + ('a' - 'A')));
+      } else {
+        b.append(ch);
+      }
+    }
+    return b.toString();
   }
 
   private static Kind kind(Class<?> type, RecordComponent c) {
