@@ -48,7 +48,11 @@ export MARKET_HOME=$work/home
 
 fast="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable -Xlog:all=off"
 list="offerings list -o json --api-url $url"
-args=()
+echo "# $(date -u +%FT%TZ) on $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+for jh in $jdks; do echo "# $("$jh/bin/java" -version 2>&1 | head -1)"; done
+echo "# command: bench/startup.sh $runs"
+# One hyperfine run per JDK, with JAVA_HOME set for it as a user's shell would set it: bin/market
+# is run as people run it, not through env(1), whose own exec (~0.7 ms) the floor does not pay.
 for jh in $jdks; do
   v=$("$jh/bin/java" -version 2>&1 | head -1 | sed 's/.*version "\([0-9]*\).*/\1/')
   # the launcher's archive for this JDK, made the way the build makes it
@@ -63,29 +67,24 @@ for jh in $jdks; do
     "$jh/bin/java" $fast -XX:ArchiveClassesAtExit="$work/floor-$v.jsa" -cp "$work/floor.jar:$cp" StartupFloor --api-url "$url" >/dev/null 2>&1
     floor_archive="-XX:SharedArchiveFile=$work/floor-$v.jsa"
   fi
-  args+=(-n "jdk$v java hello" "$jh/bin/java -cp $work/hello Hello"
-    -n "jdk$v market --version" "env JAVA_HOME=$jh bin/market --version"
-    -n "jdk$v market --help" "env JAVA_HOME=$jh bin/market --help"
-    -n "jdk$v stack floor (offerings GET)" "$jh/bin/java $fast $floor_archive -cp $work/floor.jar:$cp StartupFloor --api-url $url"
-    -n "jdk$v market offerings list -o json" "env JAVA_HOME=$jh bin/market $list"
-    -n "jdk$v plain JVM: offerings list -o json" "$jh/bin/java -cp $cp dev.market.cli.Main $list")
+  JAVA_HOME="$jh" hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/startup-$v.json" \
+    -n "jdk$v java hello" "$jh/bin/java -cp $work/hello Hello" \
+    -n "jdk$v market --version" "bin/market --version" \
+    -n "jdk$v market --help" "bin/market --help" \
+    -n "jdk$v stack floor (offerings GET)" "$jh/bin/java $fast $floor_archive -cp $work/floor.jar:$cp StartupFloor --api-url $url" \
+    -n "jdk$v market offerings list -o json" "bin/market $list" \
+    -n "jdk$v plain JVM: offerings list -o json" "$jh/bin/java -cp $cp dev.market.cli.Main $list" >&2
 done
-
 # same output from the launcher and a plain JVM, or the figures compare different work
 for jh in $jdks; do
   diff <(env JAVA_HOME="$jh" bin/market $list) <("$jh/bin/java" -cp "$cp" dev.market.cli.Main $list) >/dev/null \
     || { echo "bin/market and a plain JVM disagree under $jh" >&2; exit 1; }
 done
-
-echo "# $(date -u +%FT%TZ) on $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-for jh in $jdks; do echo "# $("$jh/bin/java" -version 2>&1 | head -1)"; done
-echo "# command: bench/startup.sh $runs"
-hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/startup.json" "${args[@]}" >&2
 echo
 # medians side by side (hyperfine's summary reports means); each row against its JDK's floor
-python3 - "$work/startup.json" <<'PY'
+python3 - "$work"/startup-*.json <<'PY'
 import json, statistics, sys
-results = json.load(open(sys.argv[1]))["results"]
+results = [r for f in sys.argv[1:] for r in json.load(open(f))["results"]]
 med = {r["command"]: statistics.median(r["times"]) for r in results}
 print("| command | median ms | min ms | x floor | floor | target |")
 print("|---|---:|---:|---:|---|---|")

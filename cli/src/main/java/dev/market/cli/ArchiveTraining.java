@@ -1,5 +1,6 @@
 package dev.market.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
 
 /**
  * The training run behind {@code bin/market}'s start-up archive (a CDS archive on JDK 17-24, an AOT
@@ -55,6 +57,37 @@ public final class ArchiveTraining {
   }
 
   /**
+   * {@code data} as one gzip member of stored (uncompressed) deflate blocks. The marketplace
+   * compresses its answers and the client inflates them (OkHttp asks for gzip), so the training
+   * answers the same way and the archive holds the inflating path; stored blocks keep the JDK's
+   * deflater, which no command uses, out of it.
+   */
+  static byte[] gzip(byte[] data) {
+    ByteArrayOutputStream b = new ByteArrayOutputStream(data.length + 64);
+    b.write(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff}, 0, 10);
+    int at = 0;
+    do {
+      int n = Math.min(0xffff, data.length - at);
+      b.write(at + n == data.length ? 1 : 0); // BFINAL on the last block, BTYPE 00: stored
+      littleEndian(b, n, 2);
+      littleEndian(b, ~n & 0xffff, 2);
+      b.write(data, at, n);
+      at += n;
+    } while (at < data.length);
+    CRC32 crc = new CRC32();
+    crc.update(data, 0, data.length);
+    littleEndian(b, crc.getValue(), 4);
+    littleEndian(b, data.length, 4);
+    return b.toByteArray();
+  }
+
+  private static void littleEndian(ByteArrayOutputStream b, long value, int bytes) {
+    for (int i = 0; i < bytes; i++) {
+      b.write((int) (value >>> (8 * i)) & 0xff);
+    }
+  }
+
+  /**
    * Answers every request on every connection with the canned offerings, over a plain socket: the
    * JDK's HTTP server would put its own classes (a selector, an executor, a logger, about a hundred
    * more) into the archive, and an AOT cache loads every class it holds at each start.
@@ -68,9 +101,10 @@ public final class ArchiveTraining {
 
     @Override
     public void run() {
-      byte[] body = OFFERINGS.getBytes(StandardCharsets.UTF_8);
+      byte[] body = gzip(OFFERINGS.getBytes(StandardCharsets.UTF_8));
       byte[] head =
-          ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+          ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+                  + "Content-Length: "
                   + body.length
                   + "\r\n\r\n")
               .getBytes(StandardCharsets.US_ASCII);

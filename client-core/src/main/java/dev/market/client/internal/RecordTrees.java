@@ -94,6 +94,38 @@ public final class RecordTrees {
         type.getName() + "." + c.getName() + " is a " + t.getName() + ", not reducible");
   }
 
+  /**
+   * The values binding {@code node} would pass to the record's canonical constructor, in its
+   * components' order (absent and null fields null), or null when only binding it can tell: the
+   * same condition as {@link #reduce}. Each value is what Jackson's binding reads from the same
+   * tree (text, {@code Integer}, {@code Long}, the node's {@code BigDecimal}, {@code Boolean}).
+   */
+  public Object[] values(JsonNode node) {
+    if (!node.isObject()) {
+      return null;
+    }
+    Object[] out = new Object[names.length];
+    for (int i = 0; i < names.length; i++) {
+      JsonNode v = node.get(names[i]);
+      if (v == null || v.isNull()) {
+        continue;
+      }
+      Object value =
+          switch (kinds[i]) {
+            case TEXT -> v.isTextual() ? v.textValue() : null;
+            case INT -> v.isIntegralNumber() && v.canConvertToInt() ? v.intValue() : null;
+            case LONG -> v.isIntegralNumber() && v.canConvertToLong() ? v.longValue() : null;
+            case DECIMAL -> v.isNumber() ? v.decimalValue() : null;
+            case BOOLEAN -> v.isBoolean() ? v.booleanValue() : null;
+          };
+      if (value == null) {
+        return null;
+      }
+      out[i] = value;
+    }
+    return out;
+  }
+
   /** {@code node} as the record writes it, or null when only binding it can tell. */
   public ObjectNode reduce(JsonNode node) {
     if (!node.isObject()) {
