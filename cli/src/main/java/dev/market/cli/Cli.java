@@ -3,9 +3,9 @@ package dev.market.cli;
 import dev.market.cli.commands.BaseCommand;
 import dev.market.cli.commands.MarketCommand;
 import dev.market.cli.commands.help.HelpCommand;
+import dev.market.cli.io.Resources;
 import dev.market.cli.output.JsonSchemas;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
@@ -148,12 +148,13 @@ public final class Cli {
     }
 
     private static Map<String, String> load() {
-      try (InputStream in = Cli.class.getResourceAsStream(COMMAND_TABLE)) {
-        if (in == null) {
+      try {
+        byte[] bytes = Resources.read(Cli.class, COMMAND_TABLE);
+        if (bytes == null) {
           return Map.of();
         }
         Map<String, String> byWords = new HashMap<>();
-        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        String text = new String(bytes, StandardCharsets.UTF_8);
         for (int at = 0, end; at < text.length(); at = end + 1) {
           end = text.indexOf('\n', at);
           end = end < 0 ? text.length() : end;

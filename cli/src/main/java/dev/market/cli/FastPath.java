@@ -1,8 +1,8 @@
 package dev.market.cli;
 
+import dev.market.cli.io.Resources;
 import dev.market.cli.io.Tty;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -72,8 +72,9 @@ final class FastPath {
   }
 
   private static String resource(String name) {
-    try (InputStream in = FastPath.class.getResourceAsStream(name)) {
-      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      byte[] bytes = Resources.read(FastPath.class, name);
+      return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

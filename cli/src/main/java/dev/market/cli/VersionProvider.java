@@ -1,7 +1,8 @@
 package dev.market.cli;
 
+import dev.market.cli.io.Resources;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
@@ -16,12 +17,13 @@ public final class VersionProvider implements IVersionProvider {
   }
 
   public static String version() {
-    try (InputStream in = VersionProvider.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
+    try {
+      byte[] bytes = Resources.read(VersionProvider.class, RESOURCE);
+      if (bytes == null) {
         return "unknown";
       }
       Properties p = new Properties();
-      p.load(in);
+      p.load(new ByteArrayInputStream(bytes));
       return p.getProperty("version", "unknown");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
