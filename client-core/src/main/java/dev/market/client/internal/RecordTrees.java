@@ -128,30 +128,25 @@ public final class RecordTrees {
 
   /** {@code node} as the record writes it, or null when only binding it can tell. */
   public ObjectNode reduce(JsonNode node) {
-    if (!node.isObject()) {
+    Object[] values = values(node);
+    if (values == null) {
       return null;
     }
     JsonNodeFactory f = Json.mapper().getNodeFactory();
     ObjectNode out = f.objectNode();
     for (int i = 0; i < names.length; i++) {
-      JsonNode v = node.get(names[i]);
-      if (v == null || v.isNull()) {
-        continue;
+      Object v = values[i];
+      if (v != null) {
+        out.set(
+            names[i],
+            switch (kinds[i]) {
+              case TEXT -> f.textNode((String) v);
+              case INT -> f.numberNode((Integer) v);
+              case LONG -> f.numberNode((Long) v);
+              case DECIMAL -> f.numberNode((BigDecimal) v);
+              case BOOLEAN -> f.booleanNode((Boolean) v);
+            });
       }
-      JsonNode written =
-          switch (kinds[i]) {
-            case TEXT -> v.isTextual() ? v : null;
-            case INT ->
-                v.isIntegralNumber() && v.canConvertToInt() ? f.numberNode(v.intValue()) : null;
-            case LONG ->
-                v.isIntegralNumber() && v.canConvertToLong() ? f.numberNode(v.longValue()) : null;
-            case DECIMAL -> v.isNumber() ? f.numberNode(v.decimalValue()) : null;
-            case BOOLEAN -> v.isBoolean() ? v : null;
-          };
-      if (written == null) {
-        return null;
-      }
-      out.set(names[i], written);
     }
     return out;
   }
