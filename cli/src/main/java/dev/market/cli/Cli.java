@@ -74,7 +74,15 @@ public final class Cli {
     CommandLine cmd = new CommandLine(instance, factory);
     if (instance instanceof BaseCommand b) {
       b.spec(cmd.getCommandSpec());
-      cmd.getCommandSpec().addArgGroup(GlobalOptions.group(factory.ctx.flags()));
+      // A command the arguments only pass through (the next word names its subcommand: `market`
+      // and `offerings` in `market offerings list -o json`) is given no option and prints no help
+      // in this run, so it goes without the global options: picocli builds a group's match state
+      // and synopsis at every level it parses, group or no option of it given.
+      boolean passedThrough =
+          args != null && from < args.length && Table.BY_WORDS.containsKey(path + args[from]);
+      if (!passedThrough) {
+        cmd.getCommandSpec().addArgGroup(GlobalOptions.group(factory.ctx.flags()));
+      }
     }
     // the table knows only subcommands' words, so a leaf never finds one
     int at = args == null ? -1 : commandWord(cmd.getCommandSpec(), path, args, from);
