@@ -50,10 +50,10 @@ public final class Cli {
    * The tree a run of {@code args} needs: the root and the one command the arguments invoke, at
    * every level: {@code market offerings list} builds the root, {@code offerings} and {@code list},
    * not the thirty other top-level commands nor {@code list}'s five siblings. Building a command
-   * has picocli reflect over its class and its options (the global options' mixin in each), so
-   * every command built and not run was start-up spent for nothing. Whenever the invoked command is
-   * not plain to see (no command word, an unknown option before it, a help or version option, a
-   * word that is no command, which wants a did-you-mean, {@code help}, which lists the others) that
+   * has picocli reflect over its class and its options (and gives it the global options), so every
+   * command built and not run was start-up spent for nothing. Whenever the invoked command is not
+   * plain to see (no command word, an unknown option before it, a help or version option, a word
+   * that is no command, which wants a did-you-mean, {@code help}, which lists the others) that
    * level gets all its subcommands, so every error, suggestion and help text is the one the whole
    * tree gives. Each command is built once: the options that tell where the next command word is
    * are its own.

@@ -9,17 +9,18 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The options every command accepts, in their own help section ("Global options:"). {@link Cli}
- * adds a fresh group of them to each command it builds. They are built here, not declared with
- * {@code @Option} on a class each command holds as an {@code @ArgGroup}: picocli read those eight
- * annotations again for every command a run built (three for {@code market offerings list}), and
- * reading an annotation is parsing its class-file bytes and making a proxy, the largest cost the
- * command had beyond the stack floor. Each setter records only what was actually given into the one
- * {@link CliContext.Flags} of the run; precedence (flag, environment, config, default) is resolved
- * in the context.
+ * adds a fresh group of them to each command it builds (but one the arguments only pass through on
+ * the way to its subcommand, which is given none and prints no help). They are built here, not
+ * declared with {@code @Option} on a class each command holds as an {@code @ArgGroup}: picocli read
+ * those eight annotations again for every command a run built (three for {@code market offerings
+ * list}), and reading an annotation is parsing its class-file bytes and making a proxy, the largest
+ * cost the command had beyond the stack floor. Each setter records only what was actually given
+ * into the one {@link CliContext.Flags} of the run; precedence (flag, environment, config, default)
+ * is resolved in the context.
  */
 public final class GlobalOptions {
-  /** The section's heading; the docs find the global options by it. */
-  public static final String HEADING = "%nGlobal options:%n";
+  /** The section's heading; CommandDocs finds the global options by its words. */
+  private static final String HEADING = "%nGlobal options:%n";
 
   private GlobalOptions() {}
 
