@@ -13,9 +13,9 @@ import java.util.zip.ZipEntry;
  * Reads the CLI's own resources (the version, the command table, the precomputed help) from the jar
  * its classes came from. {@code Class.getResourceAsStream} asks the JDK's boot loader first, which
  * opens and searches the runtime image the first time (about 1.4 ms of a 160 ms command on JDK 25),
- * and then reads the jar through a {@code jar:} URL connection; the jar is already open for the
- * class loader, so opening it by name shares that. From a class directory (an IDE, a test) it falls
- * back to {@code getResourceAsStream}.
+ * and then reads the jar through a {@code jar:} URL connection. The jar stays open for the process,
+ * as the class loader keeps its own: a run reads two or three resources. From a class directory (an
+ * IDE, a test) it falls back to {@code getResourceAsStream}.
  */
 public final class Resources {
   private Resources() {}
@@ -25,21 +25,39 @@ public final class Resources {
    * {@code anchor}'s class, or null when there is no such resource.
    */
   public static byte[] read(Class<?> anchor, String name) throws IOException {
-    File jar = jarOf(anchor);
-    if (jar != null) {
-      try (JarFile j = new JarFile(jar, false)) {
-        ZipEntry e = j.getEntry(name.startsWith("/") ? name.substring(1) : name);
-        if (e == null) {
-          return null;
-        }
-        try (InputStream in = j.getInputStream(e)) {
-          return in.readAllBytes();
-        }
+    JarFile j = jar(anchor);
+    if (j != null) {
+      ZipEntry e = j.getEntry(name.startsWith("/") ? name.substring(1) : name);
+      if (e == null) {
+        return null;
+      }
+      try (InputStream in = j.getInputStream(e)) {
+        return in.readAllBytes();
       }
     }
     try (InputStream in = anchor.getResourceAsStream(name)) {
       return in == null ? null : in.readAllBytes();
     }
+  }
+
+  /** The jar last read, kept open for the process: opening one reads its whole directory. */
+  private static JarFile open;
+
+  private static File openFile;
+
+  private static synchronized JarFile jar(Class<?> anchor) throws IOException {
+    File f = jarOf(anchor);
+    if (f == null) {
+      return null;
+    }
+    if (!f.equals(openFile)) {
+      if (open != null) {
+        open.close();
+      }
+      open = new JarFile(f, false);
+      openFile = f;
+    }
+    return open;
   }
 
   /**
