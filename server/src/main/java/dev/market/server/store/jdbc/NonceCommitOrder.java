@@ -1,9 +1,7 @@
 package dev.market.server.store.jdbc;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import org.flywaydb.core.api.migration.Context;
 
 /**
@@ -16,18 +14,20 @@ import org.flywaydb.core.api.migration.Context;
  */
 final class NonceCommitOrder extends JavaMigrationStep {
 
-  NonceCommitOrder() {
+  private final JdbcStore.Dialect dialect;
+
+  /** For the store's database: the store knows which it is, as every other dialect choice does. */
+  NonceCommitOrder(JdbcStore.Dialect dialect) {
     super("7", "nonce commit order");
+    this.dialect = dialect;
   }
 
   @Override
   public void migrate(Context context) throws SQLException {
-    Connection c = context.getConnection();
-    String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-    if (!product.contains("postgres")) {
+    if (dialect != JdbcStore.Dialect.POSTGRES) {
       return;
     }
-    try (Statement s = c.createStatement()) {
+    try (Statement s = context.getConnection().createStatement()) {
       s.execute(
           "ALTER TABLE seen_nonces ADD COLUMN seen_xid xid8 NOT NULL"
               + " DEFAULT pg_current_xact_id()");
