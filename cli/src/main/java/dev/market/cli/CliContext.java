@@ -93,11 +93,16 @@ public final class CliContext implements AutoCloseable {
 
   /** The real process: System streams and environment, the JLine terminal. */
   public static CliContext system() {
+    return system(System.getenv());
+  }
+
+  /** The real process with {@code env} in place of its environment (the archive's training). */
+  static CliContext system(Map<String, String> env) {
     return builder()
         .out(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
         .err(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true))
         .in(System.in)
-        .env(System.getenv())
+        .env(env)
         .terminal(new SystemTerminal())
         .build();
   }

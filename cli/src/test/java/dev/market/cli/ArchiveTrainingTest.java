@@ -6,6 +6,8 @@ import dev.market.cli.support.CliRunner;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
@@ -22,11 +24,16 @@ class ArchiveTrainingTest {
   void everyTrainingCommandSucceedsAgainstTheCannedServer() throws IOException {
     CliRunner cli = new CliRunner(dir);
 
-    int code = ArchiveTraining.train(args -> cli.run(args).exitCode());
+    int code =
+        ArchiveTraining.train(
+            (env, args) -> {
+              env.forEach(cli::env);
+              return cli.run(args).exitCode();
+            });
 
     assertThat(code).isZero();
     var runs = cli.history();
-    assertThat(runs).hasSize(4);
+    assertThat(runs).hasSize(6);
     assertThat(runs).allSatisfy(r -> assertThat(r.exitCode()).as(r.toString()).isZero());
     assertThat(runs.get(0).out()).startsWith("market ");
     assertThat(runs.get(1).out()).startsWith("Usage: market [OPTIONS] COMMAND");
@@ -36,6 +43,39 @@ class ArchiveTrainingTest {
         .contains("\"offering_id\" : \"vps-nano-fsn\"")
         .endsWith("} ]\n");
     assertThat(runs.get(3).out()).contains("Additional IPv4").contains("Nano VPS");
+    // signed reads with the training identity: its contract, as a list and on its own
+    assertThat(runs.get(4).out())
+        .startsWith("[ {\n  \"contract_id\" : \"18ecd74a777b")
+        .contains("\"status\" : \"active\"")
+        .endsWith("} ]\n");
+    assertThat(runs.get(5).out())
+        .startsWith("contract:    18ecd74a777b")
+        .contains("status:      active\n")
+        .endsWith("connection:  root@203.0.113.7 port 22\n");
+  }
+
+  /**
+   * The training runs in a home of its own and removes it: the launcher remakes a stale archive in
+   * the background of a user's command, whose MARKET_HOME holds their identities and config.
+   */
+  @Test
+  void trainingUsesAHomeOfItsOwnAndRemovesIt() throws IOException {
+    CliRunner cli = new CliRunner(dir);
+    List<Path> homes = new ArrayList<>();
+
+    ArchiveTraining.train(
+        (env, args) -> {
+          Path home = Path.of(env.get("MARKET_HOME"));
+          homes.add(home);
+          assertThat(home).isDirectory();
+          assertThat(home.resolve("identities").resolve("training.key")).isRegularFile();
+          env.forEach(cli::env);
+          return cli.run(args).exitCode();
+        });
+
+    assertThat(homes).hasSize(6).allSatisfy(h -> assertThat(h).isEqualTo(homes.get(0)));
+    assertThat(homes.get(0)).doesNotExist();
+    assertThat(homes.get(0).startsWith(dir)).isFalse();
   }
 
   @Test

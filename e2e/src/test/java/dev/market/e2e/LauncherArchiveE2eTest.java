@@ -92,6 +92,50 @@ class LauncherArchiveE2eTest {
     assertThat(archive).as("remade in the background").exists();
   }
 
+  /**
+   * The archive holds the signing path (the training signs with an identity of its own, in a home
+   * of its own): a signed command loads BouncyCastle from it, not from the jar, and the training
+   * wrote nothing into the MARKET_HOME it was started with.
+   */
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void a_signed_command_loads_bouncycastle_from_the_archive(String javaHome) throws Exception {
+    copyDistribution();
+    Path launcher = dist.resolve("bin/market");
+    Map<String, String> env = Map.of("JAVA_HOME", javaHome, "MARKET_HOME", home.toString());
+
+    Run train = Launchers.run(List.of(launcher.toString(), "--cds-train"), env, null);
+    assertThat(train.exitCode()).isZero();
+    onlyArchive();
+    try (Stream<Path> left = Files.list(home)) {
+      assertThat(left).as("the training's files in the user's MARKET_HOME").isEmpty();
+    }
+    String phrase =
+        "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon"
+            + " about\n";
+    Run imported =
+        Launchers.run(List.of(launcher.toString(), "identity", "import", "ci"), env, phrase);
+    assertThat(imported.exitCode()).as(imported.toString()).isZero();
+
+    Path log = home.resolve("class-load.log");
+    Map<String, String> logging = new LinkedHashMap<>(env);
+    logging.put("MARKET_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+    Run signed =
+        Launchers.run(
+            List.of(launcher.toString(), "--dry-run", "rentals", "--api-url", "http://127.0.0.1:9"),
+            logging,
+            null);
+
+    assertThat(signed.exitCode()).as(signed.toString()).isZero();
+    assertThat(signed.stdout()).contains("X-Signature: ");
+    List<String> bouncyCastle =
+        Files.readAllLines(log).stream()
+            .filter(l -> l.contains(" org.bouncycastle.math.ec.rfc8032.Ed25519 "))
+            .toList();
+    assertThat(bouncyCastle).hasSize(1);
+    assertThat(bouncyCastle.get(0)).contains("source: shared objects file");
+  }
+
   private Map<String, Run> runAll(Path launcher, Map<String, String> env) {
     Map<String, Run> runs = new LinkedHashMap<>();
     for (List<String> args : COMMANDS) {
