@@ -64,19 +64,7 @@ public final class OfferingService {
    * held the difference.
    */
   private static List<Offering> records(ObjectNode env, String op) {
-    JsonNode data = dataNode(env, op);
-    if (data.isArray()) {
-      List<Offering> out = new ArrayList<>(data.size());
-      for (JsonNode o : data) {
-        Object[] v = OFFERING_TREES.values(o);
-        if (v == null) {
-          return data(env, op, OFFERINGS);
-        }
-        out.add(offering(v));
-      }
-      return out;
-    }
-    return data(env, op, OFFERINGS);
+    return OFFERING_TREES.list(env, op, OfferingService::offering, OFFERINGS);
   }
 
   /** Offering's canonical constructor on values in its components' order. */

@@ -6,7 +6,6 @@ import static dev.market.client.internal.Envelopes.json;
 import static dev.market.client.internal.Envelopes.message;
 import static dev.market.client.internal.Envelopes.unreadable;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.market.client.error.MarketException;
@@ -26,7 +25,6 @@ import java.util.Objects;
  * Each method has an overload taking {@link RequestOptions} that answers an {@link Outcome}.
  */
 public final class ProviderService {
-  private static final TypeReference<List<Contract>> CONTRACTS = new TypeReference<>() {};
 
   private final Api api;
 
@@ -46,7 +44,7 @@ public final class ProviderService {
     return api.call(
         ApiRequest.signedGet(op, List.of("provider", "rental-requests", "pending")),
         options,
-        env -> data(env, op, CONTRACTS));
+        env -> Contracts.list(env, op));
   }
 
   /** {@code GET /providers/{me}/contracts}: all my contracts as provider, in every state. */
@@ -60,7 +58,7 @@ public final class ProviderService {
     return api.call(
         ApiRequest.signedGet(op, List.of("providers", api.me(op), "contracts")),
         options,
-        env -> data(env, op, CONTRACTS));
+        env -> Contracts.list(env, op));
   }
 
   /**

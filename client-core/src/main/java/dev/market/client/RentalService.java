@@ -38,7 +38,6 @@ import java.util.function.Consumer;
  * taking {@link RequestOptions} that answers an {@link Outcome}.
  */
 public final class RentalService {
-  private static final TypeReference<List<Contract>> CONTRACTS = new TypeReference<>() {};
   private static final TypeReference<List<ContractEvent>> EVENTS = new TypeReference<>() {};
 
   private final Api api;
@@ -114,7 +113,7 @@ public final class RentalService {
     return api.call(
         ApiRequest.signedGet(op, List.of("contracts", Args.contractId(op, contractId))),
         options,
-        env -> data(env, op, Contract.class));
+        env -> Contracts.one(env, op));
   }
 
   /** {@code GET /users/{me}/contracts}: my rentals, newest first. */
@@ -128,7 +127,7 @@ public final class RentalService {
     return api.call(
         ApiRequest.signedGet(op, List.of("users", api.me(op), "contracts")),
         options,
-        env -> data(env, op, CONTRACTS));
+        env -> Contracts.list(env, op));
   }
 
   /**

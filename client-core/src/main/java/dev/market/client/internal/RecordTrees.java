@@ -1,12 +1,15 @@
 package dev.market.client.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.market.protocol.json.Json;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A wire object reduced to the JSON tree its record would write ({@code
@@ -122,6 +125,40 @@ public final class RecordTrees {
         return null;
       }
       out[i] = value;
+    }
+    return out;
+  }
+
+  /** A record's canonical constructor, given {@link #values} in its components' order. */
+  public interface Canonical<T> {
+    T make(Object[] values);
+  }
+
+  /**
+   * An answer's {@code data} as one record: made by {@code make} from the tree when it already has
+   * the record's types ({@link #values}), else bound by Jackson, so the record and the errors are
+   * the same either way. Jackson's binding of a record first builds its deserializer from the
+   * record's annotated components, on every run of a short-lived command.
+   */
+  public <T> T one(ObjectNode env, String op, Canonical<T> make, Class<T> type) {
+    Object[] v = values(Envelopes.dataNode(env, op));
+    return v == null ? Envelopes.data(env, op, type) : make.make(v);
+  }
+
+  /** As {@link #one}, for a {@code data} array: made from the tree only if every element can be. */
+  public <T> List<T> list(
+      ObjectNode env, String op, Canonical<T> make, TypeReference<List<T>> type) {
+    JsonNode data = Envelopes.dataNode(env, op);
+    if (!data.isArray()) {
+      return Envelopes.data(env, op, type);
+    }
+    List<T> out = new ArrayList<>(data.size());
+    for (JsonNode o : data) {
+      Object[] v = values(o);
+      if (v == null) {
+        return Envelopes.data(env, op, type);
+      }
+      out.add(make.make(v));
     }
     return out;
   }
