@@ -9,25 +9,21 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 import okio.Buffer;
 
 /**
- * Adds the four signing headers of docs/protocol.md section 2 to requests tagged {@link Signed}.
+ * Adds the four signing headers of docs/protocol.md section 2 to a request.
  *
- * <p>Installed as an OkHttp <em>network</em> interceptor, so it runs once per attempt that goes on
- * the wire: every retry gets a fresh timestamp and nonce (the server refuses a nonce it has seen).
- * The dry-run path calls {@link #sign(Request)} directly: one signing code path for both.
+ * <p>{@link Transport} signs each attempt's request as it builds it, so every retry gets a fresh
+ * timestamp and nonce (the server refuses a nonce it has seen); the dry run signs the first
+ * attempt's the same way. It used to be an OkHttp network interceptor that signed requests tagged
+ * as such, but OkHttp keys tags by Kotlin class, and the first tag loaded Kotlin's class reflection
+ * (about 45 classes, with a table of every function arity) into every signed command. No request is
+ * sent twice by OkHttp: its own retries and redirects are off (Transport).
  */
-public final class RequestSigner implements Interceptor {
-
-  /** Tag on a request that must be signed. */
-  public enum Signed {
-    YES
-  }
+public final class RequestSigner {
 
   private final Identity identity;
   private final Clock clock;
@@ -35,15 +31,6 @@ public final class RequestSigner implements Interceptor {
   public RequestSigner(Identity identity, Clock clock) {
     this.identity = Objects.requireNonNull(identity, "identity");
     this.clock = Objects.requireNonNull(clock, "clock");
-  }
-
-  @Override
-  public Response intercept(Chain chain) throws IOException {
-    Request request = chain.request();
-    if (request.tag(Signed.class) == null) {
-      return chain.proceed(request);
-    }
-    return chain.proceed(sign(request));
   }
 
   /** A copy of {@code request} with fresh signing headers. */

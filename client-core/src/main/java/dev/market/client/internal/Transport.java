@@ -36,9 +36,10 @@ import okhttp3.Response;
 import okio.BufferedSource;
 
 /**
- * Sends {@link ApiRequest}s: builds the OkHttp request for each attempt, lets {@link RequestSigner}
- * sign it on the way out, applies the {@link RetryPolicy}, and hands the answer to {@link
- * ErrorMapper}. One instance (and one {@link OkHttpClient}) per {@code MarketClient}.
+ * Sends {@link ApiRequest}s: builds the OkHttp request for each attempt, signed by {@link
+ * RequestSigner} with its own timestamp and nonce, applies the {@link RetryPolicy}, and hands the
+ * answer to {@link ErrorMapper}. One instance (and one {@link OkHttpClient}) per {@code
+ * MarketClient}.
  */
 public final class Transport implements AutoCloseable {
   private static final MediaType JSON = MediaType.get("application/json");
@@ -91,10 +92,6 @@ public final class Transport implements AutoCloseable {
       // of `market offerings list` against a local marketplace.
       b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
     }
-    if (signer != null) {
-      // network position: runs per attempt on the wire, so each gets its own nonce
-      b.addNetworkInterceptor(signer);
-    }
     this.http = b.build();
   }
 
@@ -108,11 +105,7 @@ public final class Transport implements AutoCloseable {
    */
   public PreparedRequest prepare(ApiRequest call) {
     requireSigner(call);
-    Request request = build(call);
-    if (call.signed()) {
-      request = signer.sign(request);
-    }
-    return prepared(request);
+    return prepared(build(call));
   }
 
   /** As {@link #send(ApiRequest, Duration)} with the client's read timeout. */
@@ -232,7 +225,7 @@ public final class Transport implements AutoCloseable {
     }
   }
 
-  /** A fresh request for one attempt; the signer adds the signing headers when it goes out. */
+  /** A fresh request for one attempt, signed (a fresh timestamp and nonce) when the call is. */
   Request build(ApiRequest call) {
     HttpUrl.Builder url = config.apiBase().newBuilder();
     for (String segment : call.pathSegments()) {
@@ -254,10 +247,7 @@ public final class Transport implements AutoCloseable {
     if (call.idempotencyKey() != null) {
       b.header("Idempotency-Key", call.idempotencyKey());
     }
-    if (call.signed()) {
-      b.tag(RequestSigner.Signed.class, RequestSigner.Signed.YES);
-    }
-    return b.build();
+    return call.signed() ? signer.sign(b.build()) : b.build();
   }
 
   private ErrorMapper.Answer read(Response response) throws IOException {
