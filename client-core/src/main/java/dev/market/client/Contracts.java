@@ -7,13 +7,13 @@ import dev.market.protocol.model.Contract;
 import java.util.List;
 
 /**
- * Contracts read from the marketplace's answers ({@code rentals}, {@code status}, the provider's
- * lists): made from the tree with the canonical constructor when the JSON already has their types,
- * else bound by Jackson, the same records and errors either way ({@link RecordTrees#one}). Binding
- * built Jackson's deserializer for the record's 27 components in every run of {@code market
- * rentals} and {@code market status}.
+ * Contracts as JSON trees, both ways, without Jackson's record (de)serializers, which it builds
+ * from the record's 27 annotated components first, in every run of {@code market rentals} and
+ * {@code market status}: read from the marketplace's answers with the canonical constructor when
+ * the JSON already has their types, else bound by Jackson, the same records and errors either way
+ * ({@link RecordTrees#one}); written as the tree Jackson would write ({@link #tree}).
  */
-final class Contracts {
+public final class Contracts {
   private Contracts() {}
 
   private static final RecordTrees TREES = RecordTrees.of(Contract.class);
@@ -27,6 +27,47 @@ final class Contracts {
   /** The answer's contracts. */
   static List<Contract> list(ObjectNode env, String op) {
     return TREES.list(env, op, Contracts::contract, LIST);
+  }
+
+  /**
+   * {@code c} as the JSON tree it writes, {@code Json.mapper().valueToTree(c)}: its fields in
+   * order, nulls left out.
+   */
+  public static ObjectNode tree(Contract c) {
+    return TREES.tree(values(c));
+  }
+
+  /** {@code c}'s components in order: what {@link #contract} takes. */
+  static Object[] values(Contract c) {
+    return new Object[] {
+      c.contractId(),
+      c.requesterPubkey(),
+      c.requesterSshPubkey(),
+      c.requesterContact(),
+      c.providerPubkey(),
+      c.offeringId(),
+      c.offeringName(),
+      c.paymentAmountE9s(),
+      c.currency(),
+      c.paymentMethod(),
+      c.paymentStatus(),
+      c.startTimestampNs(),
+      c.endTimestampNs(),
+      c.durationHours(),
+      c.requestMemo(),
+      c.createdAtNs(),
+      c.status(),
+      c.statusUpdatedAtNs(),
+      c.provisioningInstanceDetails(),
+      c.provisioningCompletedAtNs(),
+      c.operatingSystem(),
+      c.statusReason(),
+      c.providerMemo(),
+      c.autoRenew(),
+      c.escrowE9s(),
+      c.refundAmountE9s(),
+      c.paidOutE9s()
+    };
   }
 
   /** Contract's canonical constructor on values in its components' order. */

@@ -109,6 +109,21 @@ class ContractRecordsTest {
         .hasMessageContaining("list rentals");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        FULL,
+        "{}",
+        "{\"contract_id\":\"c\",\"escrow_e9s\":0,\"auto_renew\":false,"
+            + "\"status_reason\":\"password: hunter2\"}"
+      })
+  void the_tree_is_what_jackson_writes(String wire) throws Exception {
+    Contract c = Json.mapper().treeToValue(Json.mapper().readTree(wire), Contract.class);
+
+    assertThat(Contracts.tree(c)).isEqualTo(Json.mapper().valueToTree(c));
+    assertThat(Contracts.contract(Contracts.values(c))).isEqualTo(c);
+  }
+
   private static ObjectNode envelope(String data) throws Exception {
     return (ObjectNode) Json.mapper().readTree("{\"success\":true,\"data\":" + data + "}");
   }

@@ -7,13 +7,17 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.market.client.Contracts;
 import dev.market.protocol.json.Json;
 import dev.market.protocol.model.Account;
+import dev.market.protocol.model.Contract;
 import dev.market.protocol.model.ContractEvent;
 import dev.market.protocol.model.LedgerEntry;
 import dev.market.protocol.model.UserNotification;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -63,8 +67,33 @@ public final class JsonDocuments {
 
   /** {@code value} as the document {@code -o json} prints. */
   public static JsonNode of(Object value) {
-    // a tree (OfferingService.listTrees) is already what the record would write
-    return normalize(value instanceof JsonNode tree ? tree : Records.MAPPER.valueToTree(value));
+    return normalize(tree(value));
+  }
+
+  /**
+   * {@code value} as the tree its record writes: a tree (OfferingService.listTrees) already is one,
+   * a contract is written by {@link Contracts#tree} (what Jackson writes, without building its
+   * record serializer in every run of {@code rentals} and {@code status}), a list element by
+   * element, anything else by the records' mapper.
+   */
+  static JsonNode tree(Object value) {
+    if (value instanceof JsonNode tree) {
+      return tree;
+    } else if (value instanceof Contract c) {
+      return Contracts.tree(c);
+    } else if (value instanceof List<?> list) {
+      ArrayNode out = Json.mapper().createArrayNode();
+      for (Object e : list) {
+        out.add(e == null ? NullNode.getInstance() : tree(e));
+      }
+      return out;
+    }
+    return viaMapper(value);
+  }
+
+  /** {@code value} written by the records' mapper, as every value was before {@link #tree}. */
+  static JsonNode viaMapper(Object value) {
+    return Records.MAPPER.valueToTree(value);
   }
 
   private static JsonNode normalize(JsonNode node) {

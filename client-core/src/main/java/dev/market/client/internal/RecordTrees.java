@@ -166,9 +166,16 @@ public final class RecordTrees {
   /** {@code node} as the record writes it, or null when only binding it can tell. */
   public ObjectNode reduce(JsonNode node) {
     Object[] values = values(node);
-    if (values == null) {
-      return null;
-    }
+    return values == null ? null : tree(values);
+  }
+
+  /**
+   * The tree a record with these component values writes ({@code Json.mapper().valueToTree}): its
+   * fields in order, nulls left out, each value as its field writes it.
+   *
+   * @param values the components' values in order, each of its component's type or null
+   */
+  public ObjectNode tree(Object[] values) {
     JsonNodeFactory f = Json.mapper().getNodeFactory();
     ObjectNode out = f.objectNode();
     for (int i = 0; i < names.length; i++) {
