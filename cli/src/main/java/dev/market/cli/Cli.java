@@ -1,6 +1,7 @@
 package dev.market.cli;
 
 import dev.market.cli.commands.BaseCommand;
+import dev.market.cli.commands.GroupCommand;
 import dev.market.cli.commands.MarketCommand;
 import dev.market.cli.commands.help.HelpCommand;
 import dev.market.cli.io.Resources;
@@ -80,7 +81,12 @@ public final class Cli {
       // and synopsis at every level it parses, group or no option of it given.
       boolean passedThrough =
           args != null && from < args.length && Table.BY_WORDS.containsKey(path + args[from]);
-      if (!passedThrough) {
+      if (!passedThrough && printsNoHelp(instance, args, from)) {
+        // the same options without their help section, which this run does not print
+        for (OptionSpec o : GlobalOptions.options(factory.ctx.flags())) {
+          cmd.getCommandSpec().addOption(o);
+        }
+      } else if (!passedThrough) {
         cmd.getCommandSpec().addArgGroup(GlobalOptions.group(factory.ctx.flags()));
       }
     }
@@ -96,6 +102,25 @@ public final class Cli {
       }
     }
     return cmd;
+  }
+
+  /**
+   * Whether the command {@code args} invoke, a leaf, cannot print its help in this run: built for
+   * these arguments (not the whole tree, which help and docs render), not a group (which prints its
+   * help when invoked alone), and no argument from {@code from} on may ask for help ({@code -h},
+   * {@code --help}, or a cluster of short options with an {@code h} in it).
+   */
+  static boolean printsNoHelp(Object command, String[] args, int from) {
+    if (args == null || command instanceof GroupCommand) {
+      return false;
+    }
+    for (int i = from; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--help") || (a.startsWith("-") && !a.startsWith("--") && a.indexOf('h') > 0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -103,7 +103,19 @@ class LazyTreeTest {
         "wallet depost",
         "provider auto-accept --help",
         "provider auto-accept sideways",
-        "account show --help"
+        "account show --help",
+        // a leaf's global options as plain options (no help printed): the same errors
+        "offerings list -o xml",
+        "offerings list --outptu json",
+        "offerings list --api-url",
+        "offerings list --api-url not-a-url",
+        "offerings list -oh",
+        "offerings list -o json -h",
+        "rentals --identity",
+        "rentals --identiy alice",
+        "rentals --dry-run --no-color --profile nope",
+        "status -o ids --wait",
+        "whoami --api-url http://127.0.0.1:9 --help"
       })
   void a_lazy_run_answers_exactly_as_the_whole_tree(String args) {
     String[] argv = args.split(" ");
