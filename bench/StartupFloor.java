@@ -1,8 +1,15 @@
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.util.concurrent.Callable;
+import dev.market.client.auth.IdentityStore;
+import dev.market.protocol.crypto.Hex;
+import dev.market.protocol.crypto.Identity;
+import dev.market.protocol.crypto.RequestSigning;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -18,11 +25,19 @@ import picocli.CommandLine.Option;
  * and prints the offerings as indented JSON. No command tree, no config, no typed records. Like the
  * CLI's client, a client for an http:// URL is given only the cleartext connection spec, so neither
  * prepares TLS (the platform trust store) for a request that cannot use it.
+ *
+ * <p>With {@code --identity NAME} it is the floor of a signed read, `market rentals -o json`: it
+ * also loads that identity's key file from $MARKET_HOME/identities (client-core's IdentityStore,
+ * the CLI's file format), signs the GET of the identity's contracts as docs/protocol.md section 2
+ * says (timestamp, nonce, method, path; Ed25519ph with BouncyCastle) and prints the contracts.
  */
 @Command(name = "floor")
 public final class StartupFloor implements Callable<Integer> {
   @Option(names = "--api-url", required = true)
   String apiUrl;
+
+  @Option(names = "--identity")
+  String identityName;
 
   @Override
   public Integer call() throws Exception {
@@ -32,13 +47,27 @@ public final class StartupFloor implements Callable<Integer> {
       b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
     }
     OkHttpClient http = b.build();
-    Request request =
-        new Request.Builder()
-            .url(apiUrl + "/api/v1/offerings?limit=50")
-            .header("User-Agent", "startup-floor")
-            .header("Accept", "application/json")
-            .build();
-    try (Response response = http.newCall(request).execute()) {
+    Request.Builder request =
+        new Request.Builder().header("User-Agent", "startup-floor").header("Accept", "application/json");
+    if (identityName == null) {
+      request.url(apiUrl + "/api/v1/offerings?limit=50");
+    } else {
+      Identity identity =
+          new IdentityStore(Path.of(System.getenv("MARKET_HOME"), "identities"))
+              .load(identityName, null);
+      String path = "/api/v1/users/" + identity.publicKeyHex() + "/contracts";
+      Instant now = Instant.now();
+      String timestamp = Long.toString(now.getEpochSecond() * 1_000_000_000L + now.getNano());
+      String nonce = UUID.randomUUID().toString();
+      byte[] message = RequestSigning.message(timestamp, nonce, "GET", path, null);
+      request
+          .url(apiUrl + path)
+          .header(RequestSigning.HEADER_PUBLIC_KEY, identity.publicKeyHex())
+          .header(RequestSigning.HEADER_TIMESTAMP, timestamp)
+          .header(RequestSigning.HEADER_NONCE, nonce)
+          .header(RequestSigning.HEADER_SIGNATURE, Hex.encode(identity.sign(message)));
+    }
+    try (Response response = http.newCall(request.build()).execute()) {
       JsonNode envelope = mapper.readTree(response.body().byteStream());
       System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(envelope.get("data")));
     }
