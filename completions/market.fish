@@ -47,7 +47,7 @@ complete -c market -n "__market_at ''" -a 'connect' -d 'Print the ssh command fo
 complete -c market -n "__market_at ''" -a 'credentials' -d 'Print a rental\'s root password, decrypted with your key.'
 complete -c market -n "__market_at ''" -a 'cancel' -d 'Cancel your rentals. Asks first on a terminal; scripts pass --yes.'
 complete -c market -n "__market_at ''" -a 'extend' -d 'Extend one of your rentals by N hours: charges your wallet and moves the end.'
-complete -c market -n "__market_at ''" -a 'auto-renew' -d 'Switch auto-renew of one of your rentals on or off: at its end it renews for its original'
+complete -c market -n "__market_at ''" -a 'auto-renew' -d 'Switch auto-renew of one of your rentals on or off.'
 complete -c market -n "__market_at ''" -a 'review' -d 'Rate a rental that ended, once: 1 (bad) to 5 (great), with an optional comment.'
 complete -c market -n "__market_at ''" -a 'wallet' -d 'Show your wallet: the balance and the newest ledger entries (rent holds, refunds, payouts).'
 complete -c market -n "__market_at ''" -a 'notifications' -d 'Show your newest notifications (accepted, provisioned, cancelled, new requests...).'
@@ -59,9 +59,9 @@ complete -c market -n "__market_at ''" -a 'contracts' -d 'List all your contract
 complete -c market -n "__market_at ''" -a 'provider' -d 'Your settings as a provider.'
 complete -c market -n "__market_at ''" -a 'identity' -d 'Create, import and choose the identities you sign with.'
 complete -c market -n "__market_at ''" -a 'account' -d 'Your account: a username and an e-mail address for your key.'
-complete -c market -n "__market_at ''" -a 'whoami' -d 'Ask the marketplace who you are: your identity, whether it accepts your signature, your'
+complete -c market -n "__market_at ''" -a 'whoami' -d 'Ask the marketplace who you are, and so what you can do.'
 complete -c market -n "__market_at ''" -a 'config' -d 'Read and change the config file (flags and environment override it).'
-complete -c market -n "__market_at ''" -a 'help' -d 'Show the help of market or of a command: \'market help identity new\' is'
+complete -c market -n "__market_at ''" -a 'help' -d 'Show the help of market or of a command.'
 complete -c market -n "__market_at ''" -a 'version' -d 'Print the version (same as market --version).'
 complete -c market -n "__market_at ''" -s V -l version -d 'Print the version and exit.'
 
@@ -256,7 +256,7 @@ complete -c market -n "__market_at 'identity show'" -l jq -x -d 'Filter the JSON
 complete -c market -n "__market_at 'identity remove'" -s y -l yes -d 'Do not ask for confirmation.'
 
 # market account
-complete -c market -n "__market_at 'account'" -a 'register' -d 'Create the account of your key (POST /accounts). The address stays unverified until you open the link the marketplace e-mails to it (market-server sends none: its operator verifies).'
+complete -c market -n "__market_at 'account'" -a 'register' -d 'Create the account of your key (POST /accounts).'
 complete -c market -n "__market_at 'account'" -a 'show' -d 'Show your account: username, e-mail address and whether it is verified.'
 
 # market account register
@@ -281,7 +281,7 @@ complete -c market -n "__market_at 'config'" -a 'profile' -d 'Named marketplaces
 complete -c market -n "__market_at 'config list'" -l jq -x -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other results as one compact JSON line each.'
 
 # market config profile
-complete -c market -n "__market_at 'config profile'" -a 'add' -d 'Add a profile, or replace the one of that name: the --api-url and --identity given'
+complete -c market -n "__market_at 'config profile'" -a 'add' -d 'Add a profile, or replace the one of that name.'
 complete -c market -n "__market_at 'config profile'" -a 'list' -d 'List the profiles; ACTIVE marks the one in use (--profile, MARKET_PROFILE or config).'
 complete -c market -n "__market_at 'config profile'" -a 'remove' -d 'Remove a profile.'
 complete -c market -n "__market_at 'config profile'" -a 'use' -d 'Use a profile for every command (the config key \'profile\').'

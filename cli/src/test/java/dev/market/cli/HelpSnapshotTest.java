@@ -53,6 +53,37 @@ class HelpSnapshotTest {
     cmd.getSubcommands().values().stream().distinct().forEach(sub -> collect(sub, names));
   }
 
+  /**
+   * A group's command list shows each command's first description line alone: it must be a whole
+   * sentence, not one cut off where the line wraps ("at its end it renews for its original").
+   */
+  @org.junit.jupiter.api.Test
+  void every_commands_summary_line_is_a_whole_sentence() {
+    CliContext ctx =
+        CliContext.builder()
+            .out(new PrintWriter(new StringWriter()))
+            .err(new PrintWriter(new StringWriter()))
+            .in(new ByteArrayInputStream(new byte[0]))
+            .env(Map.of())
+            .terminal(ScriptedTerminal.none())
+            .build();
+    List<String> cut = new ArrayList<>();
+    List<CommandLine> todo = new ArrayList<>(List.of(new Cli(ctx).commandLine()));
+    int seen = 0;
+    while (!todo.isEmpty()) {
+      CommandLine cmd = todo.remove(todo.size() - 1);
+      String[] description = cmd.getCommandSpec().usageMessage().description();
+      String summary = description.length == 0 ? "" : description[0].strip();
+      if (!summary.endsWith(".")) {
+        cut.add(cmd.getCommandSpec().qualifiedName() + ": " + summary);
+      }
+      seen++;
+      cmd.getSubcommands().values().stream().distinct().forEach(todo::add);
+    }
+    assertThat(seen).isGreaterThan(30);
+    assertThat(cut).isEmpty();
+  }
+
   @TestFactory
   Stream<DynamicTest> every_command_has_its_help_snapshot() {
     return allCommands().stream()

@@ -63,9 +63,9 @@ public final class AccountCommand extends GroupCommand {
   @Command(
       name = "register",
       description = {
-        "Create the account of your key (POST /accounts). The address stays unverified until"
-            + " you open the link the marketplace e-mails to it (market-server sends none: its"
-            + " operator verifies).",
+        "Create the account of your key (POST /accounts).",
+        "The address stays unverified until you open the link the marketplace e-mails to it"
+            + " (market-server sends none: its operator verifies).",
         "Prints the account as 'account show' does; -o json: the Account object; -o ids: the"
             + " username."
       })

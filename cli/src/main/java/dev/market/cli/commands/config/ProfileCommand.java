@@ -43,8 +43,9 @@ public final class ProfileCommand extends GroupCommand {
   @Command(
       name = "add",
       description = {
-        "Add a profile, or replace the one of that name: the --api-url and --identity given",
-        "here are what it keeps (no --identity: the identity otherwise chosen signs)."
+        "Add a profile, or replace the one of that name.",
+        "It keeps the --api-url and --identity given here (no --identity: the identity",
+        "otherwise chosen signs)."
       })
   public static final class Add extends BaseCommand {
     @Parameters(paramLabel = "NAME", description = "Letters, digits, '.', '_', '-'.")

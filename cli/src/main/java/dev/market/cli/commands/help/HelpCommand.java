@@ -13,8 +13,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "help",
     description = {
-      "Show the help of market or of a command: 'market help identity new' is",
-      "'market identity new --help'."
+      "Show the help of market or of a command.",
+      "'market help identity new' is 'market identity new --help'."
     })
 public final class HelpCommand extends BaseCommand {
   @Parameters(

@@ -11,8 +11,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "auto-renew",
     description = {
-      "Switch auto-renew of one of your rentals on or off: at its end it renews for its original",
-      "length when your wallet covers it, otherwise it completes and you are notified.",
+      "Switch auto-renew of one of your rentals on or off.",
+      "At its end it renews for its original length when your wallet covers it, otherwise it",
+      "completes and you are notified.",
       "-o json: the RentalTerms object."
     })
 public final class AutoRenewCommand extends BaseCommand {

@@ -26,8 +26,9 @@ import picocli.CommandLine.Command;
 @Command(
     name = "whoami",
     description = {
-      "Ask the marketplace who you are: your identity, whether it accepts your signature, your",
-      "rentals, offerings and contracts as provider, your wallet, and so what you can do.",
+      "Ask the marketplace who you are, and so what you can do.",
+      "Your identity, whether the marketplace accepts its signature, your rentals, your",
+      "offerings and contracts as provider, and your wallet.",
       "Exit 4 when the marketplace does not accept the signature."
     })
 public final class WhoamiCommand extends BaseCommand {
