@@ -34,6 +34,15 @@ class HelpSnapshotTest {
   @TempDir Path dir;
 
   static List<String> allCommands() {
+    List<String> names = new ArrayList<>();
+    for (CommandLine cmd : tree()) {
+      names.add(cmd.getCommandSpec().qualifiedName());
+    }
+    return names;
+  }
+
+  /** Every command of the whole tree, each once, parents first. */
+  static List<CommandLine> tree() {
     CliContext ctx =
         CliContext.builder()
             .out(new PrintWriter(new StringWriter()))
@@ -42,15 +51,15 @@ class HelpSnapshotTest {
             .env(Map.of())
             .terminal(ScriptedTerminal.none())
             .build();
-    List<String> names = new ArrayList<>();
-    collect(new Cli(ctx).commandLine(), names);
-    return names;
+    List<CommandLine> all = new ArrayList<>();
+    collect(new Cli(ctx).commandLine(), all);
+    return all;
   }
 
-  private static void collect(CommandLine cmd, List<String> names) {
-    names.add(cmd.getCommandSpec().qualifiedName());
+  private static void collect(CommandLine cmd, List<CommandLine> all) {
+    all.add(cmd);
     // aliases map to the same CommandLine: visit each once
-    cmd.getSubcommands().values().stream().distinct().forEach(sub -> collect(sub, names));
+    cmd.getSubcommands().values().stream().distinct().forEach(sub -> collect(sub, all));
   }
 
   /**
@@ -59,28 +68,16 @@ class HelpSnapshotTest {
    */
   @org.junit.jupiter.api.Test
   void every_commands_summary_line_is_a_whole_sentence() {
-    CliContext ctx =
-        CliContext.builder()
-            .out(new PrintWriter(new StringWriter()))
-            .err(new PrintWriter(new StringWriter()))
-            .in(new ByteArrayInputStream(new byte[0]))
-            .env(Map.of())
-            .terminal(ScriptedTerminal.none())
-            .build();
+    List<CommandLine> tree = tree();
     List<String> cut = new ArrayList<>();
-    List<CommandLine> todo = new ArrayList<>(List.of(new Cli(ctx).commandLine()));
-    int seen = 0;
-    while (!todo.isEmpty()) {
-      CommandLine cmd = todo.remove(todo.size() - 1);
+    for (CommandLine cmd : tree) {
       String[] description = cmd.getCommandSpec().usageMessage().description();
       String summary = description.length == 0 ? "" : description[0].strip();
       if (!summary.endsWith(".")) {
         cut.add(cmd.getCommandSpec().qualifiedName() + ": " + summary);
       }
-      seen++;
-      cmd.getSubcommands().values().stream().distinct().forEach(todo::add);
     }
-    assertThat(seen).isGreaterThan(30);
+    assertThat(tree).hasSizeGreaterThan(30);
     assertThat(cut).isEmpty();
   }
 
