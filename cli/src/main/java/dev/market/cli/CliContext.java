@@ -304,7 +304,9 @@ public final class CliContext implements AutoCloseable {
       return OutputFormat.parse(flags.output);
     }
     String format = config().get(CliConfig.OUTPUT).orElse(null);
-    return format == null ? OutputFormat.TABLE : OutputFormat.parse(format);
+    return format == null
+        ? OutputFormat.TABLE
+        : OutputFormat.parse(format, "config output", "market config set output table");
   }
 
   public boolean debug() {

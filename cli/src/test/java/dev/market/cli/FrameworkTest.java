@@ -172,7 +172,23 @@ class FrameworkTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.err())
-        .isEqualTo("error: --output: 'xml' is not one of table, json, ids\nhint: market --help\n");
+        .isEqualTo(
+            """
+            error: --output: 'xml' is not one of table, json, ids
+            hint: -o table, -o json or -o ids
+            """);
+  }
+
+  @Test
+  void bad_output_format_in_the_config_is_named_as_the_configs() {
+    Result set = cli.run("config", "set", "output", "xml");
+    assertThat(set.exitCode()).isEqualTo(2);
+    assertThat(set.err())
+        .isEqualTo(
+            """
+            error: config set output: 'xml' is not one of table, json, ids
+            hint: market config set output table
+            """);
   }
 
   @Test

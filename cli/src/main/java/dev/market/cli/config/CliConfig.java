@@ -191,7 +191,7 @@ public final class CliConfig {
               "market config set api-url http://127.0.0.1:8787");
         }
       }
-      case OUTPUT -> OutputFormat.parse(v);
+      case OUTPUT -> OutputFormat.parse(v, "config set output", "market config set output table");
       case IDENTITY -> {
         if (v.isEmpty()) {
           throw CliException.usage(

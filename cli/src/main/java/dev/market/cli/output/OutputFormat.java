@@ -13,19 +13,29 @@ public enum OutputFormat {
   IDS;
 
   /**
-   * The format named {@code raw}, case-insensitive.
+   * The format {@code -o/--output} names, case-insensitive.
    *
    * @throws CliException (exit 2) naming the accepted values
    */
   public static OutputFormat parse(String raw) {
+    return parse(raw, "--output", "-o table, -o json or -o ids");
+  }
+
+  /**
+   * The format named {@code raw}, case-insensitive.
+   *
+   * @param what where the value comes from, to name it in the error ({@code config set output})
+   * @param hint what to run or pass instead
+   * @throws CliException (exit 2) naming the accepted values
+   */
+  public static OutputFormat parse(String raw, String what, String hint) {
     String v = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
     for (OutputFormat f : values()) {
       if (f.name().toLowerCase(Locale.ROOT).equals(v)) {
         return f;
       }
     }
-    throw CliException.usage(
-        "--output: '" + raw + "' is not one of table, json, ids", "market --help");
+    throw CliException.usage(what + ": '" + raw + "' is not one of table, json, ids", hint);
   }
 
   @Override
