@@ -84,6 +84,38 @@ class ConfigCommandTest {
   }
 
   @Test
+  void an_unknown_output_format_is_refused_and_nothing_is_written() {
+    Result r = cli.run("config", "set", "output", "xml");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            """
+            error: config set output: 'xml' is not one of table, json, ids
+            hint: market config set output table
+            """);
+    assertThat(Files.exists(dir.resolve("market-home/config.properties"))).isFalse();
+  }
+
+  @Test
+  void an_unknown_output_format_in_the_file_is_named_as_the_configs_and_can_be_set_right()
+      throws Exception {
+    Path file = Files.createDirectories(dir.resolve("market-home")).resolve("config.properties");
+    Files.writeString(file, "output=xml\n");
+
+    Result r = cli.run("config", "list");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            """
+            error: config output: 'xml' is not one of table, json, ids
+            hint: market config set output table
+            """);
+    // the hint works on the broken file
+    assertThat(cli.run("config", "set", "output", "table").exitCode()).isZero();
+    assertThat(cli.run("config", "list").exitCode()).isZero();
+  }
+
+  @Test
   void a_url_that_is_not_http_exits_2() {
     Result r = cli.run("config", "set", "api-url", "ftp://x");
     assertThat(r.exitCode()).isEqualTo(2);

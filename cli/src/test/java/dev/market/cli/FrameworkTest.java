@@ -180,18 +180,6 @@ class FrameworkTest {
   }
 
   @Test
-  void bad_output_format_in_the_config_is_named_as_the_configs() {
-    Result set = cli.run("config", "set", "output", "xml");
-    assertThat(set.exitCode()).isEqualTo(2);
-    assertThat(set.err())
-        .isEqualTo(
-            """
-            error: config set output: 'xml' is not one of table, json, ids
-            hint: market config set output table
-            """);
-  }
-
-  @Test
   void global_options_are_accepted_before_or_after_the_command() {
     assertThat(cli.run("-o", "json", "config", "list").out()).isEqualTo("{ }\n");
     assertThat(cli.run("config", "list", "-o", "json").out()).isEqualTo("{ }\n");
