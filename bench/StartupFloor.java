@@ -2,13 +2,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.market.client.auth.IdentityStore;
-import dev.market.protocol.crypto.Hex;
+import dev.market.client.internal.RequestSigner;
 import dev.market.protocol.crypto.Identity;
-import dev.market.protocol.crypto.RequestSigning;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
@@ -28,8 +26,8 @@ import picocli.CommandLine.Option;
  *
  * <p>With {@code --identity NAME} it is the floor of a signed read, `market rentals -o json`: it
  * also loads that identity's key file from $MARKET_HOME/identities (client-core's IdentityStore,
- * the CLI's file format), signs the GET of the identity's contracts as docs/protocol.md section 2
- * says (timestamp, nonce, method, path; Ed25519ph with BouncyCastle) and prints the contracts.
+ * the CLI's file format), signs the GET of the identity's contracts with client-core's RequestSigner
+ * (docs/protocol.md section 2; Ed25519ph with BouncyCastle) and prints the contracts.
  */
 @Command(name = "floor")
 public final class StartupFloor implements Callable<Integer> {
@@ -47,27 +45,21 @@ public final class StartupFloor implements Callable<Integer> {
       b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
     }
     OkHttpClient http = b.build();
-    Request.Builder request =
+    Request.Builder builder =
         new Request.Builder().header("User-Agent", "startup-floor").header("Accept", "application/json");
+    Request request;
     if (identityName == null) {
-      request.url(apiUrl + "/api/v1/offerings?limit=50");
+      request = builder.url(apiUrl + "/api/v1/offerings?limit=50").build();
     } else {
       Identity identity =
           new IdentityStore(Path.of(System.getenv("MARKET_HOME"), "identities"))
               .load(identityName, null);
-      String path = "/api/v1/users/" + identity.publicKeyHex() + "/contracts";
-      Instant now = Instant.now();
-      String timestamp = Long.toString(now.getEpochSecond() * 1_000_000_000L + now.getNano());
-      String nonce = UUID.randomUUID().toString();
-      byte[] message = RequestSigning.message(timestamp, nonce, "GET", path, null);
-      request
-          .url(apiUrl + path)
-          .header(RequestSigning.HEADER_PUBLIC_KEY, identity.publicKeyHex())
-          .header(RequestSigning.HEADER_TIMESTAMP, timestamp)
-          .header(RequestSigning.HEADER_NONCE, nonce)
-          .header(RequestSigning.HEADER_SIGNATURE, Hex.encode(identity.sign(message)));
+      // client-core's signer, as the CLI's requests are signed
+      request =
+          new RequestSigner(identity, Clock.systemUTC())
+              .sign(builder.url(apiUrl + "/api/v1/users/" + identity.publicKeyHex() + "/contracts").build());
     }
-    try (Response response = http.newCall(request.build()).execute()) {
+    try (Response response = http.newCall(request).execute()) {
       JsonNode envelope = mapper.readTree(response.body().byteStream());
       System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(envelope.get("data")));
     }
